@@ -1,0 +1,947 @@
+/* sc-store-batch.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A batch writes one import in one transaction. Re-importing is
+ * idempotent: every record carries a hash of its values, and a record whose
+ * (source, external id) is known with the same hash is left alone.
+ *
+ * For interactions, the keys of the source are loaded into an in-memory
+ * table when the batch begins, so deciding insert / update / unchanged
+ * costs no query per row: the import of a million rows is dominated by
+ * the inserts themselves.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "sc-store-private.h"
+
+#define N_INTERACTION_COLUMNS 47
+#define UPDATE_ID_PARAM (N_INTERACTION_COLUMNS + 1)
+
+/* In the order they are bound; the first two form the key. */
+static const char * const interaction_columns[N_INTERACTION_COLUMNS] = {
+  "source", "external_id", "import_id", "row_hash", "kind",
+  "created_at", "first_reply_at", "resolved_at", "closed_at",
+  "channel_id", "team_id", "agent_id", "priority_id", "category_id",
+  "segment_id", "region_id", "product_id", "language_id", "status_id",
+  "tags", "customer_id", "subject",
+  "resolved", "replies", "reopens", "agent_touches", "contacts",
+  "first_reply_s", "first_reply_bh_s", "resolution_s", "resolution_bh_s",
+  "handle_s", "talk_s", "hold_s", "wrap_s", "wait_s",
+  "sla_target_s", "sla_breached",
+  "abandoned", "escalated", "self_service",
+  "survey_offered", "csat", "csat_scale", "nps", "ces", "ces_scale",
+};
+
+/* An open-addressing table from the hash of an external id to the stored
+ * row's id and value hash. Key 0 marks an empty slot. */
+typedef struct
+{
+  guint64 key;
+  guint64 row_hash;
+  gint64  rowid;
+} KeySlot;
+
+typedef struct
+{
+  KeySlot *slots;
+  gsize    mask;
+  gsize    used;
+} KeyTable;
+
+struct _ScStoreBatch
+{
+  ScStore      *store;
+  sqlite3      *db;
+  char         *source;
+  gint64        import_id;
+  gboolean      in_transaction;
+
+  GHashTable   *values[SC_DIM_N_BUILTIN];
+  KeyTable      keys;
+
+  sqlite3_stmt *insert_value;
+  sqlite3_stmt *insert_interaction;
+  sqlite3_stmt *update_interaction;
+  GString      *tag_codes;
+};
+
+/* ---- Hashing ----------------------------------------------------------- */
+
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+static inline guint64
+hash_bytes (guint64     hash,
+            const void *data,
+            gsize       len)
+{
+  const guint8 *p = data;
+
+  for (gsize i = 0; i < len; i++)
+    hash = (hash ^ p[i]) * FNV_PRIME;
+  return hash;
+}
+
+static inline guint64
+hash_string (guint64     hash,
+             const char *s)
+{
+  /* NULL and "" hash differently; a 0xff byte never occurs in UTF-8. */
+  static const guint8 null_marker = 0xfe;
+  static const guint8 end_marker = 0xff;
+
+  if (s == NULL)
+    return hash_bytes (hash, &null_marker, 1);
+  hash = hash_bytes (hash, s, strlen (s));
+  return hash_bytes (hash, &end_marker, 1);
+}
+
+static inline guint64
+hash_int (guint64 hash,
+          gint64  value)
+{
+  return hash_bytes (hash, &value, sizeof value);
+}
+
+static guint64
+hash_key (const char *external_id)
+{
+  guint64 hash = hash_string (FNV_OFFSET, external_id);
+
+  /* Finalise (from MurmurHash3's fmix64) so that nearby ids spread out. */
+  hash ^= hash >> 33;
+  hash *= 0xff51afd7ed558ccdULL;
+  hash ^= hash >> 33;
+  return hash != 0 ? hash : 1;
+}
+
+static guint64
+hash_interaction (const ScInteraction *it)
+{
+  guint64 hash = FNV_OFFSET;
+
+  hash = hash_int (hash, it->kind);
+  hash = hash_bytes (hash, &it->created_at, 4 * sizeof (gint64));
+  for (guint i = 0; i < SC_DIM_N_BUILTIN; i++)
+    hash = hash_string (hash, it->dims[i]);
+  hash = hash_string (hash, it->customer_id);
+  hash = hash_string (hash, it->subject);
+  /* From resolved to ces_scale the struct holds only gint64 fields. */
+  hash = hash_bytes (hash, &it->resolved,
+                     G_STRUCT_OFFSET (ScInteraction, ces_scale)
+                     - G_STRUCT_OFFSET (ScInteraction, resolved) + sizeof (gint64));
+  return hash;
+}
+
+/* ---- Key table --------------------------------------------------------- */
+
+static void key_table_insert (KeyTable *table, guint64 key, guint64 row_hash, gint64 rowid);
+
+static void
+key_table_init (KeyTable *table,
+                gsize     expected)
+{
+  gsize size = 1024;
+
+  while (size < expected * 2)
+    size <<= 1;
+  table->slots = g_new0 (KeySlot, size);
+  table->mask = size - 1;
+  table->used = 0;
+}
+
+static KeySlot *
+key_table_lookup (KeyTable *table,
+                  guint64   key)
+{
+  gsize i = key & table->mask;
+
+  while (table->slots[i].key != 0 && table->slots[i].key != key)
+    i = (i + 1) & table->mask;
+  return &table->slots[i];
+}
+
+static void
+key_table_grow (KeyTable *table)
+{
+  KeySlot *old = table->slots;
+  gsize old_size = table->mask + 1;
+
+  key_table_init (table, old_size);
+  for (gsize i = 0; i < old_size; i++)
+    if (old[i].key != 0)
+      key_table_insert (table, old[i].key, old[i].row_hash, old[i].rowid);
+  g_free (old);
+}
+
+static void
+key_table_insert (KeyTable *table,
+                  guint64   key,
+                  guint64   row_hash,
+                  gint64    rowid)
+{
+  KeySlot *slot;
+
+  if ((table->used + 1) * 2 > table->mask + 1)
+    key_table_grow (table);
+  slot = key_table_lookup (table, key);
+  if (slot->key == 0)
+    table->used++;
+  slot->key = key;
+  slot->row_hash = row_hash;
+  slot->rowid = rowid;
+}
+
+/* ---- Setting up -------------------------------------------------------- */
+
+static char *
+build_interaction_sql (gboolean update)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+
+  if (update)
+    {
+      g_string_append (sql, "UPDATE interactions SET ");
+      for (guint i = 2; i < N_INTERACTION_COLUMNS; i++)
+        g_string_append_printf (sql, "%s%s = ?%u", i > 2 ? ", " : "",
+                                interaction_columns[i], i + 1);
+      g_string_append_printf (sql, " WHERE id = ?%u", UPDATE_ID_PARAM);
+    }
+  else
+    {
+      g_string_append (sql, "INSERT INTO interactions (");
+      for (guint i = 0; i < N_INTERACTION_COLUMNS; i++)
+        g_string_append_printf (sql, "%s%s", i ? ", " : "", interaction_columns[i]);
+      g_string_append (sql, ") VALUES (");
+      for (guint i = 0; i < N_INTERACTION_COLUMNS; i++)
+        g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
+      g_string_append (sql, ")");
+    }
+  return g_string_free (g_steal_pointer (&sql), FALSE);
+}
+
+static gboolean
+load_dimension_values (ScStoreBatch  *batch,
+                       GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  for (guint i = 0; i < SC_DIM_N_BUILTIN; i++)
+    batch->values[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  stmt = _sc_store_prepare (batch->db,
+                            "SELECT dimension_id, value, id FROM dimension_values", error);
+  if (stmt == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 dim = sqlite3_column_int64 (stmt, 0) - 1;
+
+      if (dim >= 0 && dim < SC_DIM_N_BUILTIN)
+        g_hash_table_insert (batch->values[dim],
+                             _sc_store_column_dup_text (stmt, 1),
+                             GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 2)));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sc_store_set_error (batch->db, _("Reading dimension values"), error);
+  return TRUE;
+}
+
+static gboolean
+load_keys (ScStoreBatch  *batch,
+           GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 count = 0;
+  int rc;
+
+  stmt = _sc_store_prepare (batch->db,
+                            "SELECT count(*) FROM interactions WHERE source = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sc_store_bind_text (stmt, 1, batch->source);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    count = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  key_table_init (&batch->keys, (gsize) count);
+  if (count == 0)
+    return TRUE;
+
+  stmt = _sc_store_prepare (batch->db,
+                            "SELECT external_id, row_hash, id FROM interactions WHERE source = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  _sc_store_bind_text (stmt, 1, batch->source);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    key_table_insert (&batch->keys,
+                      hash_key ((const char *) sqlite3_column_text (stmt, 0)),
+                      (guint64) sqlite3_column_int64 (stmt, 1),
+                      sqlite3_column_int64 (stmt, 2));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sc_store_set_error (batch->db, _("Reading existing interactions"), error);
+  return TRUE;
+}
+
+static gboolean
+record_import (ScStoreBatch        *batch,
+               const ScImportInfo  *info,
+               GError             **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _sc_store_prepare (batch->db,
+                            "INSERT INTO imports (file_name, checksum, preset, source, mapping,"
+                            " started_at, status) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'running')",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  _sc_store_bind_text (stmt, 1, info->file_name);
+  _sc_store_bind_text (stmt, 2, info->checksum ? info->checksum : "");
+  _sc_store_bind_text (stmt, 3, info->preset);
+  _sc_store_bind_text (stmt, 4, info->source);
+  _sc_store_bind_text (stmt, 5, info->mapping);
+  sqlite3_bind_int64 (stmt, 6, g_get_real_time () / G_USEC_PER_SEC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sc_store_set_error (batch->db, _("Recording the import"), error);
+  batch->import_id = sqlite3_last_insert_rowid (batch->db);
+  return TRUE;
+}
+
+/**
+ * sc_store_begin_import:
+ * @self: a store
+ * @info: what is being imported
+ * @error: return location for an error
+ *
+ * Begins one import as one transaction. Until sc_store_batch_commit()
+ * nothing of it is visible, and a rollback, a crash or a power loss leaves
+ * the store as it was before.
+ *
+ * Returns: (transfer full) (nullable): the batch
+ */
+ScStoreBatch *
+sc_store_begin_import (ScStore             *self,
+                       const ScImportInfo  *info,
+                       GError             **error)
+{
+  g_autoptr(ScStoreBatch) batch = NULL;
+  g_autofree char *insert_sql = NULL;
+  g_autofree char *update_sql = NULL;
+
+  g_return_val_if_fail (SC_IS_STORE (self), NULL);
+  g_return_val_if_fail (info != NULL && info->source != NULL && info->file_name != NULL, NULL);
+
+  if (sc_store_is_read_only (self))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_READ_ONLY,
+                   _("The store “%s” is open read-only"), sc_store_get_path (self));
+      return NULL;
+    }
+
+  batch = g_new0 (ScStoreBatch, 1);
+  batch->store = g_object_ref (self);
+  batch->db = sc_store_get_db (self);
+  batch->source = g_strdup (info->source);
+  batch->tag_codes = g_string_new (NULL);
+
+  if (!_sc_store_exec (batch->db, "BEGIN IMMEDIATE", error))
+    return NULL;
+  batch->in_transaction = TRUE;
+
+  insert_sql = build_interaction_sql (FALSE);
+  update_sql = build_interaction_sql (TRUE);
+  if (!record_import (batch, info, error)
+      || !load_dimension_values (batch, error)
+      || !load_keys (batch, error)
+      || !(batch->insert_value = _sc_store_prepare (batch->db,
+             "INSERT INTO dimension_values (dimension_id, value) VALUES (?1, ?2)", error))
+      || !(batch->insert_interaction = _sc_store_prepare (batch->db, insert_sql, error))
+      || !(batch->update_interaction = _sc_store_prepare (batch->db, update_sql, error)))
+    return NULL;
+
+  return g_steal_pointer (&batch);
+}
+
+gint64
+sc_store_batch_get_import_id (ScStoreBatch *batch)
+{
+  g_return_val_if_fail (batch != NULL, 0);
+
+  return batch->import_id;
+}
+
+/* ---- Dimension values -------------------------------------------------- */
+
+static gint64
+intern_value (ScStoreBatch  *batch,
+              ScDimension    dim,
+              const char    *value,
+              GError       **error)
+{
+  gpointer id;
+  gint64 new_id;
+  int rc;
+
+  if (g_hash_table_lookup_extended (batch->values[dim], value, NULL, &id))
+    return (gint64) GPOINTER_TO_SIZE (id);
+
+  sqlite3_bind_int64 (batch->insert_value, 1, (gint64) dim + 1);
+  _sc_store_bind_text (batch->insert_value, 2, value);
+  rc = sqlite3_step (batch->insert_value);
+  sqlite3_reset (batch->insert_value);
+  if (rc != SQLITE_DONE)
+    {
+      _sc_store_set_error (batch->db, _("Saving a dimension value"), error);
+      return 0;
+    }
+  new_id = sqlite3_last_insert_rowid (batch->db);
+  g_hash_table_insert (batch->values[dim], g_strdup (value), GSIZE_TO_POINTER ((gsize) new_id));
+  return new_id;
+}
+
+/* Turns space-separated tags into space-separated value codes in
+ * batch->tag_codes (empty when there are none). */
+static gboolean
+intern_tags (ScStoreBatch  *batch,
+             const char    *tags,
+             GError       **error)
+{
+  g_auto(GStrv) words = NULL;
+
+  g_string_truncate (batch->tag_codes, 0);
+  if (tags == NULL)
+    return TRUE;
+  words = g_strsplit_set (tags, " \t,;", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gint64 code;
+
+      if (words[i][0] == '\0')
+        continue;
+      if ((code = intern_value (batch, SC_DIM_TAGS, words[i], error)) == 0)
+        return FALSE;
+      g_string_append_printf (batch->tag_codes, "%s%" G_GINT64_FORMAT,
+                              batch->tag_codes->len ? " " : "", code);
+    }
+  return TRUE;
+}
+
+/* ---- Interactions ------------------------------------------------------ */
+
+static gboolean
+bind_interaction (ScStoreBatch         *batch,
+                  sqlite3_stmt         *stmt,
+                  const ScInteraction  *it,
+                  guint64               row_hash,
+                  GError              **error)
+{
+  const gint64 *tail;
+  int p = 1;
+
+  _sc_store_bind_text (stmt, p++, batch->source);
+  _sc_store_bind_text (stmt, p++, it->external_id);
+  sqlite3_bind_int64 (stmt, p++, batch->import_id);
+  sqlite3_bind_int64 (stmt, p++, (gint64) row_hash);
+  sqlite3_bind_int64 (stmt, p++, it->kind);
+  _sc_store_bind_int (stmt, p++, it->created_at);
+  _sc_store_bind_int (stmt, p++, it->first_reply_at);
+  _sc_store_bind_int (stmt, p++, it->resolved_at);
+  _sc_store_bind_int (stmt, p++, it->closed_at);
+  for (guint d = 0; d < SC_DIM_TAGS; d++)
+    {
+      gint64 code = 0;
+
+      if (it->dims[d] != NULL && it->dims[d][0] != '\0'
+          && (code = intern_value (batch, d, it->dims[d], error)) == 0)
+        return FALSE;
+      _sc_store_bind_int (stmt, p++, code ? code : SC_MISSING);
+    }
+  if (!intern_tags (batch, it->dims[SC_DIM_TAGS], error))
+    return FALSE;
+  if (batch->tag_codes->len > 0)
+    sqlite3_bind_text (stmt, p++, batch->tag_codes->str, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null (stmt, p++);
+  _sc_store_bind_text (stmt, p++, it->customer_id);
+  _sc_store_bind_text (stmt, p++, it->subject);
+  for (tail = &it->resolved; p <= N_INTERACTION_COLUMNS; tail++)
+    _sc_store_bind_int (stmt, p++, *tail);
+  return TRUE;
+}
+
+static gboolean
+step_and_reset (ScStoreBatch  *batch,
+                sqlite3_stmt  *stmt,
+                const char    *what,
+                GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return _sc_store_set_error (batch->db, what, error);
+  return TRUE;
+}
+
+/**
+ * sc_store_batch_add_interaction:
+ * @batch: a batch
+ * @interaction: the record; it needs an external id and a creation time
+ * @outcome: (out) (optional): whether it was inserted, updated or unchanged
+ * @error: return location for an error
+ *
+ * Returns: %TRUE when the record was written (or found unchanged)
+ */
+gboolean
+sc_store_batch_add_interaction (ScStoreBatch         *batch,
+                                const ScInteraction  *interaction,
+                                ScWriteOutcome       *outcome,
+                                GError              **error)
+{
+  guint64 key, row_hash;
+  KeySlot *slot;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
+  g_return_val_if_fail (interaction != NULL, FALSE);
+
+  if (interaction->external_id == NULL || interaction->external_id[0] == '\0')
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("The record has no id"));
+      return FALSE;
+    }
+  if (interaction->created_at == SC_MISSING)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("Record “%s” has no creation time"), interaction->external_id);
+      return FALSE;
+    }
+
+  key = hash_key (interaction->external_id);
+  row_hash = hash_interaction (interaction);
+  slot = key_table_lookup (&batch->keys, key);
+  if (slot->key != 0 && slot->row_hash == row_hash)
+    {
+      if (outcome)
+        *outcome = SC_WRITE_UNCHANGED;
+      return TRUE;
+    }
+
+  stmt = slot->key != 0 ? batch->update_interaction : batch->insert_interaction;
+  if (!bind_interaction (batch, stmt, interaction, row_hash, error))
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+      return FALSE;
+    }
+  if (slot->key != 0)
+    {
+      gint64 rowid = slot->rowid;
+
+      sqlite3_bind_int64 (stmt, UPDATE_ID_PARAM, rowid);
+      if (!step_and_reset (batch, stmt, _("Updating an interaction"), error))
+        return FALSE;
+      key_table_insert (&batch->keys, key, row_hash, rowid);
+      if (outcome)
+        *outcome = SC_WRITE_UPDATED;
+      return TRUE;
+    }
+
+  if (!step_and_reset (batch, stmt, _("Saving an interaction"), error))
+    return FALSE;
+  key_table_insert (&batch->keys, key, row_hash, sqlite3_last_insert_rowid (batch->db));
+  if (outcome)
+    *outcome = SC_WRITE_INSERTED;
+  return TRUE;
+}
+
+/* ---- Other records: looked up one by one (they are few) --------------- */
+
+/* Finds the row of @table keyed by the bound parameters of @lookup and
+ * decides the outcome. Returns the row id to update, 0 to insert, or -1
+ * when the stored row already has @row_hash. */
+static gint64
+find_existing (ScStoreBatch  *batch,
+               sqlite3_stmt  *lookup,
+               guint64        row_hash,
+               GError       **error)
+{
+  gint64 rowid = 0;
+  int rc = sqlite3_step (lookup);
+
+  if (rc == SQLITE_ROW)
+    rowid = (guint64) sqlite3_column_int64 (lookup, 1) == row_hash
+            ? -1 : sqlite3_column_int64 (lookup, 0);
+  sqlite3_finalize (lookup);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      _sc_store_set_error (batch->db, _("Looking up a record"), error);
+      return G_MININT64;
+    }
+  return rowid;
+}
+
+static gboolean
+finish_write (ScStoreBatch    *batch,
+              sqlite3_stmt    *stmt,
+              gint64           rowid,
+              ScWriteOutcome  *outcome,
+              GError         **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sc_store_set_error (batch->db, _("Saving a record"), error);
+  if (outcome)
+    *outcome = rowid > 0 ? SC_WRITE_UPDATED : SC_WRITE_INSERTED;
+  return TRUE;
+}
+
+#define VALUE_FAILED (G_MININT64 + 1)
+
+static gint64
+optional_value (ScStoreBatch  *batch,
+                ScDimension    dim,
+                const char    *value,
+                GError       **error)
+{
+  gint64 code;
+
+  if (value == NULL || value[0] == '\0')
+    return SC_MISSING;
+  code = intern_value (batch, dim, value, error);
+  return code != 0 ? code : VALUE_FAILED;
+}
+
+gboolean
+sc_store_batch_add_survey_response (ScStoreBatch            *batch,
+                                    const ScSurveyResponse  *r,
+                                    ScWriteOutcome          *outcome,
+                                    GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  guint64 row_hash = FNV_OFFSET;
+  gint64 rowid, channel, team, agent;
+
+  g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
+  g_return_val_if_fail (r != NULL, FALSE);
+
+  if (r->external_id == NULL || r->question == NULL
+      || r->responded_at == SC_MISSING || r->score == SC_MISSING || r->scale == SC_MISSING)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("A survey response needs an id, a question, a time and a score"));
+      return FALSE;
+    }
+  row_hash = hash_string (row_hash, r->interaction_external_id);
+  row_hash = hash_string (row_hash, r->customer_id);
+  row_hash = hash_string (row_hash, r->question);
+  row_hash = hash_int (hash_int (hash_int (row_hash, r->responded_at), r->score), r->scale);
+  row_hash = hash_string (hash_string (hash_string (row_hash, r->channel), r->team), r->agent);
+  row_hash = hash_string (row_hash, r->comment);
+
+  if (!(stmt = _sc_store_prepare (batch->db, "SELECT id, row_hash FROM survey_responses "
+                                  "WHERE source = ?1 AND external_id = ?2", error)))
+    return FALSE;
+  _sc_store_bind_text (stmt, 1, batch->source);
+  _sc_store_bind_text (stmt, 2, r->external_id);
+  if ((rowid = find_existing (batch, stmt, row_hash, error)) == G_MININT64)
+    return FALSE;
+  if (rowid == -1)
+    return (outcome ? (*outcome = SC_WRITE_UNCHANGED) : 0), TRUE;
+
+  channel = optional_value (batch, SC_DIM_CHANNEL, r->channel, error);
+  team = optional_value (batch, SC_DIM_TEAM, r->team, error);
+  agent = optional_value (batch, SC_DIM_AGENT, r->agent, error);
+  if (channel == VALUE_FAILED || team == VALUE_FAILED || agent == VALUE_FAILED)
+    return FALSE;
+
+  stmt = _sc_store_prepare (batch->db,
+                            "INSERT INTO survey_responses (source, external_id, import_id, row_hash,"
+                            " interaction_external_id, customer_id, question, responded_at, score,"
+                            " scale, channel_id, team_id, agent_id, comment)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+                            " ON CONFLICT (source, external_id) DO UPDATE SET"
+                            " import_id = ?3, row_hash = ?4, interaction_external_id = ?5,"
+                            " customer_id = ?6, question = ?7, responded_at = ?8, score = ?9,"
+                            " scale = ?10, channel_id = ?11, team_id = ?12, agent_id = ?13,"
+                            " comment = ?14", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sc_store_bind_text (stmt, 1, batch->source);
+  _sc_store_bind_text (stmt, 2, r->external_id);
+  sqlite3_bind_int64 (stmt, 3, batch->import_id);
+  sqlite3_bind_int64 (stmt, 4, (gint64) row_hash);
+  _sc_store_bind_text (stmt, 5, r->interaction_external_id);
+  _sc_store_bind_text (stmt, 6, r->customer_id);
+  _sc_store_bind_text (stmt, 7, r->question);
+  sqlite3_bind_int64 (stmt, 8, r->responded_at);
+  sqlite3_bind_int64 (stmt, 9, r->score);
+  sqlite3_bind_int64 (stmt, 10, r->scale);
+  _sc_store_bind_int (stmt, 11, channel);
+  _sc_store_bind_int (stmt, 12, team);
+  _sc_store_bind_int (stmt, 13, agent);
+  _sc_store_bind_text (stmt, 14, r->comment);
+  return finish_write (batch, stmt, rowid, outcome, error);
+}
+
+gboolean
+sc_store_batch_add_customer (ScStoreBatch      *batch,
+                             const ScCustomer  *c,
+                             ScWriteOutcome    *outcome,
+                             GError           **error)
+{
+  sqlite3_stmt *stmt;
+  guint64 row_hash = FNV_OFFSET;
+  gint64 rowid, segment, region;
+
+  g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
+  g_return_val_if_fail (c != NULL, FALSE);
+
+  if (c->external_id == NULL || c->started_at == SC_MISSING)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("A customer needs an id and a start date"));
+      return FALSE;
+    }
+  row_hash = hash_string (hash_string (hash_string (row_hash, c->name), c->segment), c->region);
+  row_hash = hash_int (hash_int (row_hash, c->started_at), c->churned_at);
+  row_hash = hash_bytes (row_hash, &c->revenue, sizeof c->revenue);
+  row_hash = hash_int (row_hash, c->purchases);
+
+  if (!(stmt = _sc_store_prepare (batch->db, "SELECT id, row_hash FROM customers "
+                                  "WHERE source = ?1 AND external_id = ?2", error)))
+    return FALSE;
+  _sc_store_bind_text (stmt, 1, batch->source);
+  _sc_store_bind_text (stmt, 2, c->external_id);
+  if ((rowid = find_existing (batch, stmt, row_hash, error)) == G_MININT64)
+    return FALSE;
+  if (rowid == -1)
+    return (outcome ? (*outcome = SC_WRITE_UNCHANGED) : 0), TRUE;
+
+  segment = optional_value (batch, SC_DIM_CUSTOMER_SEGMENT, c->segment, error);
+  region = optional_value (batch, SC_DIM_REGION, c->region, error);
+  if (segment == VALUE_FAILED || region == VALUE_FAILED)
+    return FALSE;
+
+  stmt = _sc_store_prepare (batch->db,
+                            "INSERT INTO customers (source, external_id, import_id, row_hash, name,"
+                            " segment_id, region_id, started_at, churned_at, revenue, purchases)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+                            " ON CONFLICT (source, external_id) DO UPDATE SET"
+                            " import_id = ?3, row_hash = ?4, name = ?5, segment_id = ?6,"
+                            " region_id = ?7, started_at = ?8, churned_at = ?9, revenue = ?10,"
+                            " purchases = ?11", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sc_store_bind_text (stmt, 1, batch->source);
+  _sc_store_bind_text (stmt, 2, c->external_id);
+  sqlite3_bind_int64 (stmt, 3, batch->import_id);
+  sqlite3_bind_int64 (stmt, 4, (gint64) row_hash);
+  _sc_store_bind_text (stmt, 5, c->name);
+  _sc_store_bind_int (stmt, 6, segment);
+  _sc_store_bind_int (stmt, 7, region);
+  sqlite3_bind_int64 (stmt, 8, c->started_at);
+  _sc_store_bind_int (stmt, 9, c->churned_at);
+  sqlite3_bind_double (stmt, 10, c->revenue);
+  sqlite3_bind_int64 (stmt, 11, c->purchases);
+  return finish_write (batch, stmt, rowid, outcome, error);
+}
+
+gboolean
+sc_store_batch_add_agent_time (ScStoreBatch       *batch,
+                               const ScAgentTime  *a,
+                               ScWriteOutcome     *outcome,
+                               GError            **error)
+{
+  sqlite3_stmt *stmt;
+  guint64 row_hash = FNV_OFFSET;
+  gint64 rowid, agent, team;
+
+  g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
+  g_return_val_if_fail (a != NULL, FALSE);
+
+  if (a->agent == NULL || a->agent[0] == '\0' || a->day == SC_MISSING
+      || a->available_s == SC_MISSING || a->active_s == SC_MISSING)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("Agent time needs an agent, a day, available and active time"));
+      return FALSE;
+    }
+  row_hash = hash_string (row_hash, a->team);
+  row_hash = hash_int (hash_int (row_hash, a->available_s), a->active_s);
+
+  if ((agent = optional_value (batch, SC_DIM_AGENT, a->agent, error)) == VALUE_FAILED
+      || (team = optional_value (batch, SC_DIM_TEAM, a->team, error)) == VALUE_FAILED)
+    return FALSE;
+
+  if (!(stmt = _sc_store_prepare (batch->db, "SELECT id, row_hash FROM agent_time "
+                                  "WHERE source = ?1 AND agent_id = ?2 AND day = ?3", error)))
+    return FALSE;
+  _sc_store_bind_text (stmt, 1, batch->source);
+  sqlite3_bind_int64 (stmt, 2, agent);
+  sqlite3_bind_int64 (stmt, 3, a->day);
+  if ((rowid = find_existing (batch, stmt, row_hash, error)) == G_MININT64)
+    return FALSE;
+  if (rowid == -1)
+    return (outcome ? (*outcome = SC_WRITE_UNCHANGED) : 0), TRUE;
+
+  stmt = _sc_store_prepare (batch->db,
+                            "INSERT INTO agent_time (source, import_id, row_hash, agent_id, team_id,"
+                            " day, available_s, active_s) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+                            " ON CONFLICT (source, agent_id, day) DO UPDATE SET"
+                            " import_id = ?2, row_hash = ?3, team_id = ?5, available_s = ?7,"
+                            " active_s = ?8", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sc_store_bind_text (stmt, 1, batch->source);
+  sqlite3_bind_int64 (stmt, 2, batch->import_id);
+  sqlite3_bind_int64 (stmt, 3, (gint64) row_hash);
+  sqlite3_bind_int64 (stmt, 4, agent);
+  _sc_store_bind_int (stmt, 5, team);
+  sqlite3_bind_int64 (stmt, 6, a->day);
+  sqlite3_bind_int64 (stmt, 7, a->available_s);
+  sqlite3_bind_int64 (stmt, 8, a->active_s);
+  return finish_write (batch, stmt, rowid, outcome, error);
+}
+
+/* ---- Rejects, commit, rollback ---------------------------------------- */
+
+gboolean
+sc_store_batch_add_reject (ScStoreBatch  *batch,
+                           gint64         line,
+                           const char    *column,
+                           const char    *value,
+                           const char    *reason,
+                           const char    *raw,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
+  g_return_val_if_fail (reason != NULL, FALSE);
+
+  stmt = _sc_store_prepare (batch->db,
+                            "INSERT INTO rejects (import_id, line, column_name, value, reason, raw)"
+                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch->import_id);
+  sqlite3_bind_int64 (stmt, 2, line);
+  _sc_store_bind_text (stmt, 3, column);
+  _sc_store_bind_text (stmt, 4, value);
+  _sc_store_bind_text (stmt, 5, reason);
+  /* Raw text may hold invalid UTF-8: keep its bytes exactly. */
+  if (raw != NULL)
+    sqlite3_bind_blob (stmt, 6, raw, (int) strlen (raw), SQLITE_STATIC);
+  else
+    sqlite3_bind_text (stmt, 6, "", 0, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sc_store_set_error (batch->db, _("Saving a rejected row"), error);
+  return TRUE;
+}
+
+/**
+ * sc_store_batch_commit:
+ * @batch: a batch
+ * @counts: what the import did, recorded in the import history
+ * @error: return location for an error
+ *
+ * Makes the import durable and visible. On failure the batch is rolled
+ * back and the store is as it was.
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sc_store_batch_commit (ScStoreBatch          *batch,
+                       const ScImportCounts  *counts,
+                       GError               **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
+  g_return_val_if_fail (counts != NULL, FALSE);
+
+  stmt = _sc_store_prepare (batch->db,
+                            "UPDATE imports SET finished_at = ?2, rows_read = ?3, inserted = ?4,"
+                            " updated = ?5, unchanged = ?6, rejected = ?7, status = 'done'"
+                            " WHERE id = ?1", error);
+  if (stmt == NULL)
+    {
+      sc_store_batch_rollback (batch);
+      return FALSE;
+    }
+  sqlite3_bind_int64 (stmt, 1, batch->import_id);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int64 (stmt, 3, counts->rows_read);
+  sqlite3_bind_int64 (stmt, 4, counts->inserted);
+  sqlite3_bind_int64 (stmt, 5, counts->updated);
+  sqlite3_bind_int64 (stmt, 6, counts->unchanged);
+  sqlite3_bind_int64 (stmt, 7, counts->rejected);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE || !_sc_store_exec (batch->db, "COMMIT", error))
+    {
+      if (rc != SQLITE_DONE)
+        _sc_store_set_error (batch->db, _("Finishing the import"), error);
+      sc_store_batch_rollback (batch);
+      return FALSE;
+    }
+  batch->in_transaction = FALSE;
+  return TRUE;
+}
+
+void
+sc_store_batch_rollback (ScStoreBatch *batch)
+{
+  g_return_if_fail (batch != NULL);
+
+  if (!batch->in_transaction)
+    return;
+  /* Statements must not hold the transaction open. */
+  if (batch->insert_interaction)
+    sqlite3_reset (batch->insert_interaction);
+  if (batch->update_interaction)
+    sqlite3_reset (batch->update_interaction);
+  if (batch->insert_value)
+    sqlite3_reset (batch->insert_value);
+  sqlite3_exec (batch->db, "ROLLBACK", NULL, NULL, NULL);
+  batch->in_transaction = FALSE;
+}
+
+void
+sc_store_batch_free (ScStoreBatch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  sc_store_batch_rollback (batch);
+  sqlite3_finalize (batch->insert_value);
+  sqlite3_finalize (batch->insert_interaction);
+  sqlite3_finalize (batch->update_interaction);
+  for (guint i = 0; i < SC_DIM_N_BUILTIN; i++)
+    g_clear_pointer (&batch->values[i], g_hash_table_unref);
+  g_free (batch->keys.slots);
+  g_string_free (batch->tag_codes, TRUE);
+  g_free (batch->source);
+  g_clear_object (&batch->store);
+  g_free (batch);
+}

@@ -1,0 +1,45 @@
+/* sc-store-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared between the files of the store, which together are the only code
+ * that writes SQL. Nothing outside src/core/store includes this header.
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "sc-store.h"
+
+G_BEGIN_DECLS
+
+sqlite3    *sc_store_get_db                   (ScStore     *self);
+
+const char *_sc_store_schema_migration        (int          version);
+const char *_sc_store_schema_dimensions       (void);
+
+/* Sets @error from the connection's last error, prefixed by @what. */
+gboolean    _sc_store_set_error               (sqlite3     *db,
+                                               const char  *what,
+                                               GError     **error);
+gboolean    _sc_store_exec                    (sqlite3     *db,
+                                               const char  *sql,
+                                               GError     **error);
+sqlite3_stmt *_sc_store_prepare               (sqlite3     *db,
+                                               const char  *sql,
+                                               GError     **error);
+
+/* Binds an integer, or NULL when it is SC_MISSING. */
+void        _sc_store_bind_int                (sqlite3_stmt *stmt,
+                                               int           index,
+                                               gint64        value);
+void        _sc_store_bind_text               (sqlite3_stmt *stmt,
+                                               int           index,
+                                               const char   *value);
+gint64      _sc_store_column_int              (sqlite3_stmt *stmt,
+                                               int           column);
+char       *_sc_store_column_dup_text         (sqlite3_stmt *stmt,
+                                               int           column);
+
+G_END_DECLS

@@ -1,0 +1,253 @@
+/* sc-store-schema.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The schema, as forward-only migrations. Migration N takes a store from
+ * user_version N-1 to N; a new store runs them all.
+ */
+
+#include "config.h"
+
+#include "sc-store-private.h"
+
+/* Version 1: the first released schema. */
+static const char migration_1[] =
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ");"
+
+  "CREATE TABLE imports ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  file_name   TEXT NOT NULL,"
+  "  checksum    TEXT NOT NULL,"
+  "  preset      TEXT,"
+  "  source      TEXT NOT NULL,"
+  "  mapping     TEXT,"
+  "  started_at  INTEGER NOT NULL,"
+  "  finished_at INTEGER,"
+  "  rows_read   INTEGER NOT NULL DEFAULT 0,"
+  "  inserted    INTEGER NOT NULL DEFAULT 0,"
+  "  updated     INTEGER NOT NULL DEFAULT 0,"
+  "  unchanged   INTEGER NOT NULL DEFAULT 0,"
+  "  rejected    INTEGER NOT NULL DEFAULT 0,"
+  "  status      TEXT NOT NULL DEFAULT 'running'"
+  "              CHECK (status IN ('running', 'done', 'failed', 'cancelled')),"
+  "  message     TEXT"
+  ");"
+
+  "CREATE TABLE rejects ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  import_id   INTEGER NOT NULL REFERENCES imports (id) ON DELETE CASCADE,"
+  "  line        INTEGER NOT NULL,"
+  "  column_name TEXT,"
+  "  value       TEXT,"
+  "  reason      TEXT NOT NULL,"
+  "  raw         TEXT NOT NULL"
+  ");"
+  "CREATE INDEX rejects_by_import ON rejects (import_id, line);"
+
+  "CREATE TABLE dimensions ("
+  "  id    INTEGER PRIMARY KEY,"
+  "  name  TEXT NOT NULL UNIQUE,"
+  "  label TEXT NOT NULL,"
+  "  multi INTEGER NOT NULL DEFAULT 0"
+  ");"
+
+  "CREATE TABLE dimension_values ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  dimension_id INTEGER NOT NULL REFERENCES dimensions (id),"
+  "  value        TEXT NOT NULL,"
+  "  UNIQUE (dimension_id, value)"
+  ");"
+
+  "CREATE TABLE interactions ("
+  "  id               INTEGER PRIMARY KEY,"
+  "  source           TEXT NOT NULL,"
+  "  external_id      TEXT NOT NULL,"
+  "  import_id        INTEGER REFERENCES imports (id),"
+  "  row_hash         INTEGER NOT NULL,"
+  "  kind             INTEGER NOT NULL DEFAULT 0,"
+  "  created_at       INTEGER NOT NULL,"
+  "  first_reply_at   INTEGER,"
+  "  resolved_at      INTEGER,"
+  "  closed_at        INTEGER,"
+  "  channel_id       INTEGER REFERENCES dimension_values (id),"
+  "  team_id          INTEGER REFERENCES dimension_values (id),"
+  "  agent_id         INTEGER REFERENCES dimension_values (id),"
+  "  priority_id      INTEGER REFERENCES dimension_values (id),"
+  "  category_id      INTEGER REFERENCES dimension_values (id),"
+  "  segment_id       INTEGER REFERENCES dimension_values (id),"
+  "  region_id        INTEGER REFERENCES dimension_values (id),"
+  "  product_id       INTEGER REFERENCES dimension_values (id),"
+  "  language_id      INTEGER REFERENCES dimension_values (id),"
+  "  status_id        INTEGER REFERENCES dimension_values (id),"
+  "  tags             TEXT,"
+  "  customer_id      TEXT,"
+  "  subject          TEXT,"
+  "  resolved         INTEGER,"
+  "  replies          INTEGER,"
+  "  reopens          INTEGER,"
+  "  agent_touches    INTEGER,"
+  "  contacts         INTEGER,"
+  "  first_reply_s    INTEGER,"
+  "  first_reply_bh_s INTEGER,"
+  "  resolution_s     INTEGER,"
+  "  resolution_bh_s  INTEGER,"
+  "  handle_s         INTEGER,"
+  "  talk_s           INTEGER,"
+  "  hold_s           INTEGER,"
+  "  wrap_s           INTEGER,"
+  "  wait_s           INTEGER,"
+  "  sla_target_s     INTEGER,"
+  "  sla_breached     INTEGER,"
+  "  abandoned        INTEGER,"
+  "  escalated        INTEGER,"
+  "  self_service     INTEGER,"
+  "  survey_offered   INTEGER,"
+  "  csat             INTEGER,"
+  "  csat_scale       INTEGER,"
+  "  nps              INTEGER,"
+  "  ces              INTEGER,"
+  "  ces_scale        INTEGER,"
+  "  UNIQUE (source, external_id)"
+  ");"
+  "CREATE INDEX interactions_by_created ON interactions (created_at);"
+  "CREATE INDEX interactions_by_customer ON interactions (customer_id)"
+  "  WHERE customer_id IS NOT NULL;"
+
+  "CREATE TABLE survey_responses ("
+  "  id                      INTEGER PRIMARY KEY,"
+  "  source                  TEXT NOT NULL,"
+  "  external_id             TEXT NOT NULL,"
+  "  import_id               INTEGER REFERENCES imports (id),"
+  "  row_hash                INTEGER NOT NULL,"
+  "  interaction_external_id TEXT,"
+  "  customer_id             TEXT,"
+  "  question                TEXT NOT NULL CHECK (question IN ('csat', 'nps', 'ces')),"
+  "  responded_at            INTEGER NOT NULL,"
+  "  score                   INTEGER NOT NULL,"
+  "  scale                   INTEGER NOT NULL,"
+  "  channel_id              INTEGER REFERENCES dimension_values (id),"
+  "  team_id                 INTEGER REFERENCES dimension_values (id),"
+  "  agent_id                INTEGER REFERENCES dimension_values (id),"
+  "  comment                 TEXT,"
+  "  UNIQUE (source, external_id)"
+  ");"
+  "CREATE INDEX survey_responses_by_time ON survey_responses (responded_at);"
+
+  "CREATE TABLE customers ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  source      TEXT NOT NULL,"
+  "  external_id TEXT NOT NULL,"
+  "  import_id   INTEGER REFERENCES imports (id),"
+  "  row_hash    INTEGER NOT NULL,"
+  "  name        TEXT,"
+  "  segment_id  INTEGER REFERENCES dimension_values (id),"
+  "  region_id   INTEGER REFERENCES dimension_values (id),"
+  "  started_at  INTEGER NOT NULL,"
+  "  churned_at  INTEGER,"
+  "  revenue     REAL NOT NULL DEFAULT 0,"
+  "  purchases   INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (source, external_id)"
+  ");"
+
+  "CREATE TABLE agent_time ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  source      TEXT NOT NULL,"
+  "  import_id   INTEGER REFERENCES imports (id),"
+  "  row_hash    INTEGER NOT NULL,"
+  "  agent_id    INTEGER NOT NULL REFERENCES dimension_values (id),"
+  "  team_id     INTEGER REFERENCES dimension_values (id),"
+  "  day         INTEGER NOT NULL,"
+  "  available_s INTEGER NOT NULL,"
+  "  active_s    INTEGER NOT NULL,"
+  "  UNIQUE (source, agent_id, day)"
+  ");"
+
+  /* Targets and baselines keep every version: a row is in force from
+   * valid_from until valid_to (NULL while current). */
+  "CREATE TABLE targets ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  metric       TEXT NOT NULL,"
+  "  segment      TEXT NOT NULL DEFAULT '',"
+  "  period_kind  TEXT NOT NULL CHECK (period_kind IN ('month', 'quarter', 'year', 'from')),"
+  "  period_start TEXT NOT NULL,"
+  "  value        REAL,"
+  "  at_risk_band REAL NOT NULL DEFAULT 0.05,"
+  "  note         TEXT,"
+  "  valid_from   INTEGER NOT NULL,"
+  "  valid_to     INTEGER"
+  ");"
+  "CREATE INDEX targets_by_metric ON targets (metric, segment, period_start);"
+
+  "CREATE TABLE baselines ("
+  "  id           INTEGER PRIMARY KEY,"
+  "  metric       TEXT NOT NULL,"
+  "  segment      TEXT NOT NULL DEFAULT '',"
+  "  kind         TEXT NOT NULL CHECK (kind IN ('fixed', 'range', 'trailing', 'last_year')),"
+  "  value        REAL,"
+  "  range_from   TEXT,"
+  "  range_to     TEXT,"
+  "  frozen       INTEGER NOT NULL DEFAULT 0,"
+  "  note         TEXT,"
+  "  valid_from   INTEGER NOT NULL,"
+  "  valid_to     INTEGER"
+  ");"
+  "CREATE INDEX baselines_by_metric ON baselines (metric, segment);";
+
+/* Version 2: manager annotations pinned to dates (shown on trends and in
+ * the review), and frozen review snapshots. */
+static const char migration_2[] =
+  "CREATE TABLE annotations ("
+  "  id         INTEGER PRIMARY KEY,"
+  "  day        TEXT NOT NULL,"
+  "  metric     TEXT,"
+  "  text       TEXT NOT NULL,"
+  "  created_at INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX annotations_by_day ON annotations (day);"
+
+  "CREATE TABLE review_snapshots ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  period      TEXT NOT NULL,"
+  "  comparison  TEXT NOT NULL,"
+  "  created_at  INTEGER NOT NULL,"
+  "  content     TEXT NOT NULL"
+  ");";
+
+static const char * const migrations[] = {
+  migration_1,
+  migration_2,
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SC_STORE_SCHEMA_VERSION);
+
+/* The builtin dimensions every store knows, in ScDimension order. */
+static const char dimensions_sql[] =
+  "INSERT OR IGNORE INTO dimensions (id, name, label, multi) VALUES "
+  "(1, 'channel', 'Channel', 0),"
+  "(2, 'team', 'Team', 0),"
+  "(3, 'agent', 'Agent', 0),"
+  "(4, 'priority', 'Priority', 0),"
+  "(5, 'category', 'Category', 0),"
+  "(6, 'customer_segment', 'Customer segment', 0),"
+  "(7, 'region', 'Region', 0),"
+  "(8, 'product', 'Product', 0),"
+  "(9, 'language', 'Language', 0),"
+  "(10, 'status', 'Status', 0),"
+  "(11, 'tags', 'Tags', 1);";
+
+const char *
+_sc_store_schema_migration (int version)
+{
+  g_return_val_if_fail (version >= 1 && version <= SC_STORE_SCHEMA_VERSION, NULL);
+
+  return migrations[version - 1];
+}
+
+const char *
+_sc_store_schema_dimensions (void)
+{
+  return dimensions_sql;
+}
