@@ -1,0 +1,319 @@
+/* sc-store-facts.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Bulk reads for the metrics engine. The scans read in rowid order (the
+ * table's natural order, sequential on disk); the engine sorts by creation
+ * time itself when the rows are not already in that order.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-store-facts.h"
+#include "sc-store-private.h"
+
+#define INTERACTION_COLUMNS \
+  "id, kind, created_at, first_reply_at, resolved_at," \
+  " channel_id, team_id, agent_id, priority_id, category_id, segment_id, region_id," \
+  " product_id, language_id, status_id, tags, %s," \
+  " resolved, reopens, agent_touches, first_reply_s, first_reply_bh_s, resolution_s," \
+  " resolution_bh_s, handle_s, talk_s, hold_s, wrap_s, wait_s, sla_target_s, sla_breached," \
+  " abandoned, escalated, self_service, survey_offered, csat, csat_scale, nps, ces, ces_scale"
+
+void
+sc_fact_dimension_value_free (ScFactDimensionValue *value)
+{
+  if (value == NULL)
+    return;
+  g_free (value->value);
+  g_free (value);
+}
+
+static inline gint64
+column_int (sqlite3_stmt *stmt,
+            int           column)
+{
+  if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
+    return SC_MISSING;
+  return sqlite3_column_int64 (stmt, column);
+}
+
+static gboolean
+finish_scan (sqlite3       *db,
+             sqlite3_stmt  *stmt,
+             int            rc,
+             const char    *what,
+             GError       **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return _sc_store_set_error (db, what, error);
+  return TRUE;
+}
+
+/**
+ * sc_store_get_data_version:
+ * @self: a store
+ *
+ * A number that changes whenever an import (or any batch) changes the
+ * facts: a fingerprint of the imports table, which every write of
+ * interactions, surveys, customers and agent time goes through. Settings,
+ * targets and baselines do not change it.
+ *
+ * Returns: the version; 0 for an empty store, -1 when it cannot be read
+ */
+gint64
+sc_store_get_data_version (ScStore *self)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  g_return_val_if_fail (SC_IS_STORE (self), -1);
+
+  db = sc_store_get_db (self);
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT count(*), coalesce(max(id), 0),"
+                          " coalesce(sum(inserted + updated), 0),"
+                          " coalesce(max(finished_at), 0),"
+                          " coalesce(sum(status = 'done'), 0)"
+                          " FROM imports",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return -1;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      guint64 h = 1469598103934665603ULL;
+
+      for (int i = 0; i < 5; i++)
+        h = (h ^ (guint64) sqlite3_column_int64 (stmt, i)) * 1099511628211ULL;
+      version = sqlite3_column_int64 (stmt, 0) == 0 ? 0 : (gint64) (h >> 1);
+    }
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+/**
+ * sc_store_count_interactions:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Returns: the number of interactions, or -1 on error
+ */
+gint64
+sc_store_count_interactions (ScStore  *self,
+                             GError  **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  gint64 n = -1;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (self), -1);
+
+  db = sc_store_get_db (self);
+  if (sqlite3_prepare_v2 (db, "SELECT count(*) FROM interactions", -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sc_store_set_error (db, _("Counting interactions"), error);
+      return -1;
+    }
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    n = sqlite3_column_int64 (stmt, 0);
+  if (!finish_scan (db, stmt, rc, _("Counting interactions"), error))
+    return -1;
+  return n;
+}
+
+static void
+read_fact_row (sqlite3_stmt *stmt,
+               ScFactRow    *row)
+{
+  gint64 *tail;
+  int c = 0;
+
+  row->id = sqlite3_column_int64 (stmt, c++);
+  row->kind = column_int (stmt, c++);
+  row->created_at = column_int (stmt, c++);
+  row->first_reply_at = column_int (stmt, c++);
+  row->resolved_at = column_int (stmt, c++);
+  for (guint d = 0; d < SC_DIM_TAGS; d++)
+    row->dims[d] = column_int (stmt, c++);
+  row->tags = (const char *) sqlite3_column_text (stmt, c++);
+  row->customer_id = (const char *) sqlite3_column_text (stmt, c++);
+  /* The remaining integer columns follow the struct's field order. */
+  for (tail = &row->resolved; tail <= &row->ces_scale; tail++)
+    *tail = column_int (stmt, c++);
+}
+
+/**
+ * sc_store_scan_interactions:
+ * @self: a store
+ * @with_customers: whether to read each row's customer id (costs time;
+ *   only the no-repeat FCR rule needs it)
+ * @func: (scope call): called once per interaction, in rowid order
+ * @user_data: passed to @func
+ * @error: return location for an error
+ *
+ * Reads every interaction with the columns the metrics need.
+ *
+ * Returns: %TRUE on success (also when @func stopped the scan)
+ */
+gboolean
+sc_store_scan_interactions (ScStore        *self,
+                            gboolean        with_customers,
+                            ScFactRowFunc   func,
+                            gpointer        user_data,
+                            GError        **error)
+{
+  g_autofree char *sql = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  ScFactRow row;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  db = sc_store_get_db (self);
+  sql = g_strdup_printf ("SELECT " INTERACTION_COLUMNS " FROM interactions ORDER BY id",
+                         with_customers ? "customer_id" : "NULL");
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _sc_store_set_error (db, _("Reading interactions"), error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      read_fact_row (stmt, &row);
+      if (!func (&row, user_data))
+        break;
+    }
+  return finish_scan (db, stmt, rc, _("Reading interactions"), error);
+}
+
+/**
+ * sc_store_scan_customers:
+ * @self: a store
+ * @func: (scope call): called once per customer
+ * @user_data: passed to @func
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sc_store_scan_customers (ScStore             *self,
+                         ScFactCustomerFunc   func,
+                         gpointer             user_data,
+                         GError             **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  ScFactCustomer customer;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  db = sc_store_get_db (self);
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT started_at, churned_at, segment_id, region_id, revenue, purchases"
+                          " FROM customers ORDER BY id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sc_store_set_error (db, _("Reading customers"), error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      customer.started_at = column_int (stmt, 0);
+      customer.churned_at = column_int (stmt, 1);
+      customer.segment_id = column_int (stmt, 2);
+      customer.region_id = column_int (stmt, 3);
+      customer.revenue = sqlite3_column_double (stmt, 4);
+      customer.purchases = column_int (stmt, 5);
+      if (!func (&customer, user_data))
+        break;
+    }
+  return finish_scan (db, stmt, rc, _("Reading customers"), error);
+}
+
+/**
+ * sc_store_scan_agent_time:
+ * @self: a store
+ * @func: (scope call): called once per agent day
+ * @user_data: passed to @func
+ * @error: return location for an error
+ *
+ * Returns: %TRUE on success
+ */
+gboolean
+sc_store_scan_agent_time (ScStore             *self,
+                          ScFactAgentDayFunc   func,
+                          gpointer             user_data,
+                          GError             **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  ScFactAgentDay agent_day;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  db = sc_store_get_db (self);
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT agent_id, team_id, day, available_s, active_s"
+                          " FROM agent_time ORDER BY day, id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sc_store_set_error (db, _("Reading agent time"), error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      agent_day.agent_id = column_int (stmt, 0);
+      agent_day.team_id = column_int (stmt, 1);
+      agent_day.day = column_int (stmt, 2);
+      agent_day.available_s = column_int (stmt, 3);
+      agent_day.active_s = column_int (stmt, 4);
+      if (!func (&agent_day, user_data))
+        break;
+    }
+  return finish_scan (db, stmt, rc, _("Reading agent time"), error);
+}
+
+/**
+ * sc_store_list_all_dimension_values:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (element-type ScFactDimensionValue): every
+ *   dimension value of the builtin dimensions, by id; %NULL on error
+ */
+GPtrArray *
+sc_store_list_all_dimension_values (ScStore  *self,
+                                    GError  **error)
+{
+  g_autoptr(GPtrArray) values = NULL;
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (self), NULL);
+
+  db = sc_store_get_db (self);
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT id, dimension_id, value FROM dimension_values"
+                          " WHERE dimension_id BETWEEN 1 AND ?1 ORDER BY id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    {
+      _sc_store_set_error (db, _("Reading dimension values"), error);
+      return NULL;
+    }
+  sqlite3_bind_int (stmt, 1, SC_DIM_N_BUILTIN);
+  values = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_fact_dimension_value_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScFactDimensionValue *value = g_new0 (ScFactDimensionValue, 1);
+
+      value->id = sqlite3_column_int64 (stmt, 0);
+      value->dim = (ScDimension) (sqlite3_column_int64 (stmt, 1) - 1);
+      value->value = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+      g_ptr_array_add (values, value);
+    }
+  if (!finish_scan (db, stmt, rc, _("Reading dimension values"), error))
+    return NULL;
+  return g_steal_pointer (&values);
+}
