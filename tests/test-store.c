@@ -446,6 +446,22 @@ test_locked (Fixture       *fixture,
   g_assert_nonnull (again);
 }
 
+/* A store in a folder that does not exist yet: the folder is made. */
+static void
+test_create_in_new_folder (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (fixture->dir, "a", "b", "store.sqlite", NULL);
+  g_autoptr(ScStore) store = sc_store_open (path, SC_STORE_OPEN_CREATE | SC_STORE_OPEN_LOCK, &error);
+  g_autofree char *a = g_build_filename (fixture->dir, "a", NULL);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_clear_object (&store);
+  sc_test_remove_tree (a);
+}
+
 static void
 test_missing (Fixture       *fixture,
               gconstpointer  data)
@@ -513,6 +529,7 @@ main (int   argc,
   ADD ("refuse/read-only", test_read_only);
   ADD ("refuse/locked", test_locked);
   ADD ("refuse/missing", test_missing);
+  ADD ("create-in-new-folder", test_create_in_new_folder);
   ADD ("migrate-v1", test_migrate_v1);
 #undef ADD
 

@@ -19,7 +19,7 @@
 
 #define N_AGENTS 40
 #define N_CUSTOMERS 4000
-#define DAILY_BASE 58.0
+#define DAILY_BASE 66.0
 #define INCIDENT_OFFSET 4   /* months before the last */
 
 typedef enum { CH_EMAIL, CH_CHAT, CH_PHONE, CH_SOCIAL, CH_WEB, N_CHANNELS } Channel;

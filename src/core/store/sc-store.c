@@ -460,11 +460,6 @@ sc_store_open (const char        *path,
     }
   if (exists && !inspect_existing (path, &version, error))
     return NULL;
-  if (!read_only && !check_writable (path, exists, error))
-    return NULL;
-  if (exists && (flags & SC_STORE_OPEN_LOCK) && !read_only && !take_lock (self, error))
-    return NULL;
-
   if (!exists)
     {
       g_autofree char *dir = g_path_get_dirname (path);
@@ -478,6 +473,10 @@ sc_store_open (const char        *path,
           return NULL;
         }
     }
+  if (!read_only && !check_writable (path, exists, error))
+    return NULL;
+  if (exists && (flags & SC_STORE_OPEN_LOCK) && !read_only && !take_lock (self, error))
+    return NULL;
 
   open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (!exists)

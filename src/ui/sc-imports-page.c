@@ -1,0 +1,171 @@
+/* sc-imports-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The import history: every import with what it did, newest first.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-imports-page.h"
+
+struct _ScImportsPage
+{
+  GtkWidget     parent_instance;
+
+  /* Template widgets */
+  GtkStack     *stack;
+  GtkListBox   *history_list;
+
+  GCancellable *cancellable;
+  guint         n_imports;
+};
+
+G_DEFINE_FINAL_TYPE (ScImportsPage, sc_imports_page, GTK_TYPE_WIDGET)
+
+static char *
+describe_record (const ScImportRecord *record)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (record->started_at);
+  g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+  /* Translators: when an import ran; see g_date_time_format(). */
+  g_autofree char *when = g_date_time_format (local, _("%-d %b %Y, %H:%M"));
+  const ScImportCounts *c = &record->counts;
+
+  /* Translators: "3 Nov 2026, 09:12 · zendesk · 120 new, 4 updated, 900 unchanged, 2 rejected" */
+  return g_strdup_printf (_("%s · %s · %" G_GINT64_FORMAT " new, %" G_GINT64_FORMAT " updated, %"
+                            G_GINT64_FORMAT " unchanged, %" G_GINT64_FORMAT " rejected"),
+                          when, record->preset ? record->preset : record->source,
+                          c->inserted, c->updated, c->unchanged, c->rejected);
+}
+
+static GtkWidget *
+make_row (const ScImportRecord *record)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = describe_record (record);
+  g_autofree char *title = g_markup_escape_text (record->file_name, -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row),
+                             gtk_image_new_from_icon_name (record->counts.rejected > 0
+                                                           ? "dialog-warning-symbolic"
+                                                           : "emblem-ok-symbolic"));
+  return row;
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *records = sc_store_list_imports (task_data, &error);
+
+  if (records == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
+}
+
+static void
+load_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ScImportsPage *self = SC_IMPORTS_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) records = g_task_propagate_pointer (G_TASK (result), &error);
+  GtkWidget *child;
+
+  if (records == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot read the import history: %s", error->message);
+      return;
+    }
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->history_list))) != NULL)
+    gtk_list_box_remove (self->history_list, child);
+  for (guint i = 0; i < records->len; i++)
+    gtk_list_box_append (self->history_list, make_row (g_ptr_array_index (records, i)));
+  self->n_imports = records->len;
+  gtk_stack_set_visible_child_name (self->stack, records->len > 0 ? "list" : "empty");
+}
+
+/**
+ * sc_imports_page_set_store:
+ * @self: the page
+ * @store: (nullable): the store to show
+ *
+ * Reads the import history of @store off the main thread.
+ */
+void
+sc_imports_page_set_store (ScImportsPage *self,
+                           ScStore       *store)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SC_IS_IMPORTS_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (store == NULL)
+    return;
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, load_ready_cb, NULL);
+  g_task_set_source_tag (task, sc_imports_page_set_store);
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  g_task_run_in_thread (task, load_thread);
+}
+
+guint
+sc_imports_page_get_n_imports (ScImportsPage *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORTS_PAGE (self), 0);
+
+  return self->n_imports;
+}
+
+static void
+sc_imports_page_dispose (GObject *object)
+{
+  ScImportsPage *self = SC_IMPORTS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_IMPORTS_PAGE);
+
+  G_OBJECT_CLASS (sc_imports_page_parent_class)->dispose (object);
+}
+
+static void
+sc_imports_page_class_init (ScImportsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_imports_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_BASE "/ui/sc-imports-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, ScImportsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScImportsPage, history_list);
+}
+
+static void
+sc_imports_page_init (ScImportsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+ScImportsPage *
+sc_imports_page_new (void)
+{
+  return g_object_new (SC_TYPE_IMPORTS_PAGE, NULL);
+}
