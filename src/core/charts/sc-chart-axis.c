@@ -149,6 +149,25 @@ get_currency (const char *currency)
   return lc->currency_symbol != NULL ? lc->currency_symbol : "";
 }
 
+/* "1.50" → "1.5", "2.0" → "2": axis labels read cleaner without
+ * trailing zeros, and the ticks are evenly spaced anyway. */
+static void
+trim_zeros (char *num)
+{
+  const char *point = localeconv ()->decimal_point;
+  char *dot;
+  char *end;
+
+  if (point == NULL || point[0] == '\0' || (dot = strstr (num, point)) == NULL)
+    return;
+
+  end = num + strlen (num);
+  while (end > dot + strlen (point) && end[-1] == '0')
+    *--end = '\0';
+  if (end == dot + strlen (point))
+    *dot = '\0';
+}
+
 /**
  * sc_chart_format_value:
  * @unit: the unit of @value
@@ -178,7 +197,8 @@ sc_chart_format_value (ScChartUnit  unit,
       return sc_chart_format_number (round (value), 0);
 
     case SC_CHART_UNIT_PERCENT:
-      num = sc_chart_format_number (value, fabs (value) >= 99.95 || value == 0 ? 0 : 1);
+      num = sc_chart_format_number (value, 1);
+      trim_zeros (num);
       /* Translators: a percentage, e.g. "85.3%" */
       return g_strdup_printf (_("%s%%"), num);
 
@@ -377,25 +397,6 @@ sc_value_axis_normalize (const ScValueAxis *axis,
   g_return_val_if_fail (axis != NULL, 0);
 
   return (value - axis->min) / (axis->max - axis->min);
-}
-
-/* "1.50" → "1.5", "2.0" → "2": axis labels read cleaner without
- * trailing zeros, and the ticks are evenly spaced anyway. */
-static void
-trim_zeros (char *num)
-{
-  const char *point = localeconv ()->decimal_point;
-  char *dot;
-  char *end;
-
-  if (point == NULL || point[0] == '\0' || (dot = strstr (num, point)) == NULL)
-    return;
-
-  end = num + strlen (num);
-  while (end > dot + strlen (point) && end[-1] == '0')
-    *--end = '\0';
-  if (end == dot + strlen (point))
-    *dot = '\0';
 }
 
 /**

@@ -582,6 +582,7 @@ sc_chart_geometry_box_is_free (const ScChartGeometry *self,
                                const ScChartRect     *box)
 {
   ScChartRect bounds = { 0, 0, self->width, self->height };
+  ScChartRect padded;
 
   g_return_val_if_fail (self != NULL, FALSE);
 
@@ -590,8 +591,10 @@ sc_chart_geometry_box_is_free (const ScChartGeometry *self,
       box->y + box->height > bounds.height + 0.01)
     return FALSE;
 
+  /* Keep a little air between texts, not just no overlap. */
+  padded = (ScChartRect) { box->x - 2, box->y - 1, box->width + 4, box->height + 2 };
   for (guint i = 0; i < self->labels->len; i++)
-    if (sc_chart_rect_intersects (box, &g_array_index (self->labels, ScChartLabel, i).box))
+    if (sc_chart_rect_intersects (&padded, &g_array_index (self->labels, ScChartLabel, i).box))
       return FALSE;
 
   return TRUE;
