@@ -39,5 +39,7 @@ int      sc_cli_usage_error (GOptionContext *context,
 
 int sc_cli_demo (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_info (const ScCliGlobals *globals, int argc, char **argv);
+int sc_cli_metrics (const ScCliGlobals *globals, int argc, char **argv);
+int sc_cli_drivers (const ScCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS

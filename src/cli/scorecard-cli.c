@@ -22,7 +22,9 @@ typedef struct
 /* Keep sorted by name. */
 static const ScCliCommand commands[] = {
   { "demo", N_("Write the demo organisation into a store"), sc_cli_demo },
+  { "drivers", N_("Explain a metric's change by segment"), sc_cli_drivers },
   { "info", N_("Show what a store holds"), sc_cli_info },
+  { "metrics", N_("Compute service metrics"), sc_cli_metrics },
 };
 
 ScStore *

@@ -10,7 +10,7 @@
  *
  * | key                          | values                                          |
  * |------------------------------|-------------------------------------------------|
- * | `org.timezone`               | an IANA zone such as `Europe/Berlin`; `UTC`     |
+ * | `timezone`                   | an IANA zone such as `Europe/Berlin`; `UTC`     |
  * | `metrics.hours`              | `calendar`, `business`                          |
  * | `metrics.business-schedule`  | `mon-fri 09:00-17:00` (`;`-separated entries)   |
  * | `metrics.holidays`           | `2025-12-25 2026-01-01` (local dates)           |
@@ -39,7 +39,7 @@
 
 G_BEGIN_DECLS
 
-#define SC_SETTING_TIMEZONE          "org.timezone"
+#define SC_SETTING_TIMEZONE          "timezone"
 #define SC_SETTING_HOURS             "metrics.hours"
 #define SC_SETTING_SCHEDULE          "metrics.business-schedule"
 #define SC_SETTING_HOLIDAYS          "metrics.holidays"
