@@ -38,6 +38,7 @@ int      sc_cli_usage_error (GOptionContext *context,
                              const GError   *error);
 
 int sc_cli_demo (const ScCliGlobals *globals, int argc, char **argv);
+int sc_cli_import (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_info (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_metrics (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_drivers (const ScCliGlobals *globals, int argc, char **argv);

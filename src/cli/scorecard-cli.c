@@ -23,6 +23,7 @@ typedef struct
 static const ScCliCommand commands[] = {
   { "demo", N_("Write the demo organisation into a store"), sc_cli_demo },
   { "drivers", N_("Explain a metric's change by segment"), sc_cli_drivers },
+  { "import", N_("Import exports (CSV) into a store"), sc_cli_import },
   { "info", N_("Show what a store holds"), sc_cli_info },
   { "metrics", N_("Compute service metrics"), sc_cli_metrics },
 };

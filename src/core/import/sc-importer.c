@@ -1,0 +1,1214 @@
+/* sc-importer.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The importer reads a file with ScCsvReader, picks a preset from the
+ * header (or takes the one it is given), maps every row into a record of
+ * the store and writes all of them in one ScStoreBatch, so a failed or
+ * cancelled import leaves the store as it was. Rows that cannot be read
+ * go to the batch's rejects with their line, column, value, reason and
+ * raw text.
+ */
+
+#include "config.h"
+
+#include "sc-importer.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "sc-csv-reader.h"
+#include "sc-error.h"
+
+#define PROGRESS_EVERY   8192
+#define SNIFF_ROWS       200
+
+struct _ScImporter
+{
+  GObject               parent_instance;
+
+  ScStore              *store;
+  char                 *preset_id;
+  char                 *source;
+  GTimeZone            *zone;
+  ScDateOrder           order;
+  ScImportProgressFunc  progress;
+  gpointer              progress_data;
+  GDestroyNotify        progress_destroy;
+};
+
+G_DEFINE_FINAL_TYPE (ScImporter, sc_importer, G_TYPE_OBJECT)
+
+/* What one field of a row held. */
+typedef enum
+{
+  VALUE_MISSING,
+  VALUE_PRESENT,
+  VALUE_REJECTED,
+} ValueState;
+
+typedef struct
+{
+  const char *code;
+  int         column;
+  char       *detail;
+} RowError;
+
+typedef struct
+{
+  ScImporter         *self;
+  const char         *path;
+  GCancellable       *cancellable;
+  ScCsvReader        *reader;
+  ScPresetMatch      *match;
+  ScPreset           *preset;
+  const char * const *header;
+  guint               n_fields;
+  ScDateOrder        *orders;
+  ScDurationUnit     *units;
+  GTimeZone          *zone;
+  ScStoreBatch       *batch;
+  ScImportResult     *result;
+  GPtrArray          *notices;
+
+  /* Per row: parsed values, text as offsets into the arena. */
+  ValueState         *states;
+  gint64             *ints;
+  double             *reals;
+  gsize              *texts;
+  GString            *arena;
+  GString            *joined;
+  guint64             fallbacks_used;
+  RowError            error;
+} Run;
+
+static const struct { const char *code; const char *label; } reject_labels[] = {
+  { "wrong_column_count", N_("wrong number of fields") },
+  { "invalid_utf8", N_("text is not valid UTF-8") },
+  { "unterminated_quote", N_("a quoted field is not closed") },
+  { "bad_date", N_("invalid date or time") },
+  { "negative_duration", N_("negative duration") },
+  { "bad_duration", N_("invalid duration") },
+  { "bad_number", N_("invalid number") },
+  { "bad_flag", N_("invalid yes/no value") },
+  { "out_of_range_score", N_("score out of range") },
+  { "bad_score", N_("invalid score") },
+  { "missing_value", N_("required value missing") },
+  { "invalid_record", N_("the store refused the record") },
+};
+
+/* ---- Results ----------------------------------------------------------- */
+
+/**
+ * sc_import_result_copy:
+ * @result: a result
+ *
+ * Returns: (transfer full): a deep copy of @result
+ */
+ScImportResult *
+sc_import_result_copy (const ScImportResult *result)
+{
+  ScImportResult *copy;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (result != NULL, NULL);
+
+  copy = g_new0 (ScImportResult, 1);
+  *copy = *result;
+  copy->preset_id = g_strdup (result->preset_id);
+  copy->notices = g_strdupv (result->notices);
+  copy->rejects_by_reason = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_iter_init (&iter, result->rejects_by_reason);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (copy->rejects_by_reason, g_strdup (key), value);
+  return copy;
+}
+
+void
+sc_import_result_free (ScImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_free (result->preset_id);
+  g_strfreev (result->notices);
+  g_clear_pointer (&result->rejects_by_reason, g_hash_table_unref);
+  g_free (result);
+}
+
+/* ---- Field parsing ----------------------------------------------------- */
+
+static gboolean
+set_error (Run        *run,
+           const char *code,
+           int         column,
+           char       *detail)
+{
+  run->error.code = code;
+  run->error.column = column;
+  g_free (run->error.detail);
+  run->error.detail = detail;
+  return FALSE;
+}
+
+static gboolean
+set_gerror (Run        *run,
+            const char *code,
+            int         column,
+            GError     *error)
+{
+  return set_error (run, code, column, g_strdup (error->message));
+}
+
+/* Looks @text up in the field's vocabulary; %NULL when it is not there. */
+static const char *
+lookup_value (const ScPresetField *field,
+              const char          *text,
+              gsize                len)
+{
+  char buf[128];
+
+  if (field->values == NULL)
+    return NULL;
+  if (len < sizeof buf)
+    {
+      gboolean ascii = TRUE;
+
+      for (gsize i = 0; i < len; i++)
+        {
+          ascii &= (guchar) text[i] < 0x80;
+          buf[i] = g_ascii_tolower (text[i]);
+        }
+      buf[len] = '\0';
+      if (ascii)
+        return g_hash_table_lookup (field->values, buf);
+    }
+  {
+    g_autofree char *folded = g_utf8_casefold (text, len);
+
+    return g_hash_table_lookup (field->values, folded);
+  }
+}
+
+static gboolean
+column_text (const ScCsvRecord *rec,
+             int                column,
+             const char       **text,
+             gsize             *len)
+{
+  const char *s;
+  gsize n;
+
+  if (column < 0 || (guint) column >= rec->n_fields)
+    return FALSE;
+  s = rec->fields[column].data;
+  n = rec->fields[column].len;
+  while (n > 0 && (*s == ' ' || *s == '\t'))
+    s++, n--;
+  while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+    n--;
+  *text = s;
+  *len = n;
+  return n > 0;
+}
+
+static ValueState
+parse_timestamp_field (Run               *run,
+                       guint              i,
+                       const ScCsvRecord *rec,
+                       const char        *text,
+                       gsize              len)
+{
+  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+  g_autoptr(GError) error = NULL;
+  const char *time_text;
+  gsize time_len;
+  GTimeZone *zone = field->info->record == SC_RECORD_AGENT_TIME ? NULL : run->zone;
+
+  if (column_text (rec, run->match->time_columns[i], &time_text, &time_len))
+    {
+      g_string_truncate (run->joined, 0);
+      g_string_append_len (run->joined, text, len);
+      g_string_append_c (run->joined, ' ');
+      g_string_append_len (run->joined, time_text, time_len);
+      text = run->joined->str;
+      len = run->joined->len;
+    }
+  if (!sc_parse_timestamp (text, len, run->orders[i], zone, &run->ints[i], &error))
+    {
+      set_gerror (run, "bad_date", run->match->columns[i], error);
+      return VALUE_REJECTED;
+    }
+  return VALUE_PRESENT;
+}
+
+static ValueState
+parse_duration_field (Run        *run,
+                      guint       i,
+                      const char *text,
+                      gsize       len)
+{
+  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+  g_autoptr(GError) error = NULL;
+  int column = run->match->columns[i];
+
+  if (!sc_parse_duration (text, len, run->units[i], &run->ints[i], &error))
+    {
+      set_gerror (run, "bad_duration", column, error);
+      return VALUE_REJECTED;
+    }
+  if (run->ints[i] < 0 && !field->allow_negative)
+    {
+      set_error (run, "negative_duration", column,
+                 g_strdup_printf (_("%" G_GINT64_FORMAT " s is negative"), run->ints[i]));
+      return VALUE_REJECTED;
+    }
+  return VALUE_PRESENT;
+}
+
+static ValueState
+parse_score_field (Run        *run,
+                   guint       i,
+                   const char *text,
+                   gsize       len)
+{
+  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+  g_autoptr(GError) error = NULL;
+  ScScoreResult result;
+  gint64 whole;
+
+  if (!sc_parse_score (text, len, field->scale_min, field->scale_max, &result, &run->ints[i], &error))
+    {
+      set_gerror (run, sc_parse_integer (text, len, &whole, NULL) ? "out_of_range_score" : "bad_score",
+                  run->match->columns[i], error);
+      return VALUE_REJECTED;
+    }
+  return result == SC_SCORE_VALUE ? VALUE_PRESENT : VALUE_MISSING;
+}
+
+static ValueState
+parse_flag_field (Run        *run,
+                  guint       i,
+                  const char *text,
+                  gsize       len)
+{
+  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+  g_autoptr(GError) error = NULL;
+  gboolean flag;
+
+  if (!sc_parse_boolean (text, len, &flag, &error))
+    {
+      set_gerror (run, "bad_flag", run->match->columns[i], error);
+      return VALUE_REJECTED;
+    }
+  run->ints[i] = (flag != field->invert) ? 1 : 0;
+  return VALUE_PRESENT;
+}
+
+static ValueState
+parse_number_field (Run        *run,
+                    guint       i,
+                    const char *text,
+                    gsize       len)
+{
+  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+  g_autoptr(GError) error = NULL;
+
+  if (field->info->type == SC_FIELD_MONEY)
+    {
+      if (sc_parse_number (text, len, &run->reals[i], &error))
+        return VALUE_PRESENT;
+    }
+  else if (sc_parse_integer (text, len, &run->ints[i], &error))
+    {
+      if (run->ints[i] >= 0)
+        return VALUE_PRESENT;
+      set_error (run, "bad_number", run->match->columns[i],
+                 g_strdup_printf (_("the count %" G_GINT64_FORMAT " is negative"), run->ints[i]));
+      return VALUE_REJECTED;
+    }
+  set_gerror (run, "bad_number", run->match->columns[i], error);
+  return VALUE_REJECTED;
+}
+
+/* Reads field @i of @rec into run->states/ints/texts. */
+static ValueState
+parse_field (Run               *run,
+             guint              i,
+             const ScCsvRecord *rec)
+{
+  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+  const char *text, *mapped;
+  gsize len;
+
+  if (!column_text (rec, run->match->columns[i], &text, &len))
+    return VALUE_MISSING;
+  mapped = lookup_value (field, text, len);
+  if (mapped != NULL)
+    {
+      if (*mapped == '\0')
+        return VALUE_MISSING;
+      text = mapped;
+      len = strlen (mapped);
+    }
+
+  switch (field->info->type)
+    {
+    case SC_FIELD_TEXT:
+      run->texts[i] = run->arena->len;
+      g_string_append_len (run->arena, text, len);
+      g_string_append_c (run->arena, '\0');
+      return VALUE_PRESENT;
+    case SC_FIELD_TIMESTAMP:
+      return parse_timestamp_field (run, i, rec, text, len);
+    case SC_FIELD_DURATION:
+      return parse_duration_field (run, i, text, len);
+    case SC_FIELD_SCORE:
+      return parse_score_field (run, i, text, len);
+    case SC_FIELD_FLAG:
+      return parse_flag_field (run, i, text, len);
+    case SC_FIELD_COUNT:
+    case SC_FIELD_MONEY:
+    default:
+      return parse_number_field (run, i, text, len);
+    }
+}
+
+/* Fills an empty field from its fallbacks, which are parsed already when
+ * they come first, or parsed here otherwise. */
+static void
+apply_fallback (Run               *run,
+                guint              i,
+                const ScCsvRecord *rec)
+{
+  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+
+  for (guint f = 0; field->fallback != NULL && field->fallback[f] != NULL; f++)
+    {
+      int j = sc_preset_find_field (run->preset, field->fallback[f]);
+
+      if (j < 0 || sc_preset_get_field (run->preset, j)->info->type != field->info->type)
+        continue;
+      if ((guint) j > i)
+        run->states[j] = parse_field (run, j, rec);
+      if (run->states[j] == VALUE_PRESENT)
+        {
+          run->states[i] = VALUE_PRESENT;
+          run->ints[i] = run->ints[j];
+          run->texts[i] = run->texts[j];
+          run->fallbacks_used++;
+          return;
+        }
+    }
+}
+
+/* Parses every field of the row; FALSE (with run->error) to reject it. */
+static gboolean
+parse_row (Run               *run,
+           const ScCsvRecord *rec)
+{
+  g_string_truncate (run->arena, 0);
+  for (guint i = 0; i < run->n_fields; i++)
+    {
+      if (run->match->columns[i] < 0)
+        {
+          run->states[i] = VALUE_MISSING;
+          continue;
+        }
+      run->states[i] = parse_field (run, i, rec);
+      if (run->states[i] == VALUE_REJECTED)
+        return FALSE;
+    }
+  for (guint i = 0; i < run->n_fields; i++)
+    {
+      const ScPresetField *field = sc_preset_get_field (run->preset, i);
+
+      if (run->states[i] == VALUE_MISSING && field->fallback != NULL)
+        apply_fallback (run, i, rec);
+      if (run->states[i] == VALUE_REJECTED)
+        return FALSE;
+      if (run->states[i] == VALUE_MISSING && field->required)
+        return set_error (run, "missing_value", run->match->columns[i],
+                          g_strdup_printf (_("%s is empty"), run->header[MAX (run->match->columns[i], 0)]));
+    }
+  return TRUE;
+}
+
+/* ---- Building records -------------------------------------------------- */
+
+static void
+fill_struct (Run          *run,
+             gpointer      record,
+             ScRecordType  type)
+{
+  for (guint i = 0; i < run->n_fields; i++)
+    {
+      const ScFieldInfo *info = sc_preset_get_field (run->preset, i)->info;
+      char *slot = (char *) record + info->offset;
+
+      if (run->states[i] != VALUE_PRESENT || info->offset == SC_FIELD_NOT_STORED ||
+          info->type == SC_FIELD_SCORE)
+        continue;
+      if (info->type == SC_FIELD_TEXT)
+        *(const char **) (gpointer) slot = run->arena->str + run->texts[i];
+      else if (info->type == SC_FIELD_MONEY)
+        *(double *) (gpointer) slot = run->reals[i];
+      else
+        *(gint64 *) (gpointer) slot = run->ints[i];
+    }
+}
+
+static gint64
+score_of (Run        *run,
+          const char *name,
+          gint64     *scale)
+{
+  int i = sc_preset_find_field (run->preset, name);
+
+  if (i < 0 || run->states[i] != VALUE_PRESENT)
+    return SC_MISSING;
+  if (scale != NULL)
+    *scale = sc_preset_get_field (run->preset, i)->scale_max;
+  return run->ints[i];
+}
+
+static char *
+row_hash_id (const ScCsvRecord *rec)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *) rec->raw, rec->raw_len);
+}
+
+static gboolean
+write_interaction (Run                *run,
+                   const ScCsvRecord  *rec,
+                   ScWriteOutcome     *outcome,
+                   GError            **error)
+{
+  ScInteraction it;
+  gint64 ignore;
+
+  sc_interaction_init (&it);
+  it.kind = sc_preset_get_kind (run->preset);
+  fill_struct (run, &it, SC_RECORD_INTERACTION);
+  it.csat = score_of (run, "csat", &it.csat_scale);
+  it.nps = score_of (run, "nps", &ignore);
+  it.ces = score_of (run, "ces", &it.ces_scale);
+  if (it.csat == SC_MISSING)
+    it.csat_scale = SC_MISSING;
+  if (it.ces == SC_MISSING)
+    it.ces_scale = SC_MISSING;
+  if (it.resolved == SC_MISSING && sc_preset_find_field (run->preset, "resolved") < 0)
+    it.resolved = it.resolved_at != SC_MISSING ? 1 : 0;
+  return sc_store_batch_add_interaction (run->batch, &it, outcome, error);
+}
+
+static gboolean
+write_survey (Run                *run,
+              const ScCsvRecord  *rec,
+              ScWriteOutcome     *outcome,
+              GError            **error)
+{
+  static const char * const questions[] = { "csat", "nps", "ces" };
+  g_autofree char *hash_id = NULL;
+  ScSurveyResponse response;
+  gboolean any = FALSE;
+
+  sc_survey_response_init (&response);
+  fill_struct (run, &response, SC_RECORD_SURVEY);
+  if (response.external_id == NULL)
+    response.external_id = hash_id = row_hash_id (rec);
+  for (guint q = 0; q < G_N_ELEMENTS (questions); q++)
+    {
+      g_autofree char *id = NULL;
+      const char *base = response.external_id;
+      ScSurveyResponse r = response;
+
+      r.score = score_of (run, questions[q], &r.scale);
+      if (r.score == SC_MISSING)
+        continue;
+      r.question = questions[q];
+      r.external_id = id = g_strconcat (base, ":", questions[q], NULL);
+      if (g_str_equal (questions[q], "nps"))
+        r.scale = 10;
+      if (!sc_store_batch_add_survey_response (run->batch, &r, outcome, error))
+        return FALSE;
+      any = TRUE;
+    }
+  if (!any && outcome != NULL)
+    *outcome = SC_WRITE_UNCHANGED;
+  return TRUE;
+}
+
+static gboolean
+write_record (Run                *run,
+              const ScCsvRecord  *rec,
+              ScWriteOutcome     *outcome,
+              GError            **error)
+{
+  switch (sc_preset_get_record_type (run->preset))
+    {
+    case SC_RECORD_SURVEY:
+      return write_survey (run, rec, outcome, error);
+    case SC_RECORD_CUSTOMER:
+      {
+        ScCustomer c;
+
+        sc_customer_init (&c);
+        fill_struct (run, &c, SC_RECORD_CUSTOMER);
+        return sc_store_batch_add_customer (run->batch, &c, outcome, error);
+      }
+    case SC_RECORD_AGENT_TIME:
+      {
+        ScAgentTime a;
+
+        sc_agent_time_init (&a);
+        fill_struct (run, &a, SC_RECORD_AGENT_TIME);
+        if (a.day != SC_MISSING)
+          a.day -= ((a.day % 86400) + 86400) % 86400;
+        return sc_store_batch_add_agent_time (run->batch, &a, outcome, error);
+      }
+    case SC_RECORD_INTERACTION:
+    default:
+      return write_interaction (run, rec, outcome, error);
+    }
+}
+
+/* ---- Rejects ----------------------------------------------------------- */
+
+static const char *
+reject_label (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (reject_labels); i++)
+    if (g_str_equal (reject_labels[i].code, code))
+      return _(reject_labels[i].label);
+  return code;
+}
+
+static gboolean
+reject_row (Run                *run,
+            const ScCsvRecord  *rec,
+            GError            **error)
+{
+  const char *column = NULL;
+  g_autofree char *value = NULL;
+  g_autofree char *raw = g_utf8_make_valid (rec->raw, rec->raw_len);
+  g_autofree char *reason = NULL;
+  gpointer count;
+
+  if (run->error.column >= 0 && (guint) run->error.column < sc_csv_reader_get_n_columns (run->reader))
+    column = run->header[run->error.column];
+  if (run->error.column >= 0 && (guint) run->error.column < rec->n_fields)
+    value = g_utf8_make_valid (rec->fields[run->error.column].data, rec->fields[run->error.column].len);
+  reason = run->error.detail != NULL
+    ? g_strdup_printf ("%s: %s", reject_label (run->error.code), run->error.detail)
+    : g_strdup (reject_label (run->error.code));
+
+  count = g_hash_table_lookup (run->result->rejects_by_reason, run->error.code);
+  g_hash_table_replace (run->result->rejects_by_reason, g_strdup (run->error.code),
+                        GINT_TO_POINTER (GPOINTER_TO_INT (count) + 1));
+  run->result->counts.rejected++;
+  g_clear_pointer (&run->error.detail, g_free);
+  return sc_store_batch_add_reject (run->batch, rec->line, column, value, reason, raw, error);
+}
+
+/* Checks what the reader found wrong with the record as a whole. */
+static gboolean
+check_record (Run               *run,
+              const ScCsvRecord *rec)
+{
+  guint n_columns = sc_csv_reader_get_n_columns (run->reader);
+
+  if (rec->unterminated)
+    return set_error (run, "unterminated_quote", -1, NULL);
+  if (rec->n_fields != n_columns)
+    return set_error (run, "wrong_column_count", -1,
+                      g_strdup_printf (_("the row has %u fields, the header %u"),
+                                       rec->n_fields, n_columns));
+  if (rec->bad_utf8_field >= 0)
+    return set_error (run, "invalid_utf8", rec->bad_utf8_field, NULL);
+  return TRUE;
+}
+
+static gboolean
+import_row (Run                *run,
+            const ScCsvRecord  *rec,
+            GError            **error)
+{
+  g_autoptr(GError) store_error = NULL;
+  ScWriteOutcome outcome = SC_WRITE_UNCHANGED;
+
+  run->result->counts.rows_read++;
+  if (!check_record (run, rec) || !parse_row (run, rec))
+    return reject_row (run, rec, error);
+  if (!write_record (run, rec, &outcome, &store_error))
+    {
+      if (!g_error_matches (store_error, SC_ERROR, SC_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&store_error));
+          return FALSE;
+        }
+      set_gerror (run, "invalid_record", -1, store_error);
+      return reject_row (run, rec, error);
+    }
+  if (outcome == SC_WRITE_INSERTED)
+    run->result->counts.inserted++;
+  else if (outcome == SC_WRITE_UPDATED)
+    run->result->counts.updated++;
+  else
+    run->result->counts.unchanged++;
+  return TRUE;
+}
+
+/* ---- Setting up -------------------------------------------------------- */
+
+static gboolean
+choose_preset (Run     *run,
+               GError **error)
+{
+  g_autoptr(GPtrArray) presets = sc_preset_load_all (NULL);
+  const char *id = run->self->preset_id;
+
+  if (id != NULL && !g_str_equal (id, "auto"))
+    {
+      ScPreset *preset = sc_preset_find (presets, id);
+
+      if (preset == NULL)
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("There is no preset “%s”."), id);
+          return FALSE;
+        }
+      run->match = sc_preset_match (preset, run->header);
+    }
+  else
+    run->match = sc_preset_detect (presets, run->header);
+
+  if (run->match == NULL || run->match->n_matched == 0)
+    {
+      g_autofree char *columns = g_strjoinv (", ", (char **) run->header);
+
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                   _("%s: the header (line %" G_GINT64_FORMAT ": %s) matches no known export; "
+                     "map the columns by hand or choose a preset."),
+                   run->path, sc_csv_reader_get_header_line (run->reader), columns);
+      return FALSE;
+    }
+  run->preset = run->match->preset;
+  run->n_fields = sc_preset_get_n_fields (run->preset);
+  return TRUE;
+}
+
+static gboolean
+needs_date_order (Run               *run,
+                  const ScCsvRecord *rec,
+                  guint              i)
+{
+  const char *text;
+  gsize len;
+
+  if (sc_preset_get_field (run->preset, i)->info->type != SC_FIELD_TIMESTAMP ||
+      !column_text (rec, run->match->columns[i], &text, &len))
+    return FALSE;
+  return !(len >= 10 && g_ascii_isdigit (text[0]) && (text[4] == '-' || text[4] == '/'));
+}
+
+/* Reads the whole file once more to find each date column's order,
+ * when a column has numeric dates and no order was given. */
+static gboolean
+detect_date_orders (Run     *run,
+                    GError **error)
+{
+  g_autoptr(ScCsvReader) reader = NULL;
+  g_autofree ScDateOrderVotes *votes = g_new0 (ScDateOrderVotes, run->n_fields);
+  g_autofree gboolean *wanted = g_new0 (gboolean, run->n_fields);
+  const ScCsvRecord *rec;
+  gboolean any = FALSE;
+  guint64 rows = 0;
+
+  reader = sc_csv_reader_new_for_path (run->path, error);
+  if (reader == NULL || !sc_csv_reader_open (reader, run->cancellable, error))
+    return FALSE;
+  while ((rec = sc_csv_reader_next (reader, error)) != NULL)
+    {
+      if (rows++ < SNIFF_ROWS)
+        for (guint i = 0; i < run->n_fields; i++)
+          if (!wanted[i] && needs_date_order (run, rec, i))
+            wanted[i] = any = TRUE;
+      if (rows == SNIFF_ROWS && !any)
+        return TRUE;
+      for (guint i = 0; i < run->n_fields; i++)
+        {
+          const char *text;
+          gsize len;
+
+          if (wanted[i] && column_text (rec, run->match->columns[i], &text, &len))
+            sc_date_order_votes_add (&votes[i], text, len);
+        }
+    }
+  if (error != NULL && *error != NULL)
+    return FALSE;
+  for (guint i = 0; i < run->n_fields; i++)
+    if (wanted[i])
+      {
+        gboolean ambiguous = FALSE;
+
+        run->orders[i] = sc_date_order_votes_decide (&votes[i], &ambiguous);
+        if (ambiguous)
+          g_ptr_array_add (run->notices,
+                           g_strdup_printf (_("The dates in “%s” could be day/month or month/day; "
+                                              "they were read month first."),
+                                            run->header[run->match->columns[i]]));
+      }
+  return TRUE;
+}
+
+static void
+set_up_fields (Run *run)
+{
+  run->orders = g_new0 (ScDateOrder, run->n_fields);
+  run->units = g_new0 (ScDurationUnit, run->n_fields);
+  run->states = g_new0 (ValueState, run->n_fields);
+  run->ints = g_new0 (gint64, run->n_fields);
+  run->reals = g_new0 (double, run->n_fields);
+  run->texts = g_new0 (gsize, run->n_fields);
+  for (guint i = 0; i < run->n_fields; i++)
+    {
+      const ScPresetField *field = sc_preset_get_field (run->preset, i);
+      int column = run->match->columns[i];
+
+      run->orders[i] = run->self->order;
+      run->units[i] = field->unit_set || column < 0
+        ? field->unit
+        : sc_duration_unit_from_header (run->header[column], SC_UNIT_SECONDS);
+    }
+}
+
+static GTimeZone *
+dup_zone (ScImporter *self)
+{
+  g_autofree char *name = NULL;
+
+  if (self->zone != NULL)
+    return g_time_zone_ref (self->zone);
+  name = sc_store_dup_setting (self->store, "timezone");
+  if (name != NULL)
+    {
+      GTimeZone *zone = g_time_zone_new_identifier (name);
+
+      if (zone != NULL)
+        return zone;
+    }
+  return g_time_zone_new_utc ();
+}
+
+static char *
+describe_mapping (Run *run)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < run->n_fields; i++)
+    if (run->match->columns[i] >= 0)
+      g_string_append_printf (s, "%s%s=%s", s->len ? ";" : "",
+                              sc_preset_get_field (run->preset, i)->info->name,
+                              run->header[run->match->columns[i]]);
+  return g_string_free (s, FALSE);
+}
+
+static void
+free_string (GString *string)
+{
+  g_string_free (string, TRUE);
+}
+
+static void
+run_clear (Run *run)
+{
+  g_clear_pointer (&run->batch, sc_store_batch_free);
+  g_clear_pointer (&run->reader, sc_csv_reader_free);
+  g_clear_pointer (&run->match, sc_preset_match_free);
+  g_clear_pointer (&run->zone, g_time_zone_unref);
+  g_clear_pointer (&run->result, sc_import_result_free);
+  g_clear_pointer (&run->notices, g_ptr_array_unref);
+  g_clear_pointer (&run->arena, free_string);
+  g_clear_pointer (&run->joined, free_string);
+  g_free (run->orders);
+  g_free (run->units);
+  g_free (run->states);
+  g_free (run->ints);
+  g_free (run->reals);
+  g_free (run->texts);
+  g_free (run->error.detail);
+}
+
+/* ---- Running ----------------------------------------------------------- */
+
+/* A fast 64-bit content hash (four multiply-rotate lanes over the mapped
+ * file) that identifies a file in the import history; a cryptographic
+ * digest would cost a third of the import time of a large file. */
+static char *
+checksum_file (const char *path)
+{
+  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
+  const guchar *p;
+  gsize len, i = 0;
+  guint64 lanes[4] = { 0x9E3779B97F4A7C15ULL, 0xC2B2AE3D27D4EB4FULL,
+                       0x165667B19E3779F9ULL, 0x27D4EB2F165667C5ULL };
+  guint64 h;
+
+  if (mapped == NULL)
+    return g_strdup ("");
+  p = (const guchar *) g_mapped_file_get_contents (mapped);
+  len = g_mapped_file_get_length (mapped);
+  for (; i + 32 <= len; i += 32)
+    for (guint k = 0; k < 4; k++)
+      {
+        guint64 w;
+
+        memcpy (&w, p + i + 8 * k, 8);
+        lanes[k] = (lanes[k] ^ w) * 0x9FB21C651E98DF25ULL;
+        lanes[k] = (lanes[k] << 31) | (lanes[k] >> 33);
+      }
+  h = len;
+  for (; i < len; i++)
+    h = (h ^ p[i]) * 0x100000001B3ULL;
+  for (guint k = 0; k < 4; k++)
+    {
+      h = (h ^ lanes[k]) * 0x9FB21C651E98DF25ULL;
+      h ^= h >> 29;
+    }
+  return g_strdup_printf ("fh64:%016" G_GINT64_MODIFIER "x:%" G_GSIZE_FORMAT, h, len);
+}
+
+static gboolean
+begin_batch (Run     *run,
+             GError **error)
+{
+  g_autofree char *mapping = describe_mapping (run);
+  g_autofree char *basename = g_path_get_basename (run->path);
+  g_autofree char *checksum = checksum_file (run->path);
+  ScImportInfo info = { 0 };
+
+  info.file_name = basename;
+  info.checksum = checksum;
+  info.preset = sc_preset_get_id (run->preset);
+  info.source = run->self->source != NULL ? run->self->source : sc_preset_get_id (run->preset);
+  info.mapping = mapping;
+  run->batch = sc_store_begin_import (run->self->store, &info, error);
+  return run->batch != NULL;
+}
+
+static gboolean
+import_rows (Run     *run,
+             GError **error)
+{
+  ScImporter *self = run->self;
+  const ScCsvRecord *rec;
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GFileInfo) file_info = NULL;
+  g_autoptr(GFile) file = g_file_new_for_path (run->path);
+  guint64 total = 0;
+
+  file_info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+  if (file_info != NULL)
+    total = g_file_info_get_size (file_info);
+
+  while ((rec = sc_csv_reader_next (run->reader, &local_error)) != NULL)
+    {
+      if (!import_row (run, rec, error))
+        return FALSE;
+      if (run->result->counts.rows_read % PROGRESS_EVERY == 0)
+        {
+          if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
+            return FALSE;
+          if (self->progress != NULL)
+            self->progress (run->result->counts.rows_read,
+                            sc_csv_reader_get_bytes_read (run->reader), total, self->progress_data);
+        }
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", run->path);
+      return FALSE;
+    }
+  if (self->progress != NULL)
+    self->progress (run->result->counts.rows_read, sc_csv_reader_get_bytes_read (run->reader),
+                    total, self->progress_data);
+  return !g_cancellable_set_error_if_cancelled (run->cancellable, error);
+}
+
+static gboolean
+open_file (Run     *run,
+           GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  run->reader = sc_csv_reader_new_for_path (run->path, &local_error);
+  if (run->reader == NULL || !sc_csv_reader_open (run->reader, run->cancellable, &local_error))
+    {
+      g_set_error (error, local_error->domain, local_error->code, "%s: %s",
+                   run->path, local_error->message);
+      return FALSE;
+    }
+  run->header = sc_csv_reader_get_header (run->reader);
+  for (const char * const *n = sc_csv_reader_get_notices (run->reader); *n != NULL; n++)
+    g_ptr_array_add (run->notices, g_strdup (*n));
+  return TRUE;
+}
+
+static void
+finish_notices (Run *run)
+{
+  if (run->fallbacks_used > 0)
+    g_ptr_array_add (run->notices,
+                     g_strdup_printf (_("%" G_GUINT64_FORMAT " values were empty and taken from "
+                                        "a fallback column (see the preset)."),
+                                      run->fallbacks_used));
+  g_ptr_array_add (run->notices, NULL);
+  run->result->notices = (char **) g_ptr_array_free (g_steal_pointer (&run->notices), FALSE);
+}
+
+/**
+ * sc_importer_run:
+ * @self: an importer
+ * @path: the file to import
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Imports @path in one transaction. Rows that cannot be read are
+ * rejected and kept in the store with their reason; the import fails
+ * only when the file cannot be read at all, is cancelled, or the store
+ * fails — and then the store is left as it was.
+ *
+ * The store must not be used by another thread while this runs.
+ *
+ * Returns: (transfer full) (nullable): what the import did, or %NULL
+ */
+ScImportResult *
+sc_importer_run (ScImporter    *self,
+                 const char    *path,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  Run run = { 0 };
+  ScImportResult *result = NULL;
+
+  g_return_val_if_fail (SC_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  run.self = self;
+  run.path = path;
+  run.cancellable = cancellable;
+  run.notices = g_ptr_array_new_with_free_func (g_free);
+  run.arena = g_string_sized_new (4096);
+  run.joined = g_string_sized_new (64);
+  run.zone = dup_zone (self);
+  run.error.column = -1;
+  run.result = g_new0 (ScImportResult, 1);
+  run.result->rejects_by_reason = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (open_file (&run, error) && choose_preset (&run, error))
+    {
+      set_up_fields (&run);
+      if ((self->order != SC_DATE_ORDER_UNKNOWN || detect_date_orders (&run, error)) &&
+          begin_batch (&run, error) && import_rows (&run, error) &&
+          sc_store_batch_commit (run.batch, &run.result->counts, error))
+        {
+          run.result->import_id = sc_store_batch_get_import_id (run.batch);
+          run.result->preset_id = g_strdup (sc_preset_get_id (run.preset));
+          run.result->confidence = run.match->confidence;
+          finish_notices (&run);
+          result = g_steal_pointer (&run.result);
+        }
+    }
+  run_clear (&run);
+  return result;
+}
+
+static void
+run_in_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+  ScImportResult *result = sc_importer_run (source_object, task_data, cancellable, &error);
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) sc_import_result_free);
+}
+
+/**
+ * sc_importer_run_async:
+ * @self: an importer
+ * @path: the file to import
+ * @cancellable: (nullable): a cancellable
+ * @callback: called on the calling thread's main context when done
+ * @user_data: data for @callback
+ *
+ * Runs sc_importer_run() in a worker thread. The progress function is
+ * called from that thread.
+ */
+void
+sc_importer_run_async (ScImporter          *self,
+                       const char          *path,
+                       GCancellable        *cancellable,
+                       GAsyncReadyCallback  callback,
+                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SC_IS_IMPORTER (self));
+  g_return_if_fail (path != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, sc_importer_run_async);
+  g_task_set_task_data (task, g_strdup (path), g_free);
+  g_task_run_in_thread (task, run_in_thread);
+}
+
+/**
+ * sc_importer_run_finish:
+ * @self: an importer
+ * @result: the result given to the callback
+ * @error: return location for an error
+ *
+ * Returns: (transfer full) (nullable): what the import did, or %NULL
+ */
+ScImportResult *
+sc_importer_run_finish (ScImporter    *self,
+                        GAsyncResult  *result,
+                        GError       **error)
+{
+  g_return_val_if_fail (SC_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- Object ------------------------------------------------------------ */
+
+static void
+sc_importer_finalize (GObject *object)
+{
+  ScImporter *self = SC_IMPORTER (object);
+
+  if (self->progress_destroy != NULL)
+    self->progress_destroy (self->progress_data);
+  g_clear_object (&self->store);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_free (self->preset_id);
+  g_free (self->source);
+
+  G_OBJECT_CLASS (sc_importer_parent_class)->finalize (object);
+}
+
+static void
+sc_importer_class_init (ScImporterClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = sc_importer_finalize;
+}
+
+static void
+sc_importer_init (ScImporter *self)
+{
+}
+
+/**
+ * sc_importer_new:
+ * @store: the store to import into
+ *
+ * Returns: (transfer full): a new importer
+ */
+ScImporter *
+sc_importer_new (ScStore *store)
+{
+  ScImporter *self;
+
+  g_return_val_if_fail (SC_IS_STORE (store), NULL);
+
+  self = g_object_new (SC_TYPE_IMPORTER, NULL);
+  self->store = g_object_ref (store);
+  return self;
+}
+
+/**
+ * sc_importer_set_preset:
+ * @self: an importer
+ * @preset_id: (nullable): a preset id, or %NULL or "auto" to detect it
+ */
+void
+sc_importer_set_preset (ScImporter *self,
+                        const char *preset_id)
+{
+  g_return_if_fail (SC_IS_IMPORTER (self));
+  g_free (self->preset_id);
+  self->preset_id = g_strdup (preset_id);
+}
+
+/**
+ * sc_importer_set_source:
+ * @self: an importer
+ * @source: (nullable): the source name that keys (source, external id);
+ *   %NULL for the preset's id
+ */
+void
+sc_importer_set_source (ScImporter *self,
+                        const char *source)
+{
+  g_return_if_fail (SC_IS_IMPORTER (self));
+  g_free (self->source);
+  self->source = g_strdup (source);
+}
+
+/**
+ * sc_importer_set_time_zone:
+ * @self: an importer
+ * @zone: (nullable): the zone of timestamps without an offset; %NULL for
+ *   the store's "timezone" setting (UTC when unset)
+ */
+void
+sc_importer_set_time_zone (ScImporter *self,
+                           GTimeZone  *zone)
+{
+  g_return_if_fail (SC_IS_IMPORTER (self));
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  if (zone != NULL)
+    self->zone = g_time_zone_ref (zone);
+}
+
+/**
+ * sc_importer_set_date_order:
+ * @self: an importer
+ * @order: the order of numeric dates, or %SC_DATE_ORDER_UNKNOWN to detect
+ *   it per column
+ */
+void
+sc_importer_set_date_order (ScImporter  *self,
+                            ScDateOrder  order)
+{
+  g_return_if_fail (SC_IS_IMPORTER (self));
+  self->order = order;
+}
+
+/**
+ * sc_importer_set_progress_func:
+ * @self: an importer
+ * @func: (nullable): called every few thousand rows from the importing thread
+ * @user_data: data for @func
+ * @destroy: (nullable): frees @user_data
+ */
+void
+sc_importer_set_progress_func (ScImporter           *self,
+                               ScImportProgressFunc  func,
+                               gpointer              user_data,
+                               GDestroyNotify        destroy)
+{
+  g_return_if_fail (SC_IS_IMPORTER (self));
+  if (self->progress_destroy != NULL)
+    self->progress_destroy (self->progress_data);
+  self->progress = func;
+  self->progress_data = user_data;
+  self->progress_destroy = destroy;
+}
