@@ -1,0 +1,229 @@
+/* bench-metrics.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The dashboard query set of ../shared/bench/dashboard.sql (nine metrics by
+ * month over 24 months, then by channel and by team for 2026-02) over a
+ * store of 1,000,000 interactions written by a deterministic generator.
+ * Prints: time to write the store, time from opening it to the first
+ * computed dashboard, the warm median of the query set, and resident
+ * memory. Bars: warm median ≤ 50 ms, open-to-dashboard ≤ 1.5 s,
+ * RSS ≤ 200 MiB.
+ *
+ *   SC_BENCH_ROWS=1000000 (default)  SC_BENCH_DB=/path/to/keep.db (optional)
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc-engine.h"
+
+#define DAY 86400
+
+static const ScMetricId dashboard[] = {
+  SC_METRIC_VOLUME, SC_METRIC_FRT_MEDIAN, SC_METRIC_FRT_MEAN, SC_METRIC_RESOLUTION_TIME_MEAN,
+  SC_METRIC_FCR, SC_METRIC_CSAT, SC_METRIC_NPS, SC_METRIC_SLA, SC_METRIC_ABANDONMENT,
+};
+
+static const char *channels[] = { "email", "chat", "phone", "social", "web" };
+static const char *teams[] = { "Frontline", "Billing", "Technical", "Escalations", "Enterprise", "Social Care" };
+static const char *priorities[] = { "low", "normal", "high", "urgent" };
+
+static void
+generate_row (ScInteraction *it,
+              GRand         *rand,
+              gint64         start,
+              gint64         span,
+              guint          i,
+              guint          n,
+              char          *id,
+              char          *agent)
+{
+  gint64 frt = g_rand_int_range (rand, 1, 600) * g_rand_int_range (rand, 1, 30);
+
+  sc_interaction_init (it);
+  g_snprintf (id, 16, "%u", 100001 + i);
+  g_snprintf (agent, 16, "agent%02d", g_rand_int_range (rand, 0, 60));
+  it->external_id = id;
+  it->created_at = start + (gint64) ((double) i / n * span);
+  it->dims[SC_DIM_CHANNEL] = channels[g_rand_int_range (rand, 0, 5)];
+  it->dims[SC_DIM_TEAM] = g_rand_int_range (rand, 0, 50) ? teams[g_rand_int_range (rand, 0, 6)] : NULL;
+  it->dims[SC_DIM_AGENT] = agent;
+  it->dims[SC_DIM_PRIORITY] = priorities[g_rand_int_range (rand, 0, 4)];
+  it->resolved = g_rand_int_range (rand, 0, 100) < 92;
+  it->agent_touches = g_rand_int_range (rand, 0, 5);
+  if (g_rand_int_range (rand, 0, 100) < 92)
+    {
+      it->first_reply_s = frt / 60 * 60;
+      it->first_reply_at = it->created_at + frt;
+    }
+  if (it->resolved)
+    it->resolution_s = frt * g_rand_int_range (rand, 2, 40) / 60 * 60;
+  it->sla_target_s = 3600 * g_rand_int_range (rand, 1, 8);
+  it->abandoned = g_rand_int_range (rand, 0, 100) < 3;
+  if (g_rand_int_range (rand, 0, 4) == 0)
+    {
+      it->csat = g_rand_int_range (rand, 1, 6);
+      it->csat_scale = 5;
+    }
+  if (g_rand_int_range (rand, 0, 10) == 0)
+    it->nps = g_rand_int_range (rand, 0, 11);
+}
+
+static void
+fill_store (const char *path,
+            guint       n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) store = sc_store_open (path, SC_STORE_OPEN_CREATE, &error);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+  ScImportInfo info = { "bench.csv", "bench", "bench", "bench", NULL };
+  ScStoreBatch *batch;
+  gint64 start = (gint64) sc_calendar_day_from_ymd (2024, 11, 1) * DAY;
+  gint64 span = (gint64) (sc_calendar_day_from_ymd (2026, 11, 1) * (gint64) DAY) - start;
+  ScImportCounts counts = { 0 };
+  char id[16], agent[16];
+
+  g_assert_no_error (error);
+  batch = sc_store_begin_import (store, &info, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      ScInteraction it;
+
+      generate_row (&it, rand, start, span, i, n, id, agent);
+      if (!sc_store_batch_add_interaction (batch, &it, NULL, &error))
+        g_error ("%s", error->message);
+    }
+  counts.rows_read = counts.inserted = n;
+  if (!sc_store_batch_commit (batch, &counts, &error))
+    g_error ("%s", error->message);
+  sc_store_batch_free (batch);
+}
+
+static ScQuery *
+dashboard_query (ScGrain     grain,
+                 gboolean    grouped,
+                 ScDimension dim)
+{
+  ScQuery *query = sc_query_new ();
+
+  for (guint m = 0; m < G_N_ELEMENTS (dashboard); m++)
+    sc_query_add_metric (query, dashboard[m]);
+  sc_query_set_grain (query, grain);
+  if (grouped)
+    {
+      sc_query_set_range (query, sc_calendar_day_from_ymd (2026, 2, 1), sc_calendar_day_from_ymd (2026, 2, 28));
+      sc_query_set_group_by (query, dim);
+    }
+  return query;
+}
+
+static guint
+run_dashboard (const ScFacts *facts)
+{
+  g_autoptr(ScQuery) monthly = dashboard_query (SC_GRAIN_MONTH, FALSE, 0);
+  g_autoptr(ScQuery) by_channel = dashboard_query (SC_GRAIN_NONE, TRUE, SC_DIM_CHANNEL);
+  g_autoptr(ScQuery) by_team = dashboard_query (SC_GRAIN_NONE, TRUE, SC_DIM_TEAM);
+  g_autoptr(ScQueryResult) a = sc_engine_compute (facts, monthly, NULL);
+  g_autoptr(ScQueryResult) b = sc_engine_compute (facts, by_channel, NULL);
+  g_autoptr(ScQueryResult) c = sc_engine_compute (facts, by_team, NULL);
+
+  g_assert_cmpuint (a->buckets->len, ==, 24);
+  return a->values->len + b->values->len + c->values->len;
+}
+
+static long
+status_kib (const char *field)
+{
+  g_autofree char *text = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &text, NULL, NULL)
+      || (line = strstr (text, field)) == NULL)
+    return -1;
+  return strtol (line + strlen (field), NULL, 10);
+}
+
+static int
+compare_double (const void *a,
+                const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  const char *rows_env = g_getenv ("SC_BENCH_ROWS");
+  const char *keep = g_getenv ("SC_BENCH_DB");
+  guint n = rows_env ? (guint) atoi (rows_env) : 1000000;
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScEngine) engine = NULL;
+  g_autoptr(ScMetricSettings) settings = sc_metric_settings_new ();
+  g_autoptr(GError) error = NULL;
+  const ScFacts *facts;
+  double runs[21], t;
+
+  if (keep != NULL)
+    path = g_strdup (keep);
+  else
+    {
+      dir = g_dir_make_tmp ("sc-bench-XXXXXX", NULL);
+      path = g_build_filename (dir, "bench.db", NULL);
+    }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      t = g_get_monotonic_time ();
+      fill_store (path, n);
+      printf ("write store: %u interactions in %.2f s\n", n, (g_get_monotonic_time () - t) / 1e6);
+    }
+
+  t = g_get_monotonic_time ();
+  store = sc_store_open (path, SC_STORE_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  engine = sc_engine_new (store);
+  sc_engine_set_settings (engine, settings);
+  facts = sc_engine_ensure_facts (engine, &error);
+  g_assert_no_error (error);
+  printf ("load cache: %.3f s (%u interactions, %.1f MiB of columns)\n",
+          (g_get_monotonic_time () - t) / 1e6, facts->n, sc_facts_get_size (facts) / 1048576.0);
+  run_dashboard (facts);
+  printf ("open store to first dashboard: %.3f s (bar 1.5 s)\n", (g_get_monotonic_time () - t) / 1e6);
+
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    {
+      t = g_get_monotonic_time ();
+      run_dashboard (facts);
+      runs[r] = (g_get_monotonic_time () - t) / 1e3;
+    }
+  qsort (runs, G_N_ELEMENTS (runs), sizeof (double), compare_double);
+  printf ("dashboard query set, warm: median %.1f ms, min %.1f ms, max %.1f ms over %u runs (bar 50 ms)\n",
+          runs[G_N_ELEMENTS (runs) / 2], runs[0], runs[G_N_ELEMENTS (runs) - 1],
+          (guint) G_N_ELEMENTS (runs));
+  printf ("resident memory: %.1f MiB now, %.1f MiB peak (bar 200 MiB)\n",
+          status_kib ("VmRSS:") / 1024.0, status_kib ("VmHWM:") / 1024.0);
+
+  g_clear_object (&engine);
+  g_clear_object (&store);
+  if (dir != NULL)
+    {
+      g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+      g_unlink (path);
+      g_unlink (wal);
+      g_unlink (shm);
+      g_rmdir (dir);
+    }
+  return 0;
+}
