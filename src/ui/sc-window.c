@@ -14,31 +14,7 @@
 #include "sc-dashboard-page.h"
 #include "sc-demo.h"
 #include "sc-imports-page.h"
-#include "sc-window.h"
-
-struct _ScWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwLeaflet           *leaflet;
-  GtkListBox           *sidebar;
-  AdwWindowTitle       *content_title;
-  GtkStack             *state_stack;
-  AdwStatusPage        *loading_page;
-  AdwStatusPage        *error_page;
-  GtkStack             *page_stack;
-
-  ScDashboardPage      *dashboard_page;
-  ScImportsPage        *imports_page;
-
-  GSettings            *settings;
-  GCancellable         *cancellable;
-  ScStore              *store;
-  GtkFileChooserNative *chooser;
-  guint                 busy;
-};
+#include "sc-window-private.h"
 
 G_DEFINE_FINAL_TYPE (ScWindow, sc_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -141,8 +117,8 @@ overview_ready_cb (GObject      *object,
   gtk_stack_set_visible_child_name (self->state_stack, has_data ? "pages" : "empty");
 }
 
-static void
-reload (ScWindow *self)
+void
+_sc_window_reload (ScWindow *self)
 {
   self->busy++;
   sc_dashboard_page_load_async (self->dashboard_page, self->store, self->cancellable,
@@ -173,7 +149,8 @@ open_store_ready_cb (GObject      *object,
   basename = g_path_get_basename (sc_store_get_path (store));
   adw_window_title_set_subtitle (self->content_title, basename);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
-  reload (self);
+  _sc_window_reload (self);
+  _sc_window_start_imports (self);
 }
 
 /**
@@ -226,20 +203,46 @@ sc_window_open_store (ScWindow   *self,
   g_task_run_in_thread (task, open_store_thread);
 }
 
+static gboolean
+is_store_file (const char *path)
+{
+  static const char * const suffixes[] = { ".sqlite", ".sqlite3", ".db", ".scorecard" };
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    if (g_str_has_suffix (lower, suffixes[i]))
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * sc_window_open_path:
  * @self: a window
  * @path: a file given on the command line or dropped on the window
  *
- * Opens a store file.
+ * Opens a store file, or imports an export into the open store (opening
+ * the last store first when none is open).
  */
 void
 sc_window_open_path (ScWindow   *self,
                      const char *path)
 {
   g_return_if_fail (SC_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
 
-  sc_window_open_store (self, path, FALSE);
+  if (is_store_file (path))
+    {
+      sc_window_open_store (self, path, FALSE);
+      return;
+    }
+  if (self->store == NULL && self->busy == 0)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-store");
+      g_autofree char *store_path = last[0] ? g_steal_pointer (&last) : sc_store_default_path ();
+
+      sc_window_open_store (self, store_path, FALSE);
+    }
+  sc_window_import_file (self, path);
 }
 
 /* ---- Pages ------------------------------------------------------------- */
@@ -441,6 +444,7 @@ sc_window_dispose (GObject *object)
 {
   ScWindow *self = SC_WINDOW (object);
 
+  _sc_window_dispose_import (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->chooser);
@@ -480,6 +484,9 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, import_progress);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
@@ -487,10 +494,9 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.open-store", NULL, open_store_action);
   gtk_widget_class_install_action (widget_class, "win.new-store", NULL, new_store_action);
+  _sc_window_class_add_import (widget_class);
 
   add_page_shortcuts (widget_class);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
-                                       "win.import", NULL);
 }
 
 static void
@@ -503,6 +509,7 @@ sc_window_init (ScWindow *self)
   self->settings = g_settings_new (APP_ID);
   self->cancellable = g_cancellable_new ();
   build_pages (self);
+  _sc_window_init_import (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -540,7 +547,8 @@ sc_window_is_busy (ScWindow *self)
 {
   g_return_val_if_fail (SC_IS_WINDOW (self), FALSE);
 
-  return self->busy > 0;
+  return self->busy > 0 || self->import_cancellable != NULL
+         || !g_queue_is_empty (&self->import_queue);
 }
 
 void

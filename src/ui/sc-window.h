@@ -24,6 +24,8 @@ void        sc_window_open_store     (ScWindow      *self,
                                       gboolean       demo);
 void        sc_window_open_path      (ScWindow      *self,
                                       const char    *path);
+void        sc_window_import_file    (ScWindow      *self,
+                                      const char    *path);
 void        sc_window_show_page      (ScWindow      *self,
                                       const char    *name);
 void        sc_window_add_toast      (ScWindow      *self,

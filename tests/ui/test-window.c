@@ -14,6 +14,7 @@
 
 #include "sc-chart-axis.h"
 #include "sc-demo.h"
+#include "sc-preferences-window.h"
 #include "sc-test-util.h"
 #include "sc-window.h"
 
@@ -179,6 +180,77 @@ test_pages (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+static const char tickets_csv[] =
+  "Id,Created at,First reply at,Solved at,Status,Priority,Channel,Group,Assignee,Requester,"
+  "Customer segment,Region,Category,Tags,Replies,Reopens,Agent touches,Handle time (s),"
+  "First reply time (min),Full resolution time (min),SLA first reply target (min),"
+  "Satisfaction rating,Satisfaction score (1-5),NPS (0-10),Customer effort (1-7),Abandoned,"
+  "Escalated,Resolved by self-service,Subject\n"
+  "900001,2026-10-05T09:00:00+02:00,2026-10-05T09:30:00+02:00,2026-10-05T12:00:00+02:00,solved,"
+  "normal,email,Frontline,Ada Lovelace,Jo <jo@example.com>,Pro,EMEA,How-to,howto,1,0,1,300,30,"
+  "180,480,good,5,,,false,false,false,How do I export?\n"
+  "900002,2026-10-06T10:00:00+02:00,,,open,high,chat,Billing,,\"Doe, Jane <jane@example.com>\","
+  "Free,NA,Billing & Invoices,,0,0,0,0,,,3,unoffered,,,,false,false,false,\"Refund, please\"\n"
+  "900003,not a date,,,open,high,chat,Billing,,Max <max@example.com>,"
+  "Free,NA,Billing & Invoices,,0,0,0,0,,,3,unoffered,,,,false,false,false,Broken row\n";
+
+/* A file dropped on the window (or chosen with Import…) is imported off
+ * the main thread; the good rows land, the bad one is kept as a reject. */
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "tickets.csv", NULL);
+  ScStoreOverview before, after;
+  ScStore *store = sc_window_get_store (fixture->window);
+
+  g_assert_true (g_file_set_contents (csv, tickets_csv, -1, NULL));
+  g_assert_true (sc_store_get_overview (store, &before, NULL));
+
+  sc_window_open_path (fixture->window, csv);
+  g_assert_true (sc_window_is_busy (fixture->window));
+  wait_for (loaded, fixture);
+
+  g_assert_true (sc_store_get_overview (store, &after, NULL));
+  g_assert_cmpint (after.interactions, ==, before.interactions + 2);
+  g_assert_cmpint (after.imports, ==, before.imports + 1);
+  g_assert_cmpint (after.rejects, ==, before.rejects + 1);
+
+  /* The same file again changes nothing. */
+  sc_window_import_file (fixture->window, csv);
+  wait_for (loaded, fixture);
+  g_assert_true (sc_store_get_overview (store, &before, NULL));
+  g_assert_cmpint (before.interactions, ==, after.interactions);
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "imports");
+  settle ();
+  g_assert_true (shows_text (GTK_WIDGET (fixture->window), "tickets.csv"));
+  save_png (GTK_WIDGET (fixture->window), "imports-after.png");
+}
+
+/* Every other window builds from its template without a warning (the
+ * test environment makes warnings fatal). */
+static void
+test_dialogs (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(GtkBuilder) builder = NULL;
+  ScPreferencesWindow *preferences;
+  GObject *overlay;
+
+  preferences = sc_preferences_window_new (GTK_WINDOW (fixture->window), settings);
+  gtk_window_present (GTK_WINDOW (preferences));
+  settle ();
+  save_png (GTK_WIDGET (preferences), "preferences.png");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
+  overlay = gtk_builder_get_object (builder, "help_overlay");
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (overlay));
+  gtk_window_destroy (GTK_WINDOW (overlay));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -187,6 +259,11 @@ main (int   argc,
   adw_init ();
 
   g_test_add ("/scorecard/ui/window/pages", Fixture, NULL, fixture_setup, test_pages,
+              fixture_teardown);
+
+  g_test_add ("/scorecard/ui/window/import", Fixture, NULL, fixture_setup, test_import,
+              fixture_teardown);
+  g_test_add ("/scorecard/ui/window/dialogs", Fixture, NULL, fixture_setup, test_dialogs,
               fixture_teardown);
 
   return g_test_run ();

@@ -1,0 +1,378 @@
+/* sc-window-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Importing files into the open store: from Import… (Ctrl+O), from files
+ * dropped on the window and from the command line. Each import runs on
+ * its own connection in a worker thread, one file after the other, with a
+ * progress bar and Cancel; a cancelled or failed import leaves the store
+ * as it was.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-chart-axis.h"
+#include "sc-importer.h"
+#include "sc-window-private.h"
+
+typedef struct
+{
+  char          *store_path;
+  char          *file_path;
+  char          *display_name;
+  gint64         started_us;
+  /* Written by the worker, read by the main thread, under the lock. */
+  GMutex         lock;
+  guint64        rows;
+  guint64        bytes;
+  guint64        total_bytes;
+} ImportJob;
+
+static void start_next_import (ScWindow *self);
+
+static void
+import_job_free (ImportJob *job)
+{
+  g_free (job->store_path);
+  g_free (job->file_path);
+  g_free (job->display_name);
+  g_mutex_clear (&job->lock);
+  g_free (job);
+}
+
+/* ---- The worker -------------------------------------------------------- */
+
+static void
+progress_cb (guint64  rows,
+             guint64  bytes,
+             guint64  total_bytes,
+             gpointer user_data)
+{
+  ImportJob *job = user_data;
+
+  g_mutex_lock (&job->lock);
+  job->rows = rows;
+  job->bytes = bytes;
+  job->total_bytes = total_bytes;
+  g_mutex_unlock (&job->lock);
+}
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  ImportJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScImporter) importer = NULL;
+  ScImportResult *result;
+
+  /* A connection of its own: the import is one transaction, which the
+   * window's connection must not see half-way. */
+  store = sc_store_open (job->store_path, SC_STORE_OPEN_DEFAULT, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  importer = sc_importer_new (store);
+  sc_importer_set_progress_func (importer, progress_cb, job, NULL);
+  result = sc_importer_run (importer, job->file_path, cancellable, &error);
+  if (result == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, result, (GDestroyNotify) sc_import_result_free);
+}
+
+/* ---- Progress ---------------------------------------------------------- */
+
+static gboolean
+update_progress_cb (gpointer user_data)
+{
+  ScWindow *self = user_data;
+  ImportJob *job = g_object_get_data (G_OBJECT (self->import_revealer), "sc-job");
+  guint64 rows, bytes, total;
+  double elapsed, fraction;
+  g_autofree char *rows_text = NULL;
+  g_autofree char *text = NULL;
+
+  if (job == NULL)
+    return G_SOURCE_CONTINUE;
+  g_mutex_lock (&job->lock);
+  rows = job->rows;
+  bytes = job->bytes;
+  total = job->total_bytes;
+  g_mutex_unlock (&job->lock);
+  elapsed = (g_get_monotonic_time () - job->started_us) / (double) G_USEC_PER_SEC;
+  fraction = total > 0 ? CLAMP (bytes / (double) total, 0, 1) : 0;
+  rows_text = sc_chart_format_number ((double) rows, 0);
+
+  if (fraction > 0.02 && elapsed > 1)
+    {
+      int left = (int) (elapsed / fraction - elapsed + 0.5);
+
+      /* Translators: "Importing tickets.csv — 120,000 rows, 12,000 rows/s, about 9 s left" */
+      text = g_strdup_printf (_("Importing %s — %s rows, %.0f rows/s, about %d s left"),
+                              job->display_name, rows_text, rows / elapsed, left);
+    }
+  else
+    text = g_strdup_printf (_("Importing %s — %s rows"), job->display_name, rows_text);
+
+  gtk_label_set_text (self->import_label, text);
+  if (total > 0)
+    gtk_progress_bar_set_fraction (self->import_progress, fraction);
+  else
+    gtk_progress_bar_pulse (self->import_progress);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+stop_progress (ScWindow *self)
+{
+  g_clear_handle_id (&self->import_progress_id, g_source_remove);
+  g_object_set_data (G_OBJECT (self->import_revealer), "sc-job", NULL);
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+}
+
+/* ---- Results ----------------------------------------------------------- */
+
+static void
+show_import_error (ScWindow     *self,
+                   const char   *display_name,
+                   const GError *error)
+{
+  g_autofree char *heading = g_strdup_printf (_("Cannot Import “%s”"), display_name);
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, error->message);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_import_result (ScWindow             *self,
+                    const char           *display_name,
+                    const ScImportResult *result)
+{
+  const ScImportCounts *c = &result->counts;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  /* Translators: "tickets.csv: 1200 new, 30 updated, 900 unchanged, 5 rejected" */
+  title = g_strdup_printf (_("%s: %" G_GINT64_FORMAT " new, %" G_GINT64_FORMAT " updated, %"
+                             G_GINT64_FORMAT " unchanged, %" G_GINT64_FORMAT " rejected"),
+                           display_name, c->inserted, c->updated, c->unchanged, c->rejected);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_set_button_label (toast, c->rejected > 0 ? _("Show Rejected Rows") : _("Show"));
+  adw_toast_set_action_name (toast, "win.show-page");
+  adw_toast_set_action_target_value (toast, g_variant_new_string ("imports"));
+  sc_window_add_toast (self, toast);
+}
+
+static void
+import_ready_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ScWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScImportResult) import_result = g_task_propagate_pointer (G_TASK (result), &error);
+  ImportJob *job = g_task_get_task_data (G_TASK (result));
+
+  stop_progress (self);
+  g_clear_object (&self->import_cancellable);
+
+  if (import_result != NULL)
+    show_import_result (self, job->display_name, import_result);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    sc_window_add_toast (self, adw_toast_new (_("Import cancelled; nothing was changed")));
+  else
+    show_import_error (self, job->display_name, error);
+
+  if (self->store != NULL)
+    _sc_window_reload (self);
+  start_next_import (self);
+}
+
+/* ---- Starting ---------------------------------------------------------- */
+
+static void
+start_next_import (ScWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *path = NULL;
+  ImportJob *job;
+
+  if (self->import_cancellable != NULL || self->store == NULL)
+    return;
+  path = g_queue_pop_head (&self->import_queue);
+  if (path == NULL)
+    return;
+
+  job = g_new0 (ImportJob, 1);
+  g_mutex_init (&job->lock);
+  job->store_path = g_strdup (sc_store_get_path (self->store));
+  job->display_name = g_path_get_basename (path);
+  job->file_path = g_steal_pointer (&path);
+  job->started_us = g_get_monotonic_time ();
+
+  self->import_cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->import_cancellable, import_ready_cb, g_object_ref (self));
+  g_task_set_source_tag (task, start_next_import);
+  g_task_set_task_data (task, job, (GDestroyNotify) import_job_free);
+
+  g_object_set_data (G_OBJECT (self->import_revealer), "sc-job", job);
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  update_progress_cb (self);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", TRUE);
+  self->import_progress_id = g_timeout_add (100, update_progress_cb, self);
+
+  g_task_run_in_thread (task, import_thread);
+}
+
+/**
+ * sc_window_import_file:
+ * @self: a window
+ * @path: an export to import
+ *
+ * Queues @path for import into the open store (or the one being opened).
+ */
+void
+sc_window_import_file (ScWindow   *self,
+                       const char *path)
+{
+  g_return_if_fail (SC_IS_WINDOW (self));
+  g_return_if_fail (path != NULL);
+
+  g_queue_push_tail (&self->import_queue, g_strdup (path));
+  start_next_import (self);
+}
+
+void
+_sc_window_start_imports (ScWindow *self)
+{
+  start_next_import (self);
+}
+
+/* ---- Actions and drops ------------------------------------------------- */
+
+static void
+import_chosen_cb (ScWindow             *self,
+                  int                   response,
+                  GtkFileChooserNative *chooser)
+{
+  g_autoptr(GListModel) files = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (chooser));
+      for (guint i = 0; i < g_list_model_get_n_items (files); i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          g_autofree char *path = g_file_get_path (file);
+
+          if (path != NULL)
+            sc_window_import_file (self, path);
+        }
+    }
+  g_clear_object (&self->import_chooser);
+}
+
+static void
+add_filter (GtkFileChooser *chooser,
+            const char     *name,
+            const char     *const *patterns)
+{
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, name);
+  for (guint i = 0; patterns[i] != NULL; i++)
+    gtk_file_filter_add_pattern (filter, patterns[i]);
+  gtk_file_chooser_add_filter (chooser, filter);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+  static const char * const exports[] = { "*.csv", "*.CSV", "*.tsv", "*.txt", "*.xlsx", "*.xls", NULL };
+  static const char * const everything[] = { "*", NULL };
+
+  g_clear_object (&self->import_chooser);
+  self->import_chooser = gtk_file_chooser_native_new (_("Import Exports"), GTK_WINDOW (self),
+                                                      GTK_FILE_CHOOSER_ACTION_OPEN,
+                                                      _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (self->import_chooser), TRUE);
+  add_filter (GTK_FILE_CHOOSER (self->import_chooser), _("Exports (CSV, Excel)"), exports);
+  add_filter (GTK_FILE_CHOOSER (self->import_chooser), _("All files"), everything);
+  g_signal_connect_object (self->import_chooser, "response", G_CALLBACK (import_chosen_cb),
+                           self, G_CONNECT_SWAPPED);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->import_chooser));
+}
+
+static void
+cancel_import_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ScWindow *self = SC_WINDOW (widget);
+
+  g_cancellable_cancel (self->import_cancellable);
+}
+
+static gboolean
+drop_cb (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         ScWindow      *self)
+{
+  GSList *files = g_value_get_boxed (value);
+
+  for (GSList *l = files; l != NULL; l = l->next)
+    {
+      g_autofree char *path = g_file_get_path (l->data);
+
+      if (path != NULL)
+        sc_window_open_path (self, path);
+    }
+  return files != NULL;
+}
+
+void
+_sc_window_class_add_import (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK,
+                                       "win.import", NULL);
+}
+
+void
+_sc_window_init_import (ScWindow *self)
+{
+  GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+
+  g_queue_init (&self->import_queue);
+  g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
+}
+
+void
+_sc_window_dispose_import (ScWindow *self)
+{
+  g_clear_handle_id (&self->import_progress_id, g_source_remove);
+  g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->import_chooser);
+  g_queue_clear_full (&self->import_queue, g_free);
+}
