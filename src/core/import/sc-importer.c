@@ -23,6 +23,7 @@
 
 #define PROGRESS_EVERY   8192
 #define SNIFF_ROWS       200
+#define CHECKSUM_CHUNK   (1 << 20)
 
 struct _ScImporter
 {
@@ -65,9 +66,16 @@ typedef struct
   ScPreset           *preset;
   const char * const *header;
   guint               n_fields;
+  const ScPresetField **fields;
+  int                 idx_csat;
+  int                 idx_nps;
+  int                 idx_ces;
+  gboolean            has_resolved;
+  gsize               max_value_len;
   ScDateOrder        *orders;
   ScDurationUnit     *units;
   GTimeZone          *zone;
+  gboolean            zone_is_utc;
   ScStoreBatch       *batch;
   ScImportResult     *result;
   GPtrArray          *notices;
@@ -220,11 +228,14 @@ parse_timestamp_field (Run               *run,
                        const char        *text,
                        gsize              len)
 {
-  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+  const ScPresetField *field = run->fields[i];
   g_autoptr(GError) error = NULL;
   const char *time_text;
   gsize time_len;
   GTimeZone *zone = field->info->record == SC_RECORD_AGENT_TIME ? NULL : run->zone;
+
+  if (run->zone_is_utc)
+    zone = NULL;
 
   if (column_text (rec, run->match->time_columns[i], &time_text, &time_len))
     {
@@ -249,7 +260,7 @@ parse_duration_field (Run        *run,
                       const char *text,
                       gsize       len)
 {
-  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+  const ScPresetField *field = run->fields[i];
   g_autoptr(GError) error = NULL;
   int column = run->match->columns[i];
 
@@ -273,7 +284,7 @@ parse_score_field (Run        *run,
                    const char *text,
                    gsize       len)
 {
-  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+  const ScPresetField *field = run->fields[i];
   g_autoptr(GError) error = NULL;
   ScScoreResult result;
   gint64 whole;
@@ -293,7 +304,7 @@ parse_flag_field (Run        *run,
                   const char *text,
                   gsize       len)
 {
-  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+  const ScPresetField *field = run->fields[i];
   g_autoptr(GError) error = NULL;
   gboolean flag;
 
@@ -312,7 +323,7 @@ parse_number_field (Run        *run,
                     const char *text,
                     gsize       len)
 {
-  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+  const ScPresetField *field = run->fields[i];
   g_autoptr(GError) error = NULL;
 
   if (field->info->type == SC_FIELD_MONEY)
@@ -338,7 +349,7 @@ parse_field (Run               *run,
              guint              i,
              const ScCsvRecord *rec)
 {
-  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+  const ScPresetField *field = run->fields[i];
   const char *text, *mapped;
   gsize len;
 
@@ -356,9 +367,11 @@ parse_field (Run               *run,
   switch (field->info->type)
     {
     case SC_FIELD_TEXT:
+      /* parse_row reserved room for every field's text. */
       run->texts[i] = run->arena->len;
-      g_string_append_len (run->arena, text, len);
-      g_string_append_c (run->arena, '\0');
+      memcpy (run->arena->str + run->arena->len, text, len);
+      run->arena->len += len;
+      run->arena->str[run->arena->len++] = '\0';
       return VALUE_PRESENT;
     case SC_FIELD_TIMESTAMP:
       return parse_timestamp_field (run, i, rec, text, len);
@@ -382,13 +395,13 @@ apply_fallback (Run               *run,
                 guint              i,
                 const ScCsvRecord *rec)
 {
-  const ScPresetField *field = sc_preset_get_field (run->preset, i);
+  const ScPresetField *field = run->fields[i];
 
   for (guint f = 0; field->fallback != NULL && field->fallback[f] != NULL; f++)
     {
       int j = sc_preset_find_field (run->preset, field->fallback[f]);
 
-      if (j < 0 || sc_preset_get_field (run->preset, j)->info->type != field->info->type)
+      if (j < 0 || run->fields[j]->info->type != field->info->type)
         continue;
       if ((guint) j > i)
         run->states[j] = parse_field (run, j, rec);
@@ -408,6 +421,11 @@ static gboolean
 parse_row (Run               *run,
            const ScCsvRecord *rec)
 {
+  gsize room = rec->raw_len + run->n_fields * (run->max_value_len + 1) + 1;
+
+  /* Every text value is a part of the record or a vocabulary value. */
+  if (run->arena->allocated_len <= room)
+    g_string_set_size (run->arena, room);
   g_string_truncate (run->arena, 0);
   for (guint i = 0; i < run->n_fields; i++)
     {
@@ -422,7 +440,7 @@ parse_row (Run               *run,
     }
   for (guint i = 0; i < run->n_fields; i++)
     {
-      const ScPresetField *field = sc_preset_get_field (run->preset, i);
+      const ScPresetField *field = run->fields[i];
 
       if (run->states[i] == VALUE_MISSING && field->fallback != NULL)
         apply_fallback (run, i, rec);
@@ -444,7 +462,7 @@ fill_struct (Run          *run,
 {
   for (guint i = 0; i < run->n_fields; i++)
     {
-      const ScFieldInfo *info = sc_preset_get_field (run->preset, i)->info;
+      const ScFieldInfo *info = run->fields[i]->info;
       char *slot = (char *) record + info->offset;
 
       if (run->states[i] != VALUE_PRESENT || info->offset == SC_FIELD_NOT_STORED ||
@@ -460,16 +478,14 @@ fill_struct (Run          *run,
 }
 
 static gint64
-score_of (Run        *run,
-          const char *name,
-          gint64     *scale)
+score_of (Run    *run,
+          int     i,
+          gint64 *scale)
 {
-  int i = sc_preset_find_field (run->preset, name);
-
   if (i < 0 || run->states[i] != VALUE_PRESENT)
     return SC_MISSING;
   if (scale != NULL)
-    *scale = sc_preset_get_field (run->preset, i)->scale_max;
+    *scale = run->fields[i]->scale_max;
   return run->ints[i];
 }
 
@@ -491,14 +507,14 @@ write_interaction (Run                *run,
   sc_interaction_init (&it);
   it.kind = sc_preset_get_kind (run->preset);
   fill_struct (run, &it, SC_RECORD_INTERACTION);
-  it.csat = score_of (run, "csat", &it.csat_scale);
-  it.nps = score_of (run, "nps", &ignore);
-  it.ces = score_of (run, "ces", &it.ces_scale);
+  it.csat = score_of (run, run->idx_csat, &it.csat_scale);
+  it.nps = score_of (run, run->idx_nps, &ignore);
+  it.ces = score_of (run, run->idx_ces, &it.ces_scale);
   if (it.csat == SC_MISSING)
     it.csat_scale = SC_MISSING;
   if (it.ces == SC_MISSING)
     it.ces_scale = SC_MISSING;
-  if (it.resolved == SC_MISSING && sc_preset_find_field (run->preset, "resolved") < 0)
+  if (it.resolved == SC_MISSING && !run->has_resolved)
     it.resolved = it.resolved_at != SC_MISSING ? 1 : 0;
   return sc_store_batch_add_interaction (run->batch, &it, outcome, error);
 }
@@ -510,6 +526,7 @@ write_survey (Run                *run,
               GError            **error)
 {
   static const char * const questions[] = { "csat", "nps", "ces" };
+  int indices[] = { run->idx_csat, run->idx_nps, run->idx_ces };
   g_autofree char *hash_id = NULL;
   ScSurveyResponse response;
   gboolean any = FALSE;
@@ -524,7 +541,7 @@ write_survey (Run                *run,
       const char *base = response.external_id;
       ScSurveyResponse r = response;
 
-      r.score = score_of (run, questions[q], &r.scale);
+      r.score = score_of (run, indices[q], &r.scale);
       if (r.score == SC_MISSING)
         continue;
       r.question = questions[q];
@@ -771,12 +788,27 @@ set_up_fields (Run *run)
   run->ints = g_new0 (gint64, run->n_fields);
   run->reals = g_new0 (double, run->n_fields);
   run->texts = g_new0 (gsize, run->n_fields);
+  run->fields = g_new0 (const ScPresetField *, run->n_fields);
+  run->idx_csat = sc_preset_find_field (run->preset, "csat");
+  run->idx_nps = sc_preset_find_field (run->preset, "nps");
+  run->idx_ces = sc_preset_find_field (run->preset, "ces");
+  run->has_resolved = sc_preset_find_field (run->preset, "resolved") >= 0;
   for (guint i = 0; i < run->n_fields; i++)
     {
       const ScPresetField *field = sc_preset_get_field (run->preset, i);
       int column = run->match->columns[i];
 
+      run->fields[i] = field;
       run->orders[i] = run->self->order;
+      if (field->values != NULL)
+        {
+          GHashTableIter iter;
+          gpointer value;
+
+          g_hash_table_iter_init (&iter, field->values);
+          while (g_hash_table_iter_next (&iter, NULL, &value))
+            run->max_value_len = MAX (run->max_value_len, strlen (value));
+        }
       run->units[i] = field->unit_set || column < 0
         ? field->unit
         : sc_duration_unit_from_header (run->header[column], SC_UNIT_SECONDS);
@@ -837,6 +869,7 @@ run_clear (Run *run)
   g_free (run->ints);
   g_free (run->reals);
   g_free (run->texts);
+  g_free (run->fields);
   g_free (run->error.detail);
 }
 
@@ -846,37 +879,48 @@ run_clear (Run *run)
  * file) that identifies a file in the import history; a cryptographic
  * digest would cost a third of the import time of a large file. */
 static char *
-checksum_file (const char *path)
+checksum_file (const char    *path,
+               GCancellable  *cancellable,
+               GError       **error)
 {
-  g_autoptr(GMappedFile) mapped = g_mapped_file_new (path, FALSE, NULL);
-  const guchar *p;
-  gsize len, i = 0;
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
+  g_autofree guchar *buf = g_malloc (CHECKSUM_CHUNK);
   guint64 lanes[4] = { 0x9E3779B97F4A7C15ULL, 0xC2B2AE3D27D4EB4FULL,
                        0x165667B19E3779F9ULL, 0x27D4EB2F165667C5ULL };
-  guint64 h;
+  guint64 h, total = 0;
+  gsize n, i = 0;
 
-  if (mapped == NULL)
-    return g_strdup ("");
-  p = (const guchar *) g_mapped_file_get_contents (mapped);
-  len = g_mapped_file_get_length (mapped);
-  for (; i + 32 <= len; i += 32)
-    for (guint k = 0; k < 4; k++)
-      {
-        guint64 w;
+  if (stream == NULL)
+    return NULL;
+  /* Whole chunks are multiples of 32 bytes; only the last one has a tail. */
+  for (;;)
+    {
+      if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buf, CHECKSUM_CHUNK, &n,
+                                    cancellable, error))
+        return NULL;
+      total += n;
+      for (i = 0; i + 32 <= n; i += 32)
+        for (guint k = 0; k < 4; k++)
+          {
+            guint64 w;
 
-        memcpy (&w, p + i + 8 * k, 8);
-        lanes[k] = (lanes[k] ^ w) * 0x9FB21C651E98DF25ULL;
-        lanes[k] = (lanes[k] << 31) | (lanes[k] >> 33);
-      }
-  h = len;
-  for (; i < len; i++)
-    h = (h ^ p[i]) * 0x100000001B3ULL;
+            memcpy (&w, buf + i + 8 * k, 8);
+            lanes[k] = (lanes[k] ^ w) * 0x9FB21C651E98DF25ULL;
+            lanes[k] = (lanes[k] << 31) | (lanes[k] >> 33);
+          }
+      if (n < CHECKSUM_CHUNK)
+        break;
+    }
+  h = total;
+  for (; i < n; i++)
+    h = (h ^ buf[i]) * 0x100000001B3ULL;
   for (guint k = 0; k < 4; k++)
     {
       h = (h ^ lanes[k]) * 0x9FB21C651E98DF25ULL;
       h ^= h >> 29;
     }
-  return g_strdup_printf ("fh64:%016" G_GINT64_MODIFIER "x:%" G_GSIZE_FORMAT, h, len);
+  return g_strdup_printf ("fh64:%016" G_GINT64_MODIFIER "x:%" G_GUINT64_FORMAT, h, total);
 }
 
 static gboolean
@@ -885,9 +929,11 @@ begin_batch (Run     *run,
 {
   g_autofree char *mapping = describe_mapping (run);
   g_autofree char *basename = g_path_get_basename (run->path);
-  g_autofree char *checksum = checksum_file (run->path);
+  g_autofree char *checksum = checksum_file (run->path, run->cancellable, error);
   ScImportInfo info = { 0 };
 
+  if (checksum == NULL)
+    return FALSE;
   info.file_name = basename;
   info.checksum = checksum;
   info.preset = sc_preset_get_id (run->preset);
@@ -1002,6 +1048,7 @@ sc_importer_run (ScImporter    *self,
   run.arena = g_string_sized_new (4096);
   run.joined = g_string_sized_new (64);
   run.zone = dup_zone (self);
+  run.zone_is_utc = g_str_equal (g_time_zone_get_identifier (run.zone), "UTC");
   run.error.column = -1;
   run.result = g_new0 (ScImportResult, 1);
   run.result->rejects_by_reason = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -1197,6 +1197,12 @@ sc_parse_boolean (const char  *text,
   g_return_val_if_fail (out_value != NULL, FALSE);
 
   trim (&text, &len);
+  /* The common spellings first. */
+  if ((len == 4 && memcmp (text, "true", 4) == 0) || (len == 5 && memcmp (text, "false", 5) == 0))
+    {
+      *out_value = len == 4;
+      return TRUE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
     {
       if (strlen (yes[i]) == len && g_ascii_strncasecmp (text, yes[i], len) == 0)
