@@ -180,6 +180,24 @@ test_pages (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The first widget of @type under @widget, depth first. */
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static const char tickets_csv[] =
   "Id,Created at,First reply at,Solved at,Status,Priority,Channel,Group,Assignee,Requester,"
   "Customer segment,Region,Category,Tags,Replies,Reopens,Agent touches,Handle time (s),"
@@ -203,6 +221,7 @@ test_import (Fixture       *fixture,
   g_autofree char *csv = g_build_filename (fixture->dir, "tickets.csv", NULL);
   ScStoreOverview before, after;
   ScStore *store = sc_window_get_store (fixture->window);
+  GtkWidget *expander;
 
   g_assert_true (g_file_set_contents (csv, tickets_csv, -1, NULL));
   g_assert_true (sc_store_get_overview (store, &before, NULL));
@@ -225,6 +244,13 @@ test_import (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "imports");
   settle ();
   g_assert_true (shows_text (GTK_WIDGET (fixture->window), "tickets.csv"));
+
+  /* Expanding an import lists its rejected rows with line, column and why. */
+  expander = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (expander);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
+  settle ();
+  g_assert_true (shows_text (GTK_WIDGET (fixture->window), "Line 4 · Created at"));
   save_png (GTK_WIDGET (fixture->window), "imports-after.png");
 }
 
