@@ -49,6 +49,9 @@ test_format_values (void)
   assert_format (SC_CHART_UNIT_DURATION, 150, NULL, "2 min 30 s");
   assert_format (SC_CHART_UNIT_DURATION, 1500, NULL, "25 min");
   assert_format (SC_CHART_UNIT_DURATION, 5400, NULL, "1 h 30 min");
+  assert_format (SC_CHART_UNIT_DURATION, 7200, NULL, "2 h");
+  assert_format (SC_CHART_UNIT_DURATION, 240, NULL, "4 min");
+  assert_format (SC_CHART_UNIT_DURATION, 3 * 86400, NULL, "3 d");
   assert_format (SC_CHART_UNIT_DURATION, 2 * 86400 + 4 * 3600, NULL, "2 d 4 h");
   assert_format (SC_CHART_UNIT_MONEY, 1250.5, "€", "€1,250");
   assert_format (SC_CHART_UNIT_MONEY, 12.5, "€", "€12.50");

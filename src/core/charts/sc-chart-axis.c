@@ -118,7 +118,7 @@ format_duration (double seconds)
     }
   if (s < 60)
     return g_strdup_printf (_("%s%d s"), sign, (int) s);
-  if (s < 600)
+  if (s < 600 && s % 60 != 0)
     /* Translators: minutes and seconds, e.g. "4 min 30 s" */
     return g_strdup_printf (_("%s%d min %d s"), sign, (int) (s / 60), (int) (s % 60));
   if (s < 3600)
@@ -126,12 +126,20 @@ format_duration (double seconds)
   if (s < SECONDS_PER_DAY)
     {
       gint64 m = (s + 30) / 60;
+
+      if (m % 60 == 0)
+        /* Translators: whole hours, e.g. "3 h" */
+        return g_strdup_printf (_("%s%d h"), sign, (int) (m / 60));
       /* Translators: hours and minutes, e.g. "3 h 20 min" */
       return g_strdup_printf (_("%s%d h %d min"), sign, (int) (m / 60), (int) (m % 60));
     }
   else
     {
       gint64 h = (s + 1800) / 3600;
+
+      if (h % 24 == 0)
+        /* Translators: whole days, e.g. "2 d" */
+        return g_strdup_printf (_("%s%d d"), sign, (int) (h / 24));
       /* Translators: days and hours, e.g. "2 d 4 h" */
       return g_strdup_printf (_("%s%d d %d h"), sign, (int) (h / 24), (int) (h % 24));
     }
