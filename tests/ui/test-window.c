@@ -115,6 +115,7 @@ save_png (GtkWidget  *widget,
   int height = gtk_widget_get_height (widget);
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
+  settle ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
@@ -254,6 +255,32 @@ test_import (Fixture       *fixture,
   save_png (GTK_WIDGET (fixture->window), "imports-after.png");
 }
 
+/* An empty store shows how to get data in; a file that is not a store is
+ * refused, shown with the reason, and left as it was. */
+static void
+test_states (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty.sqlite", NULL);
+  g_autofree char *bogus = g_build_filename (fixture->dir, "notes.sqlite", NULL);
+  g_autofree char *contents = NULL;
+
+  sc_window_open_store (fixture->window, empty, FALSE);
+  wait_for (loaded, fixture);
+  g_assert_true (shows_text (GTK_WIDGET (fixture->window), "No Service Data Yet"));
+  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON));
+  save_png (GTK_WIDGET (fixture->window), "empty.png");
+
+  g_assert_true (g_file_set_contents (bogus, "not a database\n", -1, NULL));
+  sc_window_open_store (fixture->window, bogus, FALSE);
+  wait_for (loaded, fixture);
+  g_assert_null (sc_window_get_store (fixture->window));
+  g_assert_true (shows_text (GTK_WIDGET (fixture->window), "Cannot Open the Store"));
+  save_png (GTK_WIDGET (fixture->window), "refused.png");
+  g_assert_true (g_file_get_contents (bogus, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "not a database\n");
+}
+
 /* Every other window builds from its template without a warning (the
  * test environment makes warnings fatal). */
 static void
@@ -283,11 +310,16 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* What GtkApplication does for the app: our icons live in the resources. */
+  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                    RESOURCE_BASE "/icons");
 
   g_test_add ("/scorecard/ui/window/pages", Fixture, NULL, fixture_setup, test_pages,
               fixture_teardown);
 
   g_test_add ("/scorecard/ui/window/import", Fixture, NULL, fixture_setup, test_import,
+              fixture_teardown);
+  g_test_add ("/scorecard/ui/window/states", Fixture, NULL, fixture_setup, test_states,
               fixture_teardown);
   g_test_add ("/scorecard/ui/window/dialogs", Fixture, NULL, fixture_setup, test_dialogs,
               fixture_teardown);
