@@ -1,0 +1,625 @@
+/* test-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "sc-csv-reader.h"
+#include "sc-importer.h"
+#include "sc-preset.h"
+#include "sc-store-facts.h"
+#include "sc-test-util.h"
+
+typedef struct
+{
+  char    *dir;
+  char    *db_path;
+  ScStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = sc_test_make_tmpdir ();
+  fixture->db_path = g_build_filename (fixture->dir, "store.db", NULL);
+  fixture->store = sc_store_open (fixture->db_path, SC_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->store);
+  sc_test_remove_tree (fixture->dir);
+  g_free (fixture->db_path);
+  g_free (fixture->dir);
+}
+
+static char *
+fixture_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+}
+
+static ScImportResult *
+import_file (ScStore    *store,
+             const char *path,
+             const char *preset)
+{
+  g_autoptr(ScImporter) importer = sc_importer_new (store);
+  g_autoptr(GError) error = NULL;
+  ScImportResult *result;
+
+  sc_importer_set_preset (importer, preset);
+  result = sc_importer_run (importer, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  return result;
+}
+
+static int
+rejects_for (const ScImportResult *result,
+             const char           *code)
+{
+  return GPOINTER_TO_INT (g_hash_table_lookup (result->rejects_by_reason, code));
+}
+
+/* ---- Presets ----------------------------------------------------------- */
+
+static const struct
+{
+  const char *file;
+  const char *preset;
+  gint64      rows;
+} preset_fixtures[] = {
+  { "gen-tickets.csv", "gen-tickets", 5 },
+  { "zendesk.csv", "zendesk", 3 },
+  { "freshdesk.csv", "freshdesk", 3 },
+  { "zammad.csv", "zammad", 3 },
+  { "jira-service-management.csv", "jira-service-management", 3 },
+  { "intercom.csv", "intercom", 3 },
+  { "call-log.csv", "call-log", 3 },
+  { "pwc-call-center.csv", "pwc-call-center", 3 },
+  { "kaggle-support-tickets.csv", "kaggle-support-tickets", 3 },
+  { "survey.csv", "survey", 3 },
+  { "customers.csv", "customers", 3 },
+  { "agent-time.csv", "agent-time", 3 },
+};
+
+static void
+test_presets_load (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) presets = sc_preset_load_all (&error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (presets->len, >=, G_N_ELEMENTS (preset_fixtures));
+  for (guint i = 0; i < G_N_ELEMENTS (preset_fixtures); i++)
+    {
+      ScPreset *preset = sc_preset_find (presets, preset_fixtures[i].preset);
+
+      g_assert_nonnull (preset);
+      g_assert_cmpuint (sc_preset_get_n_fields (preset), >, 0);
+      g_assert_nonnull (sc_preset_get_name (preset));
+    }
+}
+
+static void
+test_preset_invalid (void)
+{
+  static const char unknown_field[] = "[Preset]\nId=x\n[Field nonsense]\nHeaders=A\n";
+  static const char bad_scale[] = "[Preset]\nId=x\n[Field csat]\nHeaders=A\nScale=5\n";
+  static const char bad_unit[] = "[Preset]\nId=x\n[Field talk_s]\nHeaders=A\nUnit=parsecs\n";
+  static const char no_fields[] = "[Preset]\nId=x\n";
+  const char *cases[] = { unknown_field, bad_scale, bad_unit, no_fields };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ScPreset) preset = sc_preset_new_from_data (cases[i], strlen (cases[i]), &error);
+
+      g_assert_null (preset);
+      g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
+    }
+}
+
+static void
+test_preset_match (void)
+{
+  static const char data[] =
+    "[Preset]\nId=t\n"
+    "[Field external_id]\nHeaders=Ticket ID;Id\nRequired=true\n"
+    "[Field created_at]\nHeaders=Created\n"
+    "[Field nps]\nPatterns=*how likely*recommend*\n";
+  const char *header[] = { "id", "CREATED", "How likely is it that you would recommend us?", "x", NULL };
+  const char *no_id[] = { "Created", "x", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScPreset) preset = sc_preset_new_from_data (data, strlen (data), &error);
+  g_autoptr(ScPresetMatch) match = NULL;
+  g_autoptr(ScPresetMatch) missing = NULL;
+
+  g_assert_no_error (error);
+  match = sc_preset_match (preset, header);
+  g_assert_cmpint (match->columns[0], ==, 0);
+  g_assert_cmpint (match->columns[1], ==, 1);
+  g_assert_cmpint (match->columns[2], ==, 2);
+  g_assert_cmpuint (match->n_matched, ==, 3);
+  g_assert_cmpfloat_with_epsilon (match->confidence, 0.6 + 0.4 * 3 / 4, 1e-9);
+  missing = sc_preset_match (preset, no_id);
+  g_assert_cmpfloat (missing->confidence, ==, 0);
+}
+
+static void
+test_presets_detect_fixtures (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (preset_fixtures); i++)
+    {
+      g_autofree char *path = fixture_file (preset_fixtures[i].file);
+      g_autoptr(ScImportResult) result = import_file (fixture->store, path, NULL);
+
+      g_test_message ("%s → %s (%.2f)", preset_fixtures[i].file, result->preset_id, result->confidence);
+      g_assert_cmpstr (result->preset_id, ==, preset_fixtures[i].preset);
+      g_assert_cmpint (result->counts.rows_read, ==, preset_fixtures[i].rows);
+      g_assert_cmpint (result->counts.rejected, ==, 0);
+      g_assert_cmpint (result->counts.inserted, ==, preset_fixtures[i].rows);
+    }
+}
+
+/* ---- Values ------------------------------------------------------------ */
+
+static gboolean
+collect_row_cb (const ScFactRow *row,
+                gpointer         user_data)
+{
+  GPtrArray *rows = user_data;
+
+  g_ptr_array_add (rows, g_memdup2 (row, sizeof *row));
+  return TRUE;
+}
+
+static GPtrArray *
+scan_rows (ScStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_true (sc_store_scan_interactions (store, FALSE, collect_row_cb, rows, &error));
+  g_assert_no_error (error);
+  return rows;
+}
+
+static const ScFactRow *
+row_created_at (GPtrArray *rows,
+                gint64     created_at)
+{
+  for (guint i = 0; i < rows->len; i++)
+    if (((ScFactRow *) g_ptr_array_index (rows, i))->created_at == created_at)
+      return g_ptr_array_index (rows, i);
+  g_error ("no row created at %" G_GINT64_FORMAT, created_at);
+  return NULL;
+}
+
+static void
+test_values_call_log (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = fixture_file ("pwc-call-center.csv");
+  g_autoptr(ScImportResult) result = import_file (fixture->store, path, NULL);
+  g_autoptr(GPtrArray) rows = scan_rows (fixture->store);
+  const ScFactRow *answered, *abandoned;
+
+  g_assert_cmpuint (rows->len, ==, 3);
+  /* 2021-01-01 09:12:58 UTC (the store has no zone setting). */
+  answered = row_created_at (rows, 1609492378);
+  g_assert_cmpint (answered->abandoned, ==, 0);
+  g_assert_cmpint (answered->resolved, ==, 1);
+  g_assert_cmpint (answered->wait_s, ==, 109);
+  g_assert_cmpint (answered->talk_s, ==, 143);
+  g_assert_cmpint (answered->csat, ==, 3);
+  g_assert_cmpint (answered->csat_scale, ==, 5);
+  abandoned = row_created_at (rows, 1609495229);
+  g_assert_cmpint (abandoned->abandoned, ==, 1);
+  g_assert_cmpint (abandoned->talk_s, ==, SC_MISSING);
+  g_assert_cmpint (abandoned->csat, ==, SC_MISSING);
+}
+
+static void
+test_values_time_zone (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = fixture_file ("pwc-call-center.csv");
+  g_autoptr(ScImporter) importer = sc_importer_new (fixture->store);
+  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier ("Europe/Zurich");
+  g_autoptr(ScImportResult) result = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  if (zone == NULL)
+    {
+      g_test_skip ("time zone data is not installed");
+      return;
+    }
+  sc_importer_set_time_zone (importer, zone);
+  result = sc_importer_run (importer, path, NULL, NULL);
+  g_assert_nonnull (result);
+  rows = scan_rows (fixture->store);
+  /* 09:12:58 in Zurich in winter is 08:12:58 UTC. */
+  row_created_at (rows, 1609492378 - 3600);
+}
+
+static void
+test_values_kaggle_fallback (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = fixture_file ("kaggle-support-tickets.csv");
+  g_autoptr(ScImportResult) result = import_file (fixture->store, path, NULL);
+  g_autoptr(GPtrArray) rows = scan_rows (fixture->store);
+  const ScFactRow *closed, *open;
+
+  g_assert_cmpint (result->counts.rejected, ==, 0);
+  /* Created at the first response, 2023-06-01 09:00; resolved before it. */
+  closed = row_created_at (rows, 1685610000);
+  g_assert_cmpint (closed->resolved, ==, 1);
+  g_assert_cmpint (closed->resolved_at, ==, 1685604600);
+  g_assert_cmpint (closed->csat, ==, 3);
+  /* An open ticket without any time falls back to the purchase date. */
+  open = row_created_at (rows, 1609804800);
+  g_assert_cmpint (open->resolved, ==, 0);
+  g_assert_cmpint (open->first_reply_at, ==, SC_MISSING);
+  g_assert_nonnull (result->notices[0]);
+}
+
+static void
+test_values_date_order (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  static const char csv[] =
+    "Call ID,Start time,Agent,Talk time\n"
+    "1,03/04/2024 10:00,A,60\n"
+    "2,25/04/2024 11:00,B,30\n";
+  g_autofree char *path = g_build_filename (fixture->dir, "calls.csv", NULL);
+  g_autoptr(ScImportResult) result = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  result = import_file (fixture->store, path, "call-log");
+  g_assert_cmpint (result->counts.rejected, ==, 0);
+  rows = scan_rows (fixture->store);
+  /* Day first, because of 25/04: 3 April 2024 10:00 UTC. */
+  row_created_at (rows, 1712138400);
+}
+
+/* ---- Errors ------------------------------------------------------------ */
+
+static void
+assert_import_fails (ScStore    *store,
+                     const char *path,
+                     const char *message_part)
+{
+  g_autoptr(ScImporter) importer = sc_importer_new (store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScImportResult) result = sc_importer_run (importer, path, NULL, &error);
+
+  g_assert_null (result);
+  g_assert_nonnull (error);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("“%s” lacks “%s”", error->message, message_part);
+  g_assert_nonnull (strstr (error->message, path));
+}
+
+static void
+test_errors (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autofree char *empty = g_build_filename (fixture->dir, "empty.csv", NULL);
+  g_autofree char *xls = g_build_filename (fixture->dir, "old.xls", NULL);
+  g_autofree char *binary = g_build_filename (fixture->dir, "image.png", NULL);
+  g_autofree char *unknown = g_build_filename (fixture->dir, "unknown.csv", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing.csv", NULL);
+  ScStoreOverview overview;
+
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+  g_assert_true (g_file_set_contents (xls, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0", 12, NULL));
+  g_assert_true (g_file_set_contents (binary, "\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16, NULL));
+  g_assert_true (g_file_set_contents (unknown, "foo,bar\n1,2\n", -1, NULL));
+
+  assert_import_fails (fixture->store, empty, "empty");
+  assert_import_fails (fixture->store, xls, ".xlsx");
+  assert_import_fails (fixture->store, binary, "binary");
+  assert_import_fails (fixture->store, unknown, "matches no known export");
+  assert_import_fails (fixture->store, missing, "No such file");
+
+  g_assert_true (sc_store_get_overview (fixture->store, &overview, NULL));
+  g_assert_cmpint (overview.imports, ==, 0);
+  g_assert_cmpint (overview.interactions, ==, 0);
+}
+
+static void
+test_rejects_kept (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  static const char csv[] =
+    "Call Id,Agent,Date,Time,Topic,Answered (Y/N),Resolved,Speed of answer in seconds,AvgTalkDuration,Satisfaction rating\n"
+    "A1,Zoë,2021-01-01,09:12:58,Contract,Y,Y,109,00:02:23,3\n"
+    "A2,Diane,2021-02-30,09:12:58,Contract,Y,Y,109,00:02:23,3\n"
+    "A3,Diane,2021-01-01,09:12:58,Contract,Y,Y,109,00:02:23,9\n"
+    "A4,Diane,2021-01-01,09:12:58,Contract,maybe,Y,109,00:02:23,3\n"
+    "A5,Diane,2021-01-01\n"
+    "A6,Di\xff" "ane,2021-01-01,09:12:58,Contract,Y,Y,109,00:02:23,3\n";
+  g_autofree char *path = g_build_filename (fixture->dir, "calls.csv", NULL);
+  g_autoptr(ScImportResult) result = NULL;
+  g_autoptr(GPtrArray) rejects = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *columns[] = { "Date", "Satisfaction rating", "Answered (Y/N)", NULL, "Agent" };
+  const char *reasons[] = { "invalid date or time", "score out of range", "invalid yes/no value",
+                            "wrong number of fields", "text is not valid UTF-8" };
+
+  g_assert_true (g_file_set_contents (path, csv, sizeof csv - 1, NULL));
+  result = import_file (fixture->store, path, NULL);
+  g_assert_cmpint (result->counts.inserted, ==, 1);
+  g_assert_cmpint (result->counts.rejected, ==, 5);
+  g_assert_cmpint (rejects_for (result, "bad_date"), ==, 1);
+  g_assert_cmpint (rejects_for (result, "out_of_range_score"), ==, 1);
+
+  rejects = sc_store_list_rejects (fixture->store, result->import_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rejects->len, ==, 5);
+  for (guint i = 0; i < rejects->len; i++)
+    {
+      ScReject *reject = g_ptr_array_index (rejects, i);
+
+      g_assert_cmpint (reject->line, ==, i + 3);
+      g_assert_cmpstr (reject->column, ==, columns[i]);
+      g_assert_true (g_str_has_prefix (reject->reason, reasons[i]));
+      g_assert_true (g_str_has_prefix (reject->raw, "A"));
+    }
+  g_assert_cmpstr (((ScReject *) g_ptr_array_index (rejects, 0))->value, ==, "2021-02-30");
+}
+
+/* ---- Cancelling and async ---------------------------------------------- */
+
+static void
+cancel_cb (guint64  rows,
+           guint64  bytes,
+           guint64  total,
+           gpointer user_data)
+{
+  g_assert_cmpuint (bytes, <=, total);
+  g_cancellable_cancel (user_data);
+}
+
+static char *
+write_tickets (const char *dir,
+               guint       n_rows)
+{
+  g_autofree char *path = g_build_filename (dir, "tickets.csv", NULL);
+  GString *s = g_string_new ("Id,Created at,Status,Channel\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    g_string_append_printf (s, "%u,2024-01-%02uT10:00:00Z,open,email\n", i + 1, i % 28 + 1);
+  g_assert_true (g_file_set_contents (path, s->str, s->len, NULL));
+  g_string_free (s, TRUE);
+  return g_steal_pointer (&path);
+}
+
+static void
+test_cancel_rolls_back (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = write_tickets (fixture->dir, 30000);
+  g_autoptr(ScImporter) importer = sc_importer_new (fixture->store);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScImportResult) result = NULL;
+  ScStoreOverview overview;
+
+  sc_importer_set_preset (importer, "gen-tickets");
+  sc_importer_set_progress_func (importer, cancel_cb, g_object_ref (cancellable), g_object_unref);
+  result = sc_importer_run (importer, path, cancellable, &error);
+  g_assert_null (result);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_true (sc_store_get_overview (fixture->store, &overview, NULL));
+  g_assert_cmpint (overview.interactions, ==, 0);
+  g_assert_cmpint (overview.imports, ==, 0);
+  g_assert_true (sc_store_check_integrity (fixture->store, NULL));
+}
+
+static void
+async_done_cb (GObject      *source,
+               GAsyncResult *res,
+               gpointer      user_data)
+{
+  ScImportResult **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = sc_importer_run_finish (SC_IMPORTER (source), res, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *path = write_tickets (fixture->dir, 1000);
+  g_autoptr(ScImporter) importer = sc_importer_new (fixture->store);
+  g_autoptr(ScImportResult) result = NULL;
+
+  sc_importer_set_preset (importer, "gen-tickets");
+  sc_importer_run_async (importer, path, NULL, async_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (result->counts.inserted, ==, 1000);
+}
+
+/* ---- Real exports ------------------------------------------------------ */
+
+static void
+test_real_files (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  static const struct { const char *dir, *file, *preset; gint64 rows; } files[] = {
+    { "kaggle-support-tickets", "customer_support_tickets.csv", "kaggle-support-tickets", 8469 },
+    { "pwc-call-center", "call-center.csv", "pwc-call-center", 5000 },
+    { "nps-conference-survey", "survey.csv", "survey", 39 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = sc_test_shared_path ("data", files[i].dir, files[i].file, NULL);
+      g_autoptr(ScImportResult) result = NULL;
+      g_autoptr(ScImportResult) again = NULL;
+
+      if (path == NULL)
+        return;
+      result = import_file (fixture->store, path, NULL);
+      g_assert_cmpstr (result->preset_id, ==, files[i].preset);
+      g_assert_cmpint (result->counts.rows_read, ==, files[i].rows);
+      g_assert_cmpint (result->counts.rejected, ==, 0);
+      g_assert_cmpint (result->counts.inserted, ==, files[i].rows);
+      again = import_file (fixture->store, path, NULL);
+      g_assert_cmpint (again->counts.unchanged, ==, files[i].rows);
+      g_assert_cmpint (again->counts.inserted + again->counts.updated, ==, 0);
+    }
+}
+
+/* Maps data record numbers to physical lines with the reader itself. */
+static GHashTable *
+lines_of_records (const char *path,
+                  GHashTable *wanted)
+{
+  GHashTable *lines = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(ScCsvReader) reader = sc_csv_reader_new_for_path (path, NULL);
+  const ScCsvRecord *rec;
+
+  g_assert_true (sc_csv_reader_open (reader, NULL, NULL));
+  while ((rec = sc_csv_reader_next (reader, NULL)) != NULL)
+    if (g_hash_table_contains (wanted, GINT_TO_POINTER (rec->number)))
+      g_hash_table_insert (lines, GINT_TO_POINTER (rec->line),
+                           g_hash_table_lookup (wanted, GINT_TO_POINTER (rec->number)));
+  return lines;
+}
+
+static const char *
+label_of_kind (const char *kind)
+{
+  static const char * const kinds[][2] = {
+    { "bad_date", "invalid date or time" },
+    { "negative_duration", "negative duration" },
+    { "wrong_column_count", "wrong number of fields" },
+    { "invalid_utf8", "text is not valid UTF-8" },
+    { "out_of_range_score", "score out of range" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_str_equal (kinds[i][0], kind))
+      return kinds[i][1];
+  g_error ("unknown kind %s", kind);
+  return NULL;
+}
+
+static void
+test_generated_bad_rows (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *script = sc_test_shared_path ("bench", "gen_tickets.py", NULL);
+  g_autofree char *python = g_find_program_in_path ("python3");
+  g_autofree char *csv = g_build_filename (fixture->dir, "bad.csv", NULL);
+  g_autofree char *report = g_build_filename (fixture->dir, "report.csv", NULL);
+  g_autofree char *report_text = NULL;
+  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  g_autoptr(GHashTable) lines = NULL;
+  g_autoptr(GHashTable) kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(ScImportResult) result = NULL;
+  g_autoptr(ScImportResult) again = NULL;
+  g_autoptr(GPtrArray) rejects = NULL;
+  g_auto(GStrv) report_lines = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argv[] = { NULL, NULL, "--rows", "100000", "--seed", "1", "--bad-rows", "0.01",
+                         "--bad-report", NULL, "--out", NULL, "-q", NULL };
+  int status = 0;
+
+  if (script == NULL)
+    return;
+  if (python == NULL)
+    {
+      g_test_skip ("python3 is missing");
+      return;
+    }
+  argv[0] = python, argv[1] = script, argv[9] = report, argv[11] = csv;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+
+  g_assert_true (g_file_get_contents (report, &report_text, NULL, NULL));
+  report_lines = g_strsplit (report_text, "\n", -1);
+  for (guint i = 1; report_lines[i] != NULL && report_lines[i][0] != '\0'; i++)
+    {
+      g_auto(GStrv) cols = g_strsplit (report_lines[i], ",", 4);
+
+      g_hash_table_insert (wanted, GINT_TO_POINTER (atoi (cols[0])), g_strdup (cols[2]));
+    }
+  g_assert_cmpuint (g_hash_table_size (wanted), ==, 1000);
+  lines = lines_of_records (csv, wanted);
+
+  result = import_file (fixture->store, csv, NULL);
+  g_assert_cmpstr (result->preset_id, ==, "gen-tickets");
+  g_assert_cmpint (result->counts.rows_read, ==, 100000);
+  g_assert_cmpint (result->counts.rejected, ==, 1000);
+  g_assert_cmpint (result->counts.inserted, ==, 99000);
+
+  rejects = sc_store_list_rejects (fixture->store, result->import_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rejects->len, ==, 1000);
+  for (guint i = 0; i < rejects->len; i++)
+    {
+      ScReject *reject = g_ptr_array_index (rejects, i);
+      const char *kind = g_hash_table_lookup (lines, GINT_TO_POINTER (reject->line));
+
+      g_assert_nonnull (kind);
+      if (!g_str_has_prefix (reject->reason, label_of_kind (kind)))
+        g_error ("line %" G_GINT64_FORMAT ": %s rejected as “%s”", reject->line, kind, reject->reason);
+    }
+
+  again = import_file (fixture->store, csv, NULL);
+  g_assert_cmpint (again->counts.unchanged, ==, 99000);
+  g_assert_cmpint (again->counts.inserted + again->counts.updated, ==, 0);
+  g_assert_cmpint (again->counts.rejected, ==, 1000);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/scorecard/import/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/scorecard/import/presets/load", test_presets_load);
+  g_test_add_func ("/scorecard/import/presets/invalid", test_preset_invalid);
+  g_test_add_func ("/scorecard/import/presets/match", test_preset_match);
+  ADD ("presets/detect-fixtures", test_presets_detect_fixtures);
+  ADD ("values/call-log", test_values_call_log);
+  ADD ("values/time-zone", test_values_time_zone);
+  ADD ("values/kaggle-fallback", test_values_kaggle_fallback);
+  ADD ("values/date-order", test_values_date_order);
+  ADD ("errors", test_errors);
+  ADD ("rejects-kept", test_rejects_kept);
+  ADD ("cancel-rolls-back", test_cancel_rolls_back);
+  ADD ("async", test_async);
+  ADD ("real-files", test_real_files);
+  ADD ("generated-bad-rows", test_generated_bad_rows);
+
+#undef ADD
+
+  return g_test_run ();
+}
