@@ -459,6 +459,25 @@ test_async (Fixture       *fixture,
   g_assert_cmpint (result->counts.inserted, ==, 1000);
 }
 
+static void
+test_dry_run (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *path = fixture_file ("gen-tickets.csv");
+  g_autoptr(ScImporter) importer = sc_importer_new (fixture->store);
+  g_autoptr(ScImportResult) result = NULL;
+  ScStoreOverview overview;
+
+  sc_importer_set_dry_run (importer, TRUE);
+  result = sc_importer_run (importer, path, NULL, NULL);
+  g_assert_nonnull (result);
+  g_assert_cmpint (result->counts.inserted, ==, 5);
+  g_assert_cmpint (result->import_id, ==, 0);
+  g_assert_true (sc_store_get_overview (fixture->store, &overview, NULL));
+  g_assert_cmpint (overview.interactions, ==, 0);
+  g_assert_cmpint (overview.imports, ==, 0);
+}
+
 /* ---- Real exports ------------------------------------------------------ */
 
 static void
@@ -616,6 +635,7 @@ main (int   argc,
   ADD ("rejects-kept", test_rejects_kept);
   ADD ("cancel-rolls-back", test_cancel_rolls_back);
   ADD ("async", test_async);
+  ADD ("dry-run", test_dry_run);
   ADD ("real-files", test_real_files);
   ADD ("generated-bad-rows", test_generated_bad_rows);
 

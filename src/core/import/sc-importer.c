@@ -34,6 +34,7 @@ struct _ScImporter
   char                 *source;
   GTimeZone            *zone;
   ScDateOrder           order;
+  gboolean              dry_run;
   ScImportProgressFunc  progress;
   gpointer              progress_data;
   GDestroyNotify        progress_destroy;
@@ -626,6 +627,8 @@ reject_row (Run                *run,
                         GINT_TO_POINTER (GPOINTER_TO_INT (count) + 1));
   run->result->counts.rejected++;
   g_clear_pointer (&run->error.detail, g_free);
+  if (run->self->dry_run)
+    return TRUE;
   return sc_store_batch_add_reject (run->batch, rec->line, column, value, reason, raw, error);
 }
 
@@ -658,7 +661,9 @@ import_row (Run                *run,
   run->result->counts.rows_read++;
   if (!check_record (run, rec) || !parse_row (run, rec))
     return reject_row (run, rec, error);
-  if (!write_record (run, rec, &outcome, &store_error))
+  if (run->self->dry_run)
+    outcome = SC_WRITE_INSERTED;
+  else if (!write_record (run, rec, &outcome, &store_error))
     {
       if (!g_error_matches (store_error, SC_ERROR, SC_ERROR_INVALID))
         {
@@ -1057,10 +1062,10 @@ sc_importer_run (ScImporter    *self,
     {
       set_up_fields (&run);
       if ((self->order != SC_DATE_ORDER_UNKNOWN || detect_date_orders (&run, error)) &&
-          begin_batch (&run, error) && import_rows (&run, error) &&
-          sc_store_batch_commit (run.batch, &run.result->counts, error))
+          (self->dry_run || begin_batch (&run, error)) && import_rows (&run, error) &&
+          (self->dry_run || sc_store_batch_commit (run.batch, &run.result->counts, error)))
         {
-          run.result->import_id = sc_store_batch_get_import_id (run.batch);
+          run.result->import_id = self->dry_run ? 0 : sc_store_batch_get_import_id (run.batch);
           run.result->preset_id = g_strdup (sc_preset_get_id (run.preset));
           run.result->confidence = run.match->confidence;
           finish_notices (&run);
@@ -1237,6 +1242,23 @@ sc_importer_set_date_order (ScImporter  *self,
 {
   g_return_if_fail (SC_IS_IMPORTER (self));
   self->order = order;
+}
+
+/**
+ * sc_importer_set_dry_run:
+ * @self: an importer
+ * @dry_run: %TRUE to read, map and check every row without writing
+ *
+ * In a dry run nothing is written to the store; every row that would be
+ * stored counts as inserted and the rejects are only counted. Use it to
+ * check a file (or its mapping) before importing it.
+ */
+void
+sc_importer_set_dry_run (ScImporter *self,
+                         gboolean    dry_run)
+{
+  g_return_if_fail (SC_IS_IMPORTER (self));
+  self->dry_run = !!dry_run;
 }
 
 /**

@@ -65,6 +65,8 @@ void            sc_importer_set_time_zone     (ScImporter           *self,
                                                GTimeZone            *zone);
 void            sc_importer_set_date_order    (ScImporter           *self,
                                                ScDateOrder           order);
+void            sc_importer_set_dry_run       (ScImporter           *self,
+                                               gboolean              dry_run);
 void            sc_importer_set_progress_func (ScImporter           *self,
                                                ScImportProgressFunc  func,
                                                gpointer              user_data,

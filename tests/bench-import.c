@@ -1,0 +1,278 @@
+/* bench-import.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Imports the gen_tickets.py export into a fresh store several times and
+ * prints the median wall time and the peak RSS of each run (every run is
+ * a child process, so the RSS is its own). Also times the CSV reader
+ * alone, a dry run (read + parse + map, no store) and, when available,
+ * the anchors: sqlite3's .import and DuckDB's read_csv_auto.
+ *
+ *   bench-import [FILE]
+ *
+ * Without FILE it generates `gen_tickets.py --rows $SC_BENCH_ROWS
+ * (default 1000000) --seed 1` into a temporary folder. $SC_BENCH_RUNS sets
+ * the number of runs (default 5). $SC_BENCH_DUCKDB_MODULES names a
+ * node_modules folder holding @duckdb/node-api for the DuckDB anchor.
+ * Targets: ≤ 2.0 s median and ≤ 300 MiB peak RSS for 1,000,000 rows.
+ */
+
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/resource.h>
+
+#include "sc-csv-reader.h"
+#include "sc-importer.h"
+#include "sc-test-util.h"
+
+typedef enum
+{
+  MODE_IMPORT,
+  MODE_DRY_RUN,
+  MODE_READER,
+} Mode;
+
+static double
+now (void)
+{
+  return g_get_monotonic_time () / 1e6;
+}
+
+static double
+peak_rss_mib (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024.0;
+}
+
+static gint64
+read_only (const char *path)
+{
+  g_autoptr(ScCsvReader) reader = sc_csv_reader_new_for_path (path, NULL);
+  gint64 rows = 0;
+
+  g_assert_nonnull (reader);
+  g_assert_true (sc_csv_reader_open (reader, NULL, NULL));
+  while (sc_csv_reader_next (reader, NULL) != NULL)
+    rows++;
+  return rows;
+}
+
+/* One measured run, in this (child) process. */
+static int
+run_child (Mode        mode,
+           const char *path,
+           const char *db_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScImporter) importer = NULL;
+  g_autoptr(ScImportResult) result = NULL;
+  double start = now ();
+  gint64 rows;
+
+  if (mode == MODE_READER)
+    rows = read_only (path);
+  else
+    {
+      store = sc_store_open (db_path, SC_STORE_OPEN_CREATE, &error);
+      g_assert_no_error (error);
+      importer = sc_importer_new (store);
+      sc_importer_set_dry_run (importer, mode == MODE_DRY_RUN);
+      result = sc_importer_run (importer, path, NULL, &error);
+      g_assert_no_error (error);
+      g_clear_object (&importer);
+      g_clear_object (&store);
+      rows = result->counts.rows_read;
+    }
+  printf ("%.4f %.1f %" G_GINT64_FORMAT "\n", now () - start, peak_rss_mib (), rows);
+  return 0;
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static double
+median (GArray *values)
+{
+  g_array_sort (values, compare_doubles);
+  return g_array_index (values, double, values->len / 2);
+}
+
+/* Runs the child @runs times; returns the median seconds. */
+static double
+measure (const char *self_path,
+         const char *mode,
+         const char *path,
+         const char *dir,
+         guint       runs,
+         double     *rss_out,
+         gint64     *rows_out)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
+
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autofree char *db = g_strdup_printf ("%s/run-%s-%u.db", dir, mode, i);
+      g_autofree char *out = NULL;
+      const char *argv[] = { self_path, "--child", mode, path, db, NULL };
+      g_autoptr(GError) error = NULL;
+      double t, m;
+      gint64 rows;
+      int status;
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &out, NULL, &status, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_spawn_check_wait_status (status, NULL));
+      g_assert_cmpint (sscanf (out, "%lf %lf %" G_GINT64_FORMAT, &t, &m, &rows), ==, 3);
+      g_array_append_val (times, t);
+      g_array_append_val (rss, m);
+      *rows_out = rows;
+    }
+  *rss_out = median (rss);
+  return median (times);
+}
+
+static double
+time_command (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  double start = now ();
+  int status;
+
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
+                     NULL, NULL, NULL, NULL, &status, &error) ||
+      !g_spawn_check_wait_status (status, NULL))
+    return -1;
+  return now () - start;
+}
+
+static double
+anchor_sqlite (const char *path,
+               const char *dir)
+{
+  g_autofree char *db = g_build_filename (dir, "anchor-sqlite.db", NULL);
+  g_autofree char *cmd = g_strdup_printf (".import %s t", path);
+  const char *argv[] = { "sqlite3", "-cmd", ".mode csv", db, cmd, NULL };
+
+  if (g_find_program_in_path ("sqlite3") == NULL)
+    return -1;
+  return time_command (argv);
+}
+
+static double
+anchor_duckdb (const char *path)
+{
+  const char *modules = g_getenv ("SC_BENCH_DUCKDB_MODULES");
+  g_autofree char *script = NULL;
+  g_autofree char *node_path = NULL;
+  const char *argv[] = { "node", "-e", NULL, NULL };
+
+  if (modules == NULL || g_find_program_in_path ("node") == NULL)
+    return -1;
+  script = g_strdup_printf (
+    "const d = require('%s/@duckdb/node-api');"
+    "(async () => { const i = await d.DuckDBInstance.create(':memory:', { threads: '2' });"
+    "const c = await i.connect();"
+    "await c.run(\"CREATE TABLE t AS SELECT * FROM read_csv_auto('%s')\"); })();",
+    modules, path);
+  argv[2] = script;
+  return time_command (argv);
+}
+
+static char *
+generate (const char *dir,
+          const char *rows)
+{
+  g_autofree char *script = sc_test_shared_path ("bench", "gen_tickets.py", NULL);
+  g_autofree char *python = g_find_program_in_path ("python3");
+  char *out = g_build_filename (dir, "tickets.csv", NULL);
+  const char *argv[] = { NULL, NULL, "--rows", rows, "--seed", "1", "--out", out, "-q", NULL };
+  int status;
+
+  if (script == NULL || python == NULL)
+    {
+      g_free (out);
+      return NULL;
+    }
+  argv[0] = python;
+  argv[1] = script;
+  printf ("generating %s rows with gen_tickets.py…\n", rows);
+  fflush (stdout);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, NULL));
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  return out;
+}
+
+static void
+report_anchor (const char *name,
+               double      seconds,
+               double      ours)
+{
+  if (seconds < 0)
+    printf ("  %-22s not available\n", name);
+  else
+    printf ("  %-22s %6.3f s   (Scorecard import takes %.2f× its time)\n", name, seconds, ours / seconds);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *self_path = NULL;
+  const char *rows_env = g_getenv ("SC_BENCH_ROWS");
+  guint runs = g_getenv ("SC_BENCH_RUNS") ? atoi (g_getenv ("SC_BENCH_RUNS")) : 5;
+  double t_import, t_dry, t_read, rss_import, rss_dry, rss_read;
+  gint64 rows = 0;
+
+  if (argc == 5 && g_str_equal (argv[1], "--child"))
+    {
+      Mode mode = g_str_equal (argv[2], "import") ? MODE_IMPORT
+                  : g_str_equal (argv[2], "dry-run") ? MODE_DRY_RUN : MODE_READER;
+
+      return run_child (mode, argv[3], argv[4]);
+    }
+
+  g_setenv ("G_DEBUG", "", TRUE);
+  self_path = g_file_read_link ("/proc/self/exe", NULL);
+  dir = sc_test_make_tmpdir ();
+  path = argc > 1 ? g_strdup (argv[1]) : generate (dir, rows_env ? rows_env : "1000000");
+  if (path == NULL)
+    {
+      printf ("skipped: no file given and gen_tickets.py or python3 is missing\n");
+      sc_test_remove_tree (dir);
+      return 77;
+    }
+
+  t_read = measure (self_path, "reader", path, dir, runs, &rss_read, &rows);
+  t_dry = measure (self_path, "dry-run", path, dir, runs, &rss_dry, &rows);
+  t_import = measure (self_path, "import", path, dir, runs, &rss_import, &rows);
+
+  printf ("import of %s: %" G_GINT64_FORMAT " rows, median of %u runs\n", path, rows, runs);
+  printf ("  CSV reader only        %6.3f s   %6.1f MiB peak RSS\n", t_read, rss_read);
+  printf ("  read + parse + map     %6.3f s   %6.1f MiB\n", t_dry, rss_dry);
+  printf ("  full import (store)    %6.3f s   %6.1f MiB   %.0f rows/s\n",
+          t_import, rss_import, rows / t_import);
+  printf ("  target                  2.000 s    300.0 MiB (for 1,000,000 rows)\n");
+  printf ("anchors (one run each):\n");
+  report_anchor ("sqlite3 .import", anchor_sqlite (path, dir), t_import);
+  report_anchor ("DuckDB read_csv_auto", anchor_duckdb (path), t_import);
+
+  sc_test_remove_tree (dir);
+  return 0;
+}
