@@ -263,15 +263,15 @@ draw_axis (BarLayout *layout)
   ScChartCanvas *canvas = &layout->canvas;
   double bottom = layout->plot.y + layout->plot.height;
 
-  cairo_set_line_width (canvas->cr, _sc_chart_canvas_hairline (canvas));
+  _sc_chart_canvas_set_rule (canvas, _sc_chart_canvas_hairline (canvas), 0, 0);
   _sc_chart_canvas_set_color (canvas, &canvas->style->grid, 1);
   for (guint i = 0; i < layout->axis.n_ticks; i++)
     _sc_chart_canvas_vline (canvas, x_of (layout, layout->axis.ticks[i]), layout->plot.y, bottom);
-  cairo_stroke (canvas->cr);
+  cairo_fill (canvas->cr);
 
   _sc_chart_canvas_set_color (canvas, &canvas->style->dim_fg, 0.6);
   _sc_chart_canvas_vline (canvas, x_of (layout, 0), layout->plot.y, bottom);
-  cairo_stroke (canvas->cr);
+  cairo_fill (canvas->cr);
 
   for (guint i = 0; i < layout->axis.n_ticks; i++)
     {
@@ -283,44 +283,123 @@ draw_axis (BarLayout *layout)
     }
 }
 
+/* Rows are drawn in passes, one fill per kind of shape and colour: with
+ * many rows, one fill per shape costs more than everything else. */
+typedef enum
+{
+  PASS_BARS,
+  PASS_FADED_BARS,
+  PASS_GREY_BARS,
+  PASS_WHISKERS,
+  PASS_TARGETS,
+  N_PASSES
+} BarPass;
+
+static double
+row_centre (const BarLayout *layout,
+            guint            i)
+{
+  return layout->plot.y + (i + 0.5) * layout->row_height;
+}
+
+static double
+bar_thickness (const BarLayout *layout)
+{
+  return MAX (layout->row_height * 0.62, 3);
+}
+
+static BarPass
+bar_pass (ScBarPainter *self,
+          const Row    *row)
+{
+  if (row->insufficient)
+    return PASS_GREY_BARS;
+  if (self->selected >= 0 && row->index != self->selected)
+    return PASS_FADED_BARS;
+
+  return PASS_BARS;
+}
+
 static void
-draw_whisker (BarLayout *layout,
-              const Row *row,
-              double     cy,
-              double     bar_h)
+add_whisker (BarLayout *layout,
+             const Row *row,
+             double     cy)
 {
   ScChartCanvas *canvas = &layout->canvas;
   double x0 = x_of (layout, row->ci_low);
   double x1 = x_of (layout, row->ci_high);
-  double cap = MIN (bar_h * 0.5, 8);
+  double cap = MIN (bar_thickness (layout) * 0.5, 8);
 
-  if (!isfinite (row->ci_low) || !isfinite (row->ci_high))
-    return;
-
-  cairo_set_line_width (canvas->cr, _sc_chart_canvas_hairline (canvas) * MAX (1, round (canvas->scale)));
   _sc_chart_canvas_hline (canvas, x0, x1, cy);
   _sc_chart_canvas_vline (canvas, x0, cy - cap / 2, cy + cap / 2);
   _sc_chart_canvas_vline (canvas, x1, cy - cap / 2, cy + cap / 2);
-  _sc_chart_canvas_set_color (canvas, &canvas->style->fg, 0.75);
-  cairo_stroke (canvas->cr);
 }
 
 static void
-draw_target_tick (BarLayout *layout,
-                  const Row *row,
-                  double     cy,
-                  double     bar_h)
+add_row_shape (ScBarPainter *self,
+               BarLayout    *layout,
+               guint         i,
+               BarPass       pass)
 {
   ScChartCanvas *canvas = &layout->canvas;
+  const Row *row = &g_array_index (layout->rows, Row, i);
+  double cy = row_centre (layout, i);
+  double bar_h = bar_thickness (layout);
+  double zero = x_of (layout, 0);
   double x;
 
-  if (!isfinite (row->target))
+  if (!isfinite (row->value))
     return;
 
-  x = _sc_chart_canvas_snap_edge (canvas, x_of (layout, row->target));
-  _sc_chart_canvas_rect (canvas, x - 1, cy - bar_h / 2 - 3, 2, bar_h + 6);
-  _sc_chart_canvas_set_color (canvas, &canvas->style->fg, 1);
-  cairo_fill (canvas->cr);
+  switch (pass)
+    {
+    case PASS_WHISKERS:
+      if (isfinite (row->ci_low) && isfinite (row->ci_high))
+        add_whisker (layout, row, cy);
+      break;
+
+    case PASS_TARGETS:
+      if (!isfinite (row->target))
+        break;
+      x = _sc_chart_canvas_snap_edge (canvas, x_of (layout, row->target));
+      _sc_chart_canvas_rect (canvas, x - 1, cy - bar_h / 2 - 3, 2, bar_h + 6);
+      break;
+
+    case PASS_BARS:
+    case PASS_FADED_BARS:
+    case PASS_GREY_BARS:
+    case N_PASSES:
+    default:
+      if (bar_pass (self, row) != pass)
+        break;
+      x = x_of (layout, row->value);
+      _sc_chart_canvas_rect (canvas, MIN (zero, x), cy - bar_h / 2, fabs (x - zero), bar_h);
+      break;
+    }
+}
+
+static void
+draw_shapes (ScBarPainter *self,
+             BarLayout    *layout)
+{
+  ScChartCanvas *canvas = &layout->canvas;
+  const ScChartStyle *style = canvas->style;
+  const struct { const ScChartRgba *color; double alpha; } paint[N_PASSES] = {
+    [PASS_BARS] = { &style->accent, 1 },
+    [PASS_FADED_BARS] = { &style->accent, 0.45 },
+    [PASS_GREY_BARS] = { &style->dim_fg, 0.35 },
+    [PASS_WHISKERS] = { &style->fg, 0.75 },
+    [PASS_TARGETS] = { &style->fg, 1 },
+  };
+
+  _sc_chart_canvas_set_rule (canvas, 1, 0, 0);
+  for (guint pass = 0; pass < N_PASSES; pass++)
+    {
+      for (guint i = 0; i < layout->n_shown; i++)
+        add_row_shape (self, layout, i, pass);
+      _sc_chart_canvas_set_color (canvas, paint[pass].color, paint[pass].alpha);
+      cairo_fill (canvas->cr);
+    }
 }
 
 static void
@@ -348,47 +427,24 @@ draw_row_labels (ScBarPainter *self,
 }
 
 static void
-draw_row (ScBarPainter *self,
-          BarLayout    *layout,
-          guint         i)
+add_row_item (BarLayout *layout,
+              guint      i)
 {
   ScChartCanvas *canvas = &layout->canvas;
   const Row *row = &g_array_index (layout->rows, Row, i);
-  double top = layout->plot.y + i * layout->row_height;
-  double cy = top + layout->row_height / 2;
-  double bar_h = MAX (layout->row_height * 0.62, 3);
-  double zero = x_of (layout, 0);
-  double alpha = self->selected >= 0 && row->index != self->selected ? 0.45 : 1;
-  ScChartItem *item;
+  ScChartItem *item = sc_chart_geometry_add_item (canvas->geometry, SC_CHART_ITEM_BAR, 0, row->index);
 
-  if (isfinite (row->value))
-    {
-      double end = x_of (layout, row->value);
-
-      _sc_chart_canvas_rect (canvas, MIN (zero, end), cy - bar_h / 2, fabs (end - zero), bar_h);
-      if (row->insufficient)
-        _sc_chart_canvas_set_color (canvas, &canvas->style->dim_fg, 0.35);
-      else
-        _sc_chart_canvas_set_color (canvas, &canvas->style->accent, alpha);
-      cairo_fill (canvas->cr);
-      draw_whisker (layout, row, cy, bar_h);
-      draw_target_tick (layout, row, cy, bar_h);
-    }
-
-  draw_row_labels (self, layout, row, cy);
-
-  item = sc_chart_geometry_add_item (canvas->geometry, SC_CHART_ITEM_BAR, 0, row->index);
   item->value = row->value;
-  item->x = isfinite (row->value) ? x_of (layout, row->value) : zero;
-  item->y = cy;
-  item->area = (ScChartRect) { 0, top, canvas->width, layout->row_height };
+  item->x = x_of (layout, isfinite (row->value) ? row->value : 0);
+  item->y = row_centre (layout, i);
+  item->area = (ScChartRect) { 0, layout->plot.y + i * layout->row_height, canvas->width,
+                               layout->row_height };
 }
 
 static void
 draw_reference (ScBarPainter *self,
                 BarLayout    *layout)
 {
-  static const double dash[] = { 4, 3 };
   ScChartCanvas *canvas = &layout->canvas;
   g_autofree char *value = NULL;
   g_autofree char *text = NULL;
@@ -398,12 +454,10 @@ draw_reference (ScBarPainter *self,
     return;
 
   x = x_of (layout, self->reference);
-  cairo_set_dash (canvas->cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_set_line_width (canvas->cr, _sc_chart_canvas_hairline (canvas) * MAX (1, round (canvas->scale)));
+  _sc_chart_canvas_set_rule (canvas, 1, 4, 3);
   _sc_chart_canvas_vline (canvas, x, layout->plot.y - 4, layout->plot.y + layout->plot.height);
   _sc_chart_canvas_set_color (canvas, &canvas->style->fg, 0.8);
-  cairo_stroke (canvas->cr);
-  cairo_set_dash (canvas->cr, NULL, 0, 0);
+  cairo_fill (canvas->cr);
 
   value = sc_chart_format_value (sc_chart_series_get_unit (self->series), self->reference,
                                  sc_chart_series_get_currency (self->series));
@@ -454,8 +508,12 @@ sc_bar_painter_draw_impl (ScChartPainter     *painter,
       sc_chart_geometry_set_plot (layout.canvas.geometry, &layout.plot, FALSE);
       sc_chart_geometry_set_value_axis (layout.canvas.geometry, &layout.axis);
       draw_axis (&layout);
+      draw_shapes (self, &layout);
       for (guint i = 0; i < layout.n_shown; i++)
-        draw_row (self, &layout, i);
+        {
+          draw_row_labels (self, &layout, &g_array_index (layout.rows, Row, i), row_centre (&layout, i));
+          add_row_item (&layout, i);
+        }
       draw_reference (self, &layout);
       draw_more_note (&layout);
     }

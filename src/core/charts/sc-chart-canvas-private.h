@@ -34,6 +34,9 @@ typedef struct
   double              height;
   double              line_height;
   double              scale;
+  double              rule_width;
+  double              dash_on;
+  double              dash_off;
 } ScChartCanvas;
 
 void             _sc_chart_canvas_begin      (ScChartCanvas      *canvas,
@@ -68,6 +71,10 @@ double           _sc_chart_canvas_snap       (ScChartCanvas      *canvas,
 double           _sc_chart_canvas_snap_edge  (ScChartCanvas      *canvas,
                                               double              v);
 double           _sc_chart_canvas_hairline   (ScChartCanvas      *canvas);
+void             _sc_chart_canvas_set_rule   (ScChartCanvas      *canvas,
+                                              double              width,
+                                              double              dash_on,
+                                              double              dash_off);
 void             _sc_chart_canvas_hline      (ScChartCanvas      *canvas,
                                               double              x0,
                                               double              x1,

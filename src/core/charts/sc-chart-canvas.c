@@ -53,6 +53,7 @@ _sc_chart_canvas_begin (ScChartCanvas      *canvas,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_BUTT);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
+  _sc_chart_canvas_set_rule (canvas, 1.0 / canvas->scale, 0, 0);
   setup_layout (canvas);
   canvas->font = SC_CHART_FONT_LARGE;
   _sc_chart_canvas_set_font (canvas, SC_CHART_FONT_NORMAL);
@@ -217,15 +218,51 @@ _sc_chart_canvas_hairline (ScChartCanvas *canvas)
   return 1.0 / canvas->scale;
 }
 
+/* Horizontal and vertical rules are added to the path as rectangles, not
+ * stroked: cairo fills pixel-aligned rectangles far faster than it strokes,
+ * and dashes become short rectangles. The caller fills the path. */
+void
+_sc_chart_canvas_set_rule (ScChartCanvas *canvas,
+                           double         width,
+                           double         dash_on,
+                           double         dash_off)
+{
+  canvas->rule_width = width;
+  canvas->dash_on = dash_on;
+  canvas->dash_off = dash_off;
+}
+
+static void
+add_rule (ScChartCanvas *canvas,
+          double         along0,
+          double         along1,
+          double         across,
+          gboolean       horizontal)
+{
+  double w = MAX (round (canvas->rule_width * canvas->scale), 1) / canvas->scale;
+  double start = _sc_chart_canvas_snap_edge (canvas, across - w / 2);
+  double a0 = MIN (along0, along1), a1 = MAX (along0, along1);
+  double period = canvas->dash_on + canvas->dash_off;
+
+  for (double a = a0; a < a1; a += period > 0 ? period : a1 - a0)
+    {
+      double len = MIN (period > 0 ? canvas->dash_on : a1 - a0, a1 - a);
+
+      if (horizontal)
+        cairo_rectangle (canvas->cr, a, start, len, w);
+      else
+        cairo_rectangle (canvas->cr, start, a, w, len);
+    }
+}
+
 void
 _sc_chart_canvas_hline (ScChartCanvas *canvas,
                         double         x0,
                         double         x1,
                         double         y)
 {
-  y = _sc_chart_canvas_snap (canvas, y);
-  cairo_move_to (canvas->cr, _sc_chart_canvas_snap_edge (canvas, x0), y);
-  cairo_line_to (canvas->cr, _sc_chart_canvas_snap_edge (canvas, x1), y);
+  add_rule (canvas, _sc_chart_canvas_snap_edge (canvas, x0), _sc_chart_canvas_snap_edge (canvas, x1),
+            y, TRUE);
 }
 
 void
@@ -234,9 +271,8 @@ _sc_chart_canvas_vline (ScChartCanvas *canvas,
                         double         y0,
                         double         y1)
 {
-  x = _sc_chart_canvas_snap (canvas, x);
-  cairo_move_to (canvas->cr, x, _sc_chart_canvas_snap_edge (canvas, y0));
-  cairo_line_to (canvas->cr, x, _sc_chart_canvas_snap_edge (canvas, y1));
+  add_rule (canvas, _sc_chart_canvas_snap_edge (canvas, y0), _sc_chart_canvas_snap_edge (canvas, y1),
+            x, FALSE);
 }
 
 void

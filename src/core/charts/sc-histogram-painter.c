@@ -96,12 +96,12 @@ draw_value_axis (HistogramLayout *layout)
 {
   ScChartCanvas *canvas = &layout->canvas;
 
-  cairo_set_line_width (canvas->cr, _sc_chart_canvas_hairline (canvas));
+  _sc_chart_canvas_set_rule (canvas, _sc_chart_canvas_hairline (canvas), 0, 0);
   _sc_chart_canvas_set_color (canvas, &canvas->style->grid, 1);
   for (guint i = 0; i < layout->axis.n_ticks; i++)
     _sc_chart_canvas_hline (canvas, layout->plot.x, layout->plot.x + layout->plot.width,
                             y_of (layout, layout->axis.ticks[i]));
-  cairo_stroke (canvas->cr);
+  cairo_fill (canvas->cr);
 
   for (guint i = 0; i < layout->axis.n_ticks; i++)
     {
@@ -176,10 +176,10 @@ draw_bins (ScHistogramPainter *self,
       item->area = (ScChartRect) { x, layout->plot.y - 4, layout->slot, layout->plot.height + 4 };
     }
 
-  cairo_set_line_width (canvas->cr, _sc_chart_canvas_hairline (canvas));
+  _sc_chart_canvas_set_rule (canvas, _sc_chart_canvas_hairline (canvas), 0, 0);
   _sc_chart_canvas_set_color (canvas, &canvas->style->dim_fg, 0.6);
   _sc_chart_canvas_hline (canvas, layout->plot.x, layout->plot.x + layout->plot.width, bottom);
-  cairo_stroke (canvas->cr);
+  cairo_fill (canvas->cr);
 }
 
 static ScChartGeometry *

@@ -124,18 +124,15 @@ static void
 draw_target (SparkLayout        *layout,
              const ScChartPoint *last)
 {
-  static const double dash[] = { 3, 2 };
   ScChartCanvas *canvas = &layout->canvas;
 
   if (!isfinite (last->target))
     return;
 
-  cairo_set_dash (canvas->cr, dash, G_N_ELEMENTS (dash), 0);
-  cairo_set_line_width (canvas->cr, _sc_chart_canvas_hairline (canvas) * MAX (1, round (canvas->scale)));
+  _sc_chart_canvas_set_rule (canvas, 1, 3, 2);
   _sc_chart_canvas_hline (canvas, 0, canvas->width, y_of (layout, last->target));
   _sc_chart_canvas_set_color (canvas, &canvas->style->fg, 0.6);
-  cairo_stroke (canvas->cr);
-  cairo_set_dash (canvas->cr, NULL, 0, 0);
+  cairo_fill (canvas->cr);
 }
 
 static void

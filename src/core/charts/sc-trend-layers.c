@@ -89,19 +89,19 @@ _sc_trend_draw_grid (ScTrendPainter *self,
   cairo_t *cr = canvas->cr;
   const ScValueAxis *axis = &layout->value_axis;
 
-  cairo_set_line_width (cr, _sc_chart_canvas_hairline (canvas));
+  _sc_chart_canvas_set_rule (canvas, _sc_chart_canvas_hairline (canvas), 0, 0);
   _sc_chart_canvas_set_color (canvas, &canvas->style->grid, 1);
   for (guint i = 0; i < axis->n_ticks; i++)
     _sc_chart_canvas_hline (canvas, layout->plot.x, plot_right (layout),
                             _sc_trend_y_of (layout, axis->ticks[i]));
-  cairo_stroke (cr);
+  cairo_fill (cr);
 
   /* The axis line, and the zero line when values go negative. */
   _sc_chart_canvas_set_color (canvas, &canvas->style->dim_fg, 0.5);
   _sc_chart_canvas_hline (canvas, layout->plot.x, plot_right (layout), plot_bottom (layout));
   if (axis->min < 0 && axis->max > 0)
     _sc_chart_canvas_hline (canvas, layout->plot.x, plot_right (layout), _sc_trend_y_of (layout, 0));
-  cairo_stroke (cr);
+  cairo_fill (cr);
 
   if (layout->compact)
     return;
@@ -210,12 +210,12 @@ _sc_trend_draw_time_labels (ScTrendPainter *self,
   if (layout->compact)
     return;
 
-  cairo_set_line_width (canvas->cr, _sc_chart_canvas_hairline (canvas));
+  _sc_chart_canvas_set_rule (canvas, _sc_chart_canvas_hairline (canvas), 0, 0);
   _sc_chart_canvas_set_color (canvas, &canvas->style->dim_fg, 0.5);
   for (guint i = 0; i < layout->time_axis.n_ticks; i++)
     _sc_chart_canvas_vline (canvas, _sc_trend_x_of (layout, layout->time_axis.ticks[i]),
                             y, y + TICK_LENGTH);
-  cairo_stroke (canvas->cr);
+  cairo_fill (canvas->cr);
 
   labels = collect_time_labels (layout);
   stride = thinning_stride (labels, 8);
@@ -300,8 +300,14 @@ draw_intervals (ScTrendLayout     *layout,
         fill_interval_run (layout, series, run_start, i - 1);
     }
 
+  /* A dense band is a zigzag of hundreds of edges; full antialiasing of
+   * them costs more than the rest of the chart, and on a translucent fill
+   * its absence does not show. */
+  if (layout->dense)
+    cairo_set_antialias (layout->canvas.cr, CAIRO_ANTIALIAS_NONE);
   _sc_chart_canvas_set_color (&layout->canvas, color, 0.18);
   cairo_fill (layout->canvas.cr);
+  cairo_set_antialias (layout->canvas.cr, CAIRO_ANTIALIAS_DEFAULT);
 }
 
 void
@@ -361,35 +367,41 @@ constant_reference (ScChartSeries *series,
   return value;
 }
 
+/* Adds the reference as rules: one per run of periods sharing a value,
+ * joined by vertical steps where the value changes between adjacent
+ * periods. */
 static void
 trace_steps (ScTrendLayout *layout,
              ScChartSeries *series,
              ReferenceKind  kind)
 {
   ScChartCanvas *canvas = &layout->canvas;
-  gboolean pen_down = FALSE;
-  gint64 last_end = 0;
+  guint n = sc_chart_series_get_n_points (series);
+  double run_value = NAN, run_x0 = 0;
+  gint64 run_end = 0;
 
-  for (guint i = 0; i < sc_chart_series_get_n_points (series); i++)
+  for (guint i = 0; i <= n; i++)
     {
-      const ScChartPoint *p = sc_chart_series_get_point (series, i);
-      double v = reference_value (p, kind);
-      double y;
+      const ScChartPoint *p = i < n ? sc_chart_series_get_point (series, i) : NULL;
+      double v = p ? reference_value (p, kind) : NAN;
+      gboolean joined = p != NULL && isfinite (run_value) && p->start == run_end;
 
-      if (!isfinite (v))
+      if (joined && v == run_value)
         {
-          pen_down = FALSE;
+          run_end = p->end;
           continue;
         }
 
-      y = _sc_chart_canvas_snap_edge (canvas, _sc_trend_y_of (layout, v));
-      if (pen_down && p->start == last_end)
-        cairo_line_to (canvas->cr, _sc_trend_x_of (layout, p->start), y);
-      else
-        cairo_move_to (canvas->cr, _sc_trend_x_of (layout, p->start), y);
-      cairo_line_to (canvas->cr, _sc_trend_x_of (layout, p->end), y);
-      pen_down = TRUE;
-      last_end = p->end;
+      if (isfinite (run_value))
+        _sc_chart_canvas_hline (canvas, run_x0, _sc_trend_x_of (layout, run_end),
+                                _sc_trend_y_of (layout, run_value));
+      if (joined && isfinite (v))
+        _sc_chart_canvas_vline (canvas, _sc_trend_x_of (layout, run_end),
+                                _sc_trend_y_of (layout, run_value), _sc_trend_y_of (layout, v));
+
+      run_value = v;
+      if (p != NULL)
+        run_x0 = _sc_trend_x_of (layout, p->start), run_end = p->end;
     }
 }
 
@@ -430,8 +442,7 @@ trace_reference (ScTrendLayout *layout,
     }
 
   y = _sc_chart_canvas_snap_edge (canvas, _sc_trend_y_of (layout, constant));
-  cairo_move_to (canvas->cr, layout->plot.x, y);
-  cairo_line_to (canvas->cr, plot_right (layout), y);
+  _sc_chart_canvas_hline (canvas, layout->plot.x, plot_right (layout), y);
 
   return y;
 }
@@ -482,25 +493,20 @@ void
 _sc_trend_draw_references (ScTrendPainter *self,
                            ScTrendLayout  *layout)
 {
-  static const double baseline_dash[] = { 4, 3 };
-  static const double target_dash[] = { 6, 4 };
   ScChartCanvas *canvas = &layout->canvas;
   const ScChartStyle *style = canvas->style;
   ScChartSeries *series = main_series (self);
   double preview_fade = isfinite (self->target_preview) ? 0.4 : 1;
 
-  cairo_set_line_width (canvas->cr, _sc_chart_canvas_hairline (canvas) * MAX (1, round (canvas->scale)));
-  cairo_set_dash (canvas->cr, baseline_dash, G_N_ELEMENTS (baseline_dash), 0);
+  _sc_chart_canvas_set_rule (canvas, 1, 4, 3);
   layout->baseline_label_y = trace_reference (layout, series, REFERENCE_BASELINE);
   _sc_chart_canvas_set_color (canvas, &style->dim_fg, 1);
-  cairo_stroke (canvas->cr);
+  cairo_fill (canvas->cr);
 
-  cairo_set_line_width (canvas->cr, 2);
-  cairo_set_dash (canvas->cr, target_dash, G_N_ELEMENTS (target_dash), 0);
+  _sc_chart_canvas_set_rule (canvas, 2, 6, 4);
   layout->target_label_y = trace_reference (layout, series, REFERENCE_TARGET);
   _sc_chart_canvas_set_color (canvas, &style->fg, preview_fade);
-  cairo_stroke (canvas->cr);
-  cairo_set_dash (canvas->cr, NULL, 0, 0);
+  cairo_fill (canvas->cr);
   add_target_items (layout, series);
 }
 
@@ -520,15 +526,32 @@ _sc_trend_draw_reference_labels (ScTrendPainter *self,
 
 /* Series: lines with gaps, markers, hit items {{{ */
 
+/* Strokes the line through the finite values, with gaps at missing ones.
+ * Cairo's rasteriser slows down sharply with the number of crossing edges
+ * in one path, so long lines are stroked a few segments at a time, each
+ * piece overlapping the previous one by a segment; the colour must be
+ * opaque for the overlap not to show. Dense lines use the cheaper 4×4
+ * antialiasing, indistinguishable on a 2 px line through hundreds of
+ * points. */
+#define SEGMENTS_PER_STROKE 4
+
 static void
-trace_line (ScTrendLayout *layout,
-            ScChartSeries *series,
-            ScChartSeries *positions)
+stroke_line (ScTrendLayout     *layout,
+             ScChartSeries     *series,
+             ScChartSeries     *positions,
+             double             width,
+             const ScChartRgba *color)
 {
   cairo_t *cr = layout->canvas.cr;
   guint n = MIN (sc_chart_series_get_n_points (series), sc_chart_series_get_n_points (positions));
+  guint segments = 0;
   gboolean pen_down = FALSE;
+  double last_x = 0, last_y = 0;
 
+  if (layout->dense)
+    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+  cairo_set_line_width (cr, width);
+  _sc_chart_canvas_set_color (&layout->canvas, color, 1);
   for (guint i = 0; i < n; i++)
     {
       const ScChartPoint *p = sc_chart_series_get_point (series, i);
@@ -542,12 +565,28 @@ trace_line (ScTrendLayout *layout,
 
       x = _sc_trend_point_x (layout, sc_chart_series_get_point (positions, i));
       y = _sc_trend_y_of (layout, p->value);
-      if (pen_down)
-        cairo_line_to (cr, x, y);
-      else
-        cairo_move_to (cr, x, y);
-      pen_down = TRUE;
+      if (!pen_down)
+        {
+          cairo_move_to (cr, x, y);
+          pen_down = TRUE;
+          last_x = x, last_y = y;
+          continue;
+        }
+
+      cairo_line_to (cr, x, y);
+      if (++segments % SEGMENTS_PER_STROKE == 0)
+        {
+          /* The next piece starts with this segment again, so the join
+           * at the seam is drawn whole. */
+          cairo_stroke (cr);
+          cairo_move_to (cr, last_x, last_y);
+          cairo_line_to (cr, x, y);
+        }
+      last_x = x, last_y = y;
     }
+
+  cairo_stroke (cr);
+  cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
 }
 
 static gboolean
@@ -661,22 +700,34 @@ draw_latest_value (ScTrendLayout *layout,
   _sc_chart_canvas_set_font (canvas, SC_CHART_FONT_NORMAL);
 }
 
+/* @color at @alpha over the background, as an opaque colour. */
+static ScChartRgba
+mix_with_background (const ScChartStyle *style,
+                     const ScChartRgba  *color,
+                     double              alpha)
+{
+  double a = color->alpha * alpha;
+
+  return (ScChartRgba) {
+    color->red * a + style->bg.red * (1 - a),
+    color->green * a + style->bg.green * (1 - a),
+    color->blue * a + style->bg.blue * (1 - a),
+    1,
+  };
+}
+
 void
 _sc_trend_draw_series (ScTrendPainter *self,
                        ScTrendLayout  *layout)
 {
   ScChartCanvas *canvas = &layout->canvas;
   ScChartSeries *first = main_series (self);
-  guint n = sc_chart_series_get_n_points (first);
-
-  layout->dense = n > 0 && layout->plot.width / n < 10;
 
   if (self->comparison != NULL)
     {
-      trace_line (layout, self->comparison, first);
-      cairo_set_line_width (canvas->cr, 1.5);
-      _sc_chart_canvas_set_color (canvas, &canvas->style->accent, 0.45);
-      cairo_stroke (canvas->cr);
+      ScChartRgba light = mix_with_background (canvas->style, &canvas->style->accent, 0.45);
+
+      stroke_line (layout, self->comparison, first, 1.5, &light);
       draw_points (layout, self->comparison, first, -1, &canvas->style->accent);
     }
 
@@ -685,10 +736,7 @@ _sc_trend_draw_series (ScTrendPainter *self,
       ScChartSeries *series = g_ptr_array_index (self->series, s - 1);
       const ScChartRgba *color = sc_chart_style_get_series_color (canvas->style, s - 1);
 
-      trace_line (layout, series, series);
-      cairo_set_line_width (canvas->cr, 2);
-      _sc_chart_canvas_set_color (canvas, color, 1);
-      cairo_stroke (canvas->cr);
+      stroke_line (layout, series, series, 2, color);
       draw_points (layout, series, series, s - 1, color);
     }
 
@@ -705,18 +753,15 @@ draw_annotation (ScTrendLayout           *layout,
                  const ScTrendAnnotation *annotation,
                  guint                    index)
 {
-  static const double dash[] = { 2, 2 };
   ScChartCanvas *canvas = &layout->canvas;
   double x = _sc_trend_x_of (layout, annotation->time);
   double room = plot_right (layout) - x - 8;
   ScChartItem *item;
 
-  cairo_set_line_width (canvas->cr, _sc_chart_canvas_hairline (canvas));
-  cairo_set_dash (canvas->cr, dash, G_N_ELEMENTS (dash), 0);
+  _sc_chart_canvas_set_rule (canvas, _sc_chart_canvas_hairline (canvas), 2, 2);
   _sc_chart_canvas_vline (canvas, x, layout->plot.y, plot_bottom (layout));
   _sc_chart_canvas_set_color (canvas, &canvas->style->fg, 0.6);
-  cairo_stroke (canvas->cr);
-  cairo_set_dash (canvas->cr, NULL, 0, 0);
+  cairo_fill (canvas->cr);
 
   cairo_move_to (canvas->cr, x, layout->plot.y);
   cairo_rel_line_to (canvas->cr, -4, -4);
@@ -771,12 +816,12 @@ _sc_trend_draw_highlight (ScTrendPainter *self,
 
   at = sc_chart_series_get_point (first, self->highlight);
   x = _sc_trend_point_x (layout, at);
-  cairo_set_line_width (canvas->cr, _sc_chart_canvas_hairline (canvas));
+  _sc_chart_canvas_set_rule (canvas, _sc_chart_canvas_hairline (canvas), 0, 0);
   _sc_chart_canvas_set_color (canvas, &canvas->style->fg, 0.5);
   _sc_chart_canvas_vline (canvas, x, layout->plot.y, plot_bottom (layout));
   if (isfinite (at->value))
     _sc_chart_canvas_hline (canvas, layout->plot.x, plot_right (layout), _sc_trend_y_of (layout, at->value));
-  cairo_stroke (canvas->cr);
+  cairo_fill (canvas->cr);
 
   for (guint s = 0; s < self->series->len; s++)
     {
@@ -831,11 +876,10 @@ _sc_trend_draw_preview (ScTrendPainter *self,
     return;
 
   y = _sc_chart_canvas_snap_edge (canvas, _sc_trend_y_of (layout, self->target_preview));
-  cairo_set_line_width (canvas->cr, 2);
-  cairo_move_to (canvas->cr, layout->plot.x, y);
-  cairo_line_to (canvas->cr, plot_right (layout), y);
+  _sc_chart_canvas_set_rule (canvas, 2, 0, 0);
+  _sc_chart_canvas_hline (canvas, layout->plot.x, plot_right (layout), y);
   _sc_chart_canvas_set_color (canvas, &canvas->style->accent, 1);
-  cairo_stroke (canvas->cr);
+  cairo_fill (canvas->cr);
 
   value = sc_chart_format_value (sc_chart_series_get_unit (first), self->target_preview,
                                  sc_chart_series_get_currency (first));

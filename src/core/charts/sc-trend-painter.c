@@ -135,6 +135,7 @@ layout_chart (ScTrendPainter *self,
 {
   ScChartCanvas *canvas = &layout->canvas;
   ScChartSeries *first = g_ptr_array_index (self->series, 0);
+  guint n_points = sc_chart_series_get_n_points (first);
   double fh = canvas->line_height;
   double top = PAD + (has_legend (self) ? fh + 10 : fh / 2);
   double bottom = PAD + fh + 6;
@@ -148,9 +149,14 @@ layout_chart (ScTrendPainter *self,
   left = PAD + widest_value_label (layout) + 8;
   layout->plot = (ScChartRect) { left, top, canvas->width - left - right, plot_h };
 
+  /* Denser than one period per 10 px: markers only where they tell
+   * something, and intervals filled column by column. */
+  layout->dense = n_points > 0 && layout->plot.width / n_points < 10;
+
   if (layout->plot.width < 60 || layout->plot.height < 40)
     {
       layout_compact (layout);
+      layout->dense = n_points > 0 && layout->plot.width / n_points < 10;
       sc_value_axis_init (&layout->value_axis, sc_chart_series_get_unit (first),
                           sc_chart_series_get_currency (first), lo, hi, 3);
       sc_time_axis_init (&layout->time_axis, self->tz, t0, t1, SC_TIME_STEP_YEAR, 100);
