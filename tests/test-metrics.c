@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "sc-engine.h"
+#include "sc-facts-file.h"
 
 typedef struct
 {
@@ -802,6 +803,124 @@ test_reload_after_import (Fixture *f, gconstpointer data)
   sc_query_result_free (result);
 }
 
+/* ---- The fact cache file -------------------------------------------------- */
+
+static ScQueryResult *
+run_cached (Fixture          *f,
+            ScMetricSettings *settings,
+            const char       *cache,
+            gboolean         *from_file)
+{
+  g_autoptr(ScEngine) engine = sc_engine_new (f->store);
+  g_autoptr(ScQuery) query = sc_query_new ();
+  g_autoptr(GError) error = NULL;
+  const ScFacts *facts;
+  ScQueryResult *result;
+
+  sc_engine_set_settings (engine, settings);
+  sc_engine_set_cache_file (engine, cache);
+  facts = sc_engine_ensure_facts (engine, &error);
+  g_assert_no_error (error);
+  *from_file = facts->mapping != NULL;
+  sc_query_add_metric (query, SC_METRIC_VOLUME);
+  sc_query_add_metric (query, SC_METRIC_CSAT);
+  sc_query_set_group_by (query, SC_DIM_TAGS);
+  result = sc_engine_run (engine, query, &error);
+  g_assert_no_error (error);
+  return result;
+}
+
+static void
+assert_same_results (const ScQueryResult *a,
+                     const ScQueryResult *b)
+{
+  g_assert_cmpuint (a->values->len, ==, b->values->len);
+  g_assert_cmpuint (a->segments->len, ==, b->segments->len);
+  for (guint i = 0; i < a->values->len; i++)
+    {
+      const ScMetricValue *x = &g_array_index (a->values, ScMetricValue, i);
+      const ScMetricValue *y = &g_array_index (b->values, ScMetricValue, i);
+
+      g_assert_cmpint (x->n, ==, y->n);
+      g_assert_true ((isnan (x->value) && isnan (y->value)) || x->value == y->value);
+    }
+}
+
+static void
+damage_file (const char *path,
+             gsize       keep,
+             gsize       flip)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  if (flip < length)
+    contents[flip] ^= 0x40;
+  g_assert_true (g_file_set_contents (path, contents, MIN (keep, length), NULL));
+}
+
+static void
+assert_cache_refused (Fixture          *f,
+                      ScMetricSettings *s,
+                      const char       *cache,
+                      int               code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScFacts) facts = sc_facts_file_read (cache, f->store, s, &error);
+
+  g_assert_null (facts);
+  g_assert_error (error, SC_ERROR, code);
+}
+
+static void
+test_cache_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ScMetricSettings) s = sc_metric_settings_new ();
+  g_autofree char *cache = sc_facts_file_path_for_store (f->store);
+  g_autoptr(ScQueryResult) from_store = NULL;
+  g_autoptr(ScQueryResult) from_file = NULL;
+  g_autoptr(ScQueryResult) again = NULL;
+  gboolean used_file;
+  gsize length;
+  g_autofree char *contents = NULL;
+
+  add_interactions (f, 40, fill_plain, NULL);
+  from_store = run_cached (f, s, cache, &used_file);
+  g_assert_false (used_file);
+  g_assert_true (g_file_test (cache, G_FILE_TEST_IS_REGULAR));
+  from_file = run_cached (f, s, cache, &used_file);
+  g_assert_true (used_file);
+  assert_same_results (from_store, from_file);
+
+  /* Other variants, or a later import: the file is stale. */
+  g_assert_true (sc_metric_settings_set (s, SC_SETTING_TIMEZONE, "Europe/Berlin", NULL));
+  assert_cache_refused (f, s, cache, SC_ERROR_INVALID);
+  g_assert_true (sc_metric_settings_set (s, SC_SETTING_TIMEZONE, "UTC", NULL));
+  add_interactions (f, 2, fill_plain, NULL);
+  assert_cache_refused (f, s, cache, SC_ERROR_INVALID);
+  g_clear_pointer (&again, sc_query_result_free);
+  again = run_cached (f, s, cache, &used_file);
+  g_assert_false (used_file);
+  g_clear_pointer (&from_file, sc_query_result_free);
+  from_file = run_cached (f, s, cache, &used_file);
+  g_assert_true (used_file);
+  assert_same_results (again, from_file);
+
+  /* Damage anywhere (a flipped byte, a truncation) is refused. */
+  g_assert_true (g_file_get_contents (cache, &contents, &length, NULL));
+  damage_file (cache, length, length / 2);
+  assert_cache_refused (f, s, cache, SC_ERROR_DAMAGED);
+  g_assert_true (g_file_set_contents (cache, contents, length, NULL));
+  g_clear_pointer (&again, sc_query_result_free);
+  again = run_cached (f, s, cache, &used_file);
+  g_assert_true (used_file);
+  damage_file (cache, length - 3, length);
+  assert_cache_refused (f, s, cache, SC_ERROR_DAMAGED);
+  damage_file (cache, 4, length);
+  assert_cache_refused (f, s, cache, SC_ERROR_NOT_A_STORE);
+}
+
 static void
 test_period_parse (void)
 {
@@ -852,6 +971,7 @@ main (int   argc,
   ADD ("variant/fcr-no-repeat", test_fcr_no_repeat);
   ADD ("comparison-and-drivers", test_comparison_and_drivers);
   ADD ("reload-after-import", test_reload_after_import);
+  ADD ("cache-file", test_cache_file);
 #undef ADD
   g_test_add_func ("/scorecard/metrics/period-parse", test_period_parse);
 

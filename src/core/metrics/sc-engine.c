@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "sc-engine.h"
+#include "sc-facts-file.h"
 #include "sc-query-private.h"
 #include "sc-stats.h"
 
@@ -1292,6 +1293,7 @@ struct _ScEngine
   ScStore          *store;
   ScMetricSettings *settings;   /* an override, or NULL for the store's */
   ScFacts          *facts;
+  char             *cache_path; /* the saved cache, or NULL for none */
 };
 
 G_DEFINE_FINAL_TYPE (ScEngine, sc_engine, G_TYPE_OBJECT)
@@ -1304,6 +1306,7 @@ sc_engine_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->settings, sc_metric_settings_free);
   g_clear_pointer (&self->facts, sc_facts_free);
+  g_clear_pointer (&self->cache_path, g_free);
 
   G_OBJECT_CLASS (sc_engine_parent_class)->finalize (object);
 }
@@ -1369,6 +1372,49 @@ sc_engine_set_settings (ScEngine               *self,
 }
 
 /**
+ * sc_engine_set_cache_file:
+ * @self: an engine
+ * @path: (nullable): where to save the fact cache between runs (usually
+ *   sc_facts_file_path_for_store()), or %NULL to keep it in memory only
+ *
+ * With a cache file, loading the facts reads that file when it is current
+ * (same data version, same variants, intact) instead of every row of the
+ * store, and a load from the store saves the file for the next run.
+ */
+void
+sc_engine_set_cache_file (ScEngine   *self,
+                          const char *path)
+{
+  g_return_if_fail (SC_IS_ENGINE (self));
+
+  g_free (self->cache_path);
+  self->cache_path = g_strdup (path);
+}
+
+static ScFacts *
+load_facts (ScEngine                *self,
+            const ScMetricSettings  *settings,
+            GError                 **error)
+{
+  g_autoptr(GError) cache_error = NULL;
+  ScFacts *facts;
+
+  if (self->cache_path != NULL
+      && (facts = sc_facts_file_read (self->cache_path, self->store, settings, &cache_error)) != NULL)
+    return facts;
+  if (cache_error != NULL)
+    g_debug ("Loading the facts from the store: %s", cache_error->message);
+  g_clear_error (&cache_error);
+  if ((facts = sc_facts_load (self->store, settings, error)) == NULL)
+    return NULL;
+  /* A cache that cannot be saved (a read-only folder) only costs time. */
+  if (self->cache_path != NULL && facts->data_version > 0
+      && !sc_facts_file_write (facts, self->cache_path, &cache_error))
+    g_debug ("Not saving the fact cache: %s", cache_error->message);
+  return facts;
+}
+
+/**
  * sc_engine_ensure_facts:
  * @self: an engine
  * @error: return location for an error
@@ -1397,7 +1443,7 @@ sc_engine_ensure_facts (ScEngine  *self,
     }
   if (self->facts != NULL && sc_facts_is_current (self->facts, self->store, settings))
     return self->facts;
-  if ((facts = sc_facts_load (self->store, settings, error)) == NULL)
+  if ((facts = load_facts (self, settings, error)) == NULL)
     return NULL;
   g_clear_pointer (&self->facts, sc_facts_free);
   self->facts = facts;

@@ -30,6 +30,8 @@ ScEngine       *sc_engine_new          (ScStore                *store) G_GNUC_WA
 ScStore        *sc_engine_get_store    (ScEngine               *self);
 void            sc_engine_set_settings (ScEngine               *self,
                                         const ScMetricSettings *settings);
+void            sc_engine_set_cache_file (ScEngine             *self,
+                                        const char             *path);
 const ScFacts  *sc_engine_ensure_facts (ScEngine               *self,
                                         GError                **error);
 ScQueryResult  *sc_engine_run          (ScEngine               *self,

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "sc-facts.h"
+#include "sc-facts-private.h"
 #include "sc-store-facts.h"
 
 #define SECONDS_PER_DAY 86400
@@ -62,40 +62,26 @@ allocate_columns (ScFacts *facts,
   facts->ces = g_new (guint8, MAX (n, 1));
 }
 
+static void
+free_columns (ScFacts *facts)
+{
+  ScFactsColumn columns[SC_FACTS_MAX_COLUMNS];
+  guint n_columns = _sc_facts_list_columns (facts, columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    g_clear_pointer (columns[c].data, g_free);
+}
+
 void
 sc_facts_free (ScFacts *facts)
 {
   if (facts == NULL)
     return;
-  g_free (facts->created);
-  g_free (facts->day);
-  g_free (facts->resolved_day);
-  for (guint d = 0; d < SC_DIM_TAGS; d++)
-    g_free (facts->codes[d]);
-  g_free (facts->tag_start);
-  g_free (facts->tag_codes);
-  g_free (facts->frt);
-  g_free (facts->res);
-  g_free (facts->aht);
-  g_free (facts->wait);
-  g_free (facts->flags);
-  g_free (facts->csat);
-  g_free (facts->csat_scale);
-  g_free (facts->nps);
-  g_free (facts->ces);
+  if (facts->mapping == NULL)
+    free_columns (facts);
+  g_clear_pointer (&facts->mapping, g_mapped_file_unref);
   for (guint d = 0; d < SC_DIM_N_BUILTIN; d++)
     g_clear_pointer (&facts->labels[d], g_ptr_array_unref);
-  g_free (facts->customer_start);
-  g_free (facts->customer_churn);
-  g_free (facts->customer_revenue);
-  g_free (facts->customer_purchases);
-  g_free (facts->customer_segment);
-  g_free (facts->customer_region);
-  g_free (facts->agent_day);
-  g_free (facts->agent_code);
-  g_free (facts->agent_team);
-  g_free (facts->agent_available);
-  g_free (facts->agent_active);
   g_clear_pointer (&facts->settings, sc_metric_settings_free);
   g_clear_pointer (&facts->tz, sc_tz_map_free);
   g_free (facts);
@@ -641,6 +627,100 @@ load_agent_time (Loader   *loader,
   return ok;
 }
 
+/* ---- Columns and checks ------------------------------------------------ */
+
+guint
+_sc_facts_list_columns (ScFacts       *facts,
+                        ScFactsColumn *columns)
+{
+  guint k = 0;
+
+#define COLUMN(field, count) \
+  (columns[k++] = (ScFactsColumn) { (gpointer *) &(field), sizeof *(field), (count) })
+  COLUMN (facts->created, facts->n);
+  COLUMN (facts->day, facts->n);
+  COLUMN (facts->resolved_day, facts->n);
+  for (guint d = 0; d < SC_DIM_TAGS; d++)
+    COLUMN (facts->codes[d], facts->n);
+  COLUMN (facts->tag_start, facts->n + 1);
+  COLUMN (facts->tag_codes, facts->n_tag_codes);
+  COLUMN (facts->frt, facts->n);
+  COLUMN (facts->res, facts->n);
+  COLUMN (facts->aht, facts->n);
+  COLUMN (facts->wait, facts->n);
+  COLUMN (facts->flags, facts->n);
+  COLUMN (facts->csat, facts->n);
+  COLUMN (facts->csat_scale, facts->n);
+  COLUMN (facts->nps, facts->n);
+  COLUMN (facts->ces, facts->n);
+  COLUMN (facts->customer_start, facts->n_customers);
+  COLUMN (facts->customer_churn, facts->n_customers);
+  COLUMN (facts->customer_revenue, facts->n_customers);
+  COLUMN (facts->customer_purchases, facts->n_customers);
+  COLUMN (facts->customer_segment, facts->n_customers);
+  COLUMN (facts->customer_region, facts->n_customers);
+  COLUMN (facts->agent_day, facts->n_agent_days);
+  COLUMN (facts->agent_code, facts->n_agent_days);
+  COLUMN (facts->agent_team, facts->n_agent_days);
+  COLUMN (facts->agent_available, facts->n_agent_days);
+  COLUMN (facts->agent_active, facts->n_agent_days);
+#undef COLUMN
+  g_assert (k <= SC_FACTS_MAX_COLUMNS);
+  return k;
+}
+
+static gboolean
+codes_in_range (const gint32 *codes,
+                gsize         n,
+                gint32        min,
+                guint         n_labels)
+{
+  for (gsize i = 0; i < n; i++)
+    if (codes[i] < min || codes[i] > (gint32) n_labels)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+rows_in_order (const ScFacts *facts)
+{
+  if (facts->tag_start[0] != 0 || facts->tag_start[facts->n] != facts->n_tag_codes)
+    return FALSE;
+  for (guint i = 0; i < facts->n; i++)
+    if (facts->tag_start[i] > facts->tag_start[i + 1]
+        || (i > 0 && facts->created[i] < facts->created[i - 1])
+        || facts->csat_scale[i] == 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* Whatever a cache file holds, the engine must never index outside an
+ * array: every code must name a label, tags must nest, rows must be in
+ * creation order (periods are found by binary search). */
+gboolean
+_sc_facts_validate (const ScFacts  *facts,
+                    GError        **error)
+{
+  gboolean ok = rows_in_order (facts)
+                && codes_in_range (facts->tag_codes, facts->n_tag_codes, 1,
+                                   facts->labels[SC_DIM_TAGS]->len)
+                && codes_in_range (facts->customer_segment, facts->n_customers, 0,
+                                   facts->labels[SC_DIM_CUSTOMER_SEGMENT]->len)
+                && codes_in_range (facts->customer_region, facts->n_customers, 0,
+                                   facts->labels[SC_DIM_REGION]->len)
+                && codes_in_range (facts->agent_code, facts->n_agent_days, 0,
+                                   facts->labels[SC_DIM_AGENT]->len)
+                && codes_in_range (facts->agent_team, facts->n_agent_days, 0,
+                                   facts->labels[SC_DIM_TEAM]->len);
+
+  for (guint d = 0; ok && d < SC_DIM_TAGS; d++)
+    ok = codes_in_range (facts->codes[d], facts->n, 0, facts->labels[d]->len);
+  if (!ok)
+    g_set_error (error, SC_ERROR, SC_ERROR_DAMAGED,
+                 _("The metrics cache holds values out of range"));
+  return ok;
+}
+
 /* ---- Loading ----------------------------------------------------------- */
 
 static gboolean
@@ -668,6 +748,7 @@ load_interactions (Loader   *loader,
   /* Rows may have been added between the count and the scan's start;
    * those beyond the count wait for the next reload. */
   facts->n = loader->i;
+  facts->n_tag_codes = loader->tags->len;
   facts->tag_codes = (gint32 *) g_array_free (g_steal_pointer (&loader->tags), FALSE);
   if (!loader->sorted)
     sort_by_created (facts, &loader->customer);
@@ -676,10 +757,10 @@ load_interactions (Loader   *loader,
   return TRUE;
 }
 
-static ScTzMap *
-make_tz_map (ScStore                 *store,
-             const ScMetricSettings  *settings,
-             GError                 **error)
+ScTzMap *
+_sc_facts_make_tz_map (ScStore                 *store,
+                       const ScMetricSettings  *settings,
+                       GError                 **error)
 {
   g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (settings->timezone);
   ScStoreOverview overview;
@@ -725,7 +806,7 @@ sc_facts_load (ScStore                 *store,
 
   facts->data_version = sc_store_get_data_version (store);
   facts->settings = sc_metric_settings_copy (settings);
-  if ((facts->tz = make_tz_map (store, settings, error)) == NULL)
+  if ((facts->tz = _sc_facts_make_tz_map (store, settings, error)) == NULL)
     return NULL;
   loader.facts = facts;
   loader.settings = facts->settings;

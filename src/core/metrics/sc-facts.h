@@ -65,6 +65,7 @@ typedef enum
  * @tag_start: (array length=n+1): row i's tags are
  *   @tag_codes[tag_start[i] … tag_start[i+1])
  * @tag_codes: dense tag codes (≥ 1)
+ * @n_tag_codes: the length of @tag_codes
  * @frt: first reply time in seconds (calendar or business hours by
  *   variant), %SC_FACT_NONE without a reply
  * @res: resolution time likewise, only for resolved rows
@@ -92,6 +93,8 @@ typedef enum
  * @settings: the variants the derived columns were computed under
  * @tz: the organisation's zone over the data's range
  * @data_version: the store's data version when loaded
+ * @mapping: (nullable): the cache file the columns point into, when read
+ *   from one (see sc_facts_file_read()); the columns are then read-only
  *
  * The cache. Read-only after sc_facts_load().
  */
@@ -104,6 +107,7 @@ typedef struct
   gint32    *codes[SC_DIM_TAGS];
   guint32   *tag_start;
   gint32    *tag_codes;
+  guint      n_tag_codes;
   gint32    *frt;
   gint32    *res;
   gint32    *aht;
@@ -134,6 +138,7 @@ typedef struct
   ScMetricSettings *settings;
   ScTzMap          *tz;
   gint64            data_version;
+  GMappedFile      *mapping;
 } ScFacts;
 
 ScFacts    *sc_facts_load          (ScStore                *store,

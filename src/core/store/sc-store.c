@@ -150,9 +150,11 @@ check_integrity (sqlite3     *db,
 }
 
 /* Checks an existing file with a read-only connection, so that a refusal
- * never writes to it. Returns the schema version in @out_version. */
+ * never writes to it. Returns the schema version in @out_version. A
+ * trusted open skips the integrity check (see sc_store_open()). */
 static gboolean
 inspect_existing (const char  *path,
+                  gboolean     trusted,
                   int         *out_version,
                   GError     **error)
 {
@@ -183,7 +185,7 @@ inspect_existing (const char  *path,
                    path, (int) version, SC_STORE_SCHEMA_VERSION);
       goto out;
     }
-  if (!check_integrity (db, path, error))
+  if (!trusted && !check_integrity (db, path, error))
     goto out;
 
   *out_version = (int) version;
@@ -427,6 +429,16 @@ sc_store_default_path (void)
  * locked by another running Scorecard. A store with an older schema is
  * copied aside (see sc_store_dup_backup_path()) and then migrated.
  *
+ * The integrity check reads every page of the file (about half a second
+ * for a million interactions). %SC_STORE_OPEN_TRUSTED skips it for the
+ * further connections of a process whose first open of the same file ran
+ * it (the window's open checks; the import worker's and the engine's
+ * connections need not check again). The trade-off: damage that appears
+ * after the first check, while the process runs, is then found only by
+ * the SQLite reads that touch the damaged pages (they fail with
+ * SQLITE_CORRUPT, never silently), not up front. The first open of a
+ * file in a process must never pass the flag.
+ *
  * Returns: (transfer full) (nullable): the store, or %NULL with @error set
  */
 ScStore *
@@ -458,7 +470,7 @@ sc_store_open (const char        *path,
       g_set_error (error, SC_ERROR, SC_ERROR_FAILED, _("“%s” does not exist"), path);
       return NULL;
     }
-  if (exists && !inspect_existing (path, &version, error))
+  if (exists && !inspect_existing (path, (flags & SC_STORE_OPEN_TRUSTED) != 0, &version, error))
     return NULL;
   if (!exists)
     {

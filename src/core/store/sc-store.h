@@ -34,6 +34,12 @@ typedef enum
   SC_STORE_OPEN_LOCK      = 1 << 1,
   /* Open read-only; no migration, no lock. */
   SC_STORE_OPEN_READ_ONLY = 1 << 2,
+  /* Skip the full integrity check (PRAGMA quick_check, about half a
+   * second per million interactions). Only for a further connection in a
+   * process that already opened the same file without this flag: the
+   * header, the schema version and every later SQLite read are still
+   * checked. See sc_store_open(). */
+  SC_STORE_OPEN_TRUSTED   = 1 << 3,
 } ScStoreOpenFlags;
 
 /**
