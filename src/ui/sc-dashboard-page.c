@@ -2,22 +2,33 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The dashboard. It shows what the store holds, read off the main thread.
+ * The dashboard: the headline metrics of the last complete month against
+ * the month before, each with a 13-month sparkline, and what the store
+ * holds. Everything is computed off the main thread; a reload asked for
+ * while one runs is done once that one finishes.
  */
 
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
-#include "sc-dashboard-page.h"
 #include "sc-chart-axis.h"
+#include "sc-dashboard-page.h"
+#include "sc-metric-card.h"
+#include "sc-metric-series.h"
+
+#define TREND_MONTHS 13
 
 struct _ScDashboardPage
 {
   GtkWidget     parent_instance;
 
   /* Template widgets */
-  AdwPreferencesPage *preferences_page;
+  GtkWidget    *period_box;
+  GtkLabel     *period_label;
+  GtkLabel     *compare_label;
+  GtkFlowBox   *cards;
   AdwActionRow *organisation_row;
   AdwActionRow *interactions_row;
   AdwActionRow *period_row;
@@ -25,23 +36,87 @@ struct _ScDashboardPage
   AdwActionRow *customers_row;
   AdwActionRow *agent_days_row;
   AdwActionRow *imports_row;
+
+  ScStore      *store;
+  ScEngine     *engine;
+  GSettings    *settings;
+  GCancellable *cancellable;
+  guint         loading : 1;
+  guint         pending : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ScDashboardPage, sc_dashboard_page, GTK_TYPE_WIDGET)
 
+enum {
+  LOADED,
+  FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* What one load reads and computes, handed from the worker. */
 typedef struct
 {
+  ScStore         *store;
+  ScEngine        *engine;
+  GArray          *metrics;
   ScStoreOverview  overview;
   char            *organisation;
-  char            *timezone;
-} Coverage;
+  GTimeZone       *zone;
+  char            *zone_name;
+  char            *period;
+  char            *compared_with;
+  ScQueryResult   *current;
+  ScQueryResult   *trend;
+} Load;
 
 static void
-coverage_free (Coverage *coverage)
+load_free (Load *load)
 {
-  g_free (coverage->organisation);
-  g_free (coverage->timezone);
-  g_free (coverage);
+  g_clear_object (&load->store);
+  g_clear_object (&load->engine);
+  g_clear_pointer (&load->metrics, g_array_unref);
+  g_clear_pointer (&load->organisation, g_free);
+  g_clear_pointer (&load->zone, g_time_zone_unref);
+  g_clear_pointer (&load->zone_name, g_free);
+  g_clear_pointer (&load->period, g_free);
+  g_clear_pointer (&load->compared_with, g_free);
+  g_clear_pointer (&load->current, sc_query_result_free);
+  g_clear_pointer (&load->trend, sc_query_result_free);
+  g_free (load);
+}
+
+/* ---- Formatting -------------------------------------------------------- */
+
+static char *
+format_count (gint64 n)
+{
+  return sc_chart_format_number ((double) n, 0);
+}
+
+static char *
+format_day (gint64     t,
+            GTimeZone *zone)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+
+  /* Translators: a date as in "1 Nov 2024"; see g_date_time_format(). */
+  return g_date_time_format (local, _("%-d %b %Y"));
+}
+
+static char *
+format_month (gint32     day_number,
+              GTimeZone *zone)
+{
+  g_autoptr(GDateTime) month = NULL;
+  int year, mon, day;
+
+  sc_calendar_ymd_from_day (day_number, &year, &mon, &day);
+  month = g_date_time_new (zone, year, mon, 1, 12, 0, 0);
+  /* Translators: a month as in "October 2026"; see g_date_time_format(). */
+  return g_date_time_format (month, _("%B %Y"));
 }
 
 /* Shows @value at the end of @row, dimmed, as GNOME's property rows do. */
@@ -63,76 +138,64 @@ set_row_value (AdwActionRow *row,
   gtk_label_set_text (label, value);
 }
 
-static char *
-format_count (gint64 n)
+/* ---- The worker -------------------------------------------------------- */
+
+/* The month to show: the last complete month with data. When the data
+ * runs into the current month, that month is still open: take the one
+ * before. */
+static gint32
+pick_month (gint64     last_created,
+            GTimeZone *zone)
 {
-  return sc_chart_format_number ((double) n, 0);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (last_created);
+  g_autoptr(GDateTime) last = g_date_time_to_timezone (utc, zone);
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  gint32 first = sc_calendar_day_from_ymd (g_date_time_get_year (last),
+                                           g_date_time_get_month (last), 1);
+
+  if (g_date_time_get_year (last) == g_date_time_get_year (now)
+      && g_date_time_get_month (last) == g_date_time_get_month (now))
+    first = sc_grain_bucket_start (SC_GRAIN_MONTH, first - 1);
+  return first;
 }
 
-static char *
-format_day (gint64     t,
-            GTimeZone *tz)
+static ScQuery *
+make_query (GArray *metrics)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, tz);
+  ScQuery *query = sc_query_new ();
 
-  /* Translators: a date as in "1 Nov 2024"; see g_date_time_format(). */
-  return g_date_time_format (local, _("%-d %b %Y"));
+  for (guint i = 0; i < metrics->len; i++)
+    sc_query_add_metric (query, g_array_index (metrics, ScMetricId, i));
+  return query;
 }
 
-/* "1 Nov 2024 – 31 Oct 2026" in the organisation's time zone. */
-static char *
-format_period (gint64      first,
-               gint64      last,
-               const char *timezone)
+static gboolean
+compute_metrics (Load    *load,
+                 GError **error)
 {
-  g_autoptr(GTimeZone) tz = NULL;
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
+  g_autoptr(ScQuery) current = make_query (load->metrics);
+  g_autoptr(ScQuery) trend = make_query (load->metrics);
+  const ScFacts *facts;
+  gint32 from = pick_month (load->overview.last_created, load->zone);
+  gint32 to = sc_grain_next_bucket (SC_GRAIN_MONTH, from) - 1;
+  gint32 trend_from = from;
 
-  if (first == SC_MISSING || last == SC_MISSING)
-    return g_strdup (_("No interactions"));
-  if (timezone != NULL)
-    tz = g_time_zone_new_identifier (timezone);
-  if (tz == NULL)
-    tz = g_time_zone_new_utc ();
-  from = format_day (first, tz);
-  to = format_day (last, tz);
-  return g_strdup_printf ("%s – %s", from, to);
-}
+  for (int i = 1; i < TREND_MONTHS; i++)
+    trend_from = sc_grain_bucket_start (SC_GRAIN_MONTH, trend_from - 1);
 
-static void
-show_coverage (ScDashboardPage *self,
-               const Coverage  *coverage)
-{
-  const ScStoreOverview *o = &coverage->overview;
-  g_autofree char *interactions = format_count (o->interactions);
-  g_autofree char *period = format_period (o->first_created, o->last_created, coverage->timezone);
-  g_autofree char *surveys = format_count (o->survey_responses);
-  g_autofree char *customers = format_count (o->customers);
-  g_autofree char *agent_days = format_count (o->agent_days);
-  g_autofree char *imports = format_count (o->imports);
-  g_autofree char *rejects = format_count (o->rejects);
-  g_autofree char *imports_text = NULL;
+  if ((facts = sc_engine_ensure_facts (load->engine, error)) == NULL)
+    return FALSE;
+  sc_query_set_range (current, from, to);
+  sc_query_set_comparison (current, SC_COMPARE_PREVIOUS);
+  sc_query_set_range (trend, trend_from, to);
+  sc_query_set_grain (trend, SC_GRAIN_MONTH);
+  if ((load->current = sc_engine_compute (facts, current, error)) == NULL
+      || (load->trend = sc_engine_compute (facts, trend, error)) == NULL)
+    return FALSE;
 
-  /* Translators: "3 imports, 12 rejected rows" */
-  imports_text = g_strdup_printf (ngettext ("%s import, %s rejected rows",
-                                            "%s imports, %s rejected rows",
-                                            (gulong) o->imports),
-                                  imports, rejects);
-  set_row_value (self->organisation_row,
-                 coverage->organisation ? coverage->organisation : _("Not set"));
-  set_row_value (self->interactions_row, interactions);
-  set_row_value (self->period_row, period);
-  set_row_value (self->surveys_row, surveys);
-  set_row_value (self->customers_row, customers);
-  set_row_value (self->agent_days_row, agent_days);
-  /* Survey, customer and agent-time exports are optional: hide what the
-   * store does not have rather than show a row of zeros. */
-  gtk_widget_set_visible (GTK_WIDGET (self->surveys_row), o->survey_responses > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->customers_row), o->customers > 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->agent_days_row), o->agent_days > 0);
-  set_row_value (self->imports_row, imports_text);
+  load->period = format_month (from, load->zone);
+  load->compared_with = format_month (from - 1, load->zone);
+  return TRUE;
 }
 
 static void
@@ -141,77 +204,269 @@ load_thread (GTask        *task,
              gpointer      task_data,
              GCancellable *cancellable)
 {
-  ScStore *store = task_data;
+  Load *load = task_data;
   g_autoptr(GError) error = NULL;
-  Coverage *coverage = g_new0 (Coverage, 1);
 
-  if (!sc_store_get_overview (store, &coverage->overview, &error))
+  if (!sc_store_get_overview (load->store, &load->overview, &error))
     {
-      coverage_free (coverage);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  coverage->organisation = sc_store_dup_setting (store, "organisation");
-  coverage->timezone = sc_store_dup_setting (store, "timezone");
-  g_task_return_pointer (task, coverage, (GDestroyNotify) coverage_free);
+  load->organisation = sc_store_dup_setting (load->store, "organisation");
+  load->zone_name = sc_store_dup_setting (load->store, "timezone");
+  if (load->zone_name != NULL)
+    load->zone = g_time_zone_new_identifier (load->zone_name);
+  if (load->zone == NULL)
+    load->zone = g_time_zone_new_utc ();
+
+  if (load->overview.interactions > 0 && !compute_metrics (load, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
 }
 
-void
-sc_dashboard_page_load_async (ScDashboardPage     *self,
-                              ScStore             *store,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
+/* ---- Showing ----------------------------------------------------------- */
+
+static void
+show_coverage (ScDashboardPage *self,
+               const Load      *load)
+{
+  const ScStoreOverview *o = &load->overview;
+  g_autofree char *interactions = format_count (o->interactions);
+  g_autofree char *surveys = format_count (o->survey_responses);
+  g_autofree char *customers = format_count (o->customers);
+  g_autofree char *agent_days = format_count (o->agent_days);
+  g_autofree char *imports = format_count (o->imports);
+  g_autofree char *rejects = format_count (o->rejects);
+  g_autofree char *imports_text = NULL;
+  g_autofree char *period = NULL;
+
+  if (o->first_created != SC_MISSING)
+    {
+      g_autofree char *from = format_day (o->first_created, load->zone);
+      g_autofree char *to = format_day (o->last_created, load->zone);
+
+      period = g_strdup_printf ("%s – %s", from, to);
+    }
+  /* Translators: "3 imports, 12 rejected rows" */
+  imports_text = g_strdup_printf (ngettext ("%s import, %s rejected rows",
+                                            "%s imports, %s rejected rows",
+                                            (gulong) o->imports),
+                                  imports, rejects);
+  set_row_value (self->organisation_row, load->organisation ? load->organisation : _("Not set"));
+  set_row_value (self->interactions_row, interactions);
+  set_row_value (self->period_row, period ? period : _("No interactions"));
+  set_row_value (self->surveys_row, surveys);
+  set_row_value (self->customers_row, customers);
+  set_row_value (self->agent_days_row, agent_days);
+  set_row_value (self->imports_row, imports_text);
+  /* Survey, customer and agent-time exports are optional: hide what the
+   * store does not have rather than show a row of zeros. */
+  gtk_widget_set_visible (GTK_WIDGET (self->surveys_row), o->survey_responses > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->customers_row), o->customers > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->agent_days_row), o->agent_days > 0);
+}
+
+static char *
+describe_computation (const ScMetric      *metric,
+                      const ScMetricValue *value,
+                      const Load          *load)
+{
+  g_autoptr(GString) text = g_string_new (metric->description);
+  g_autofree char *n = format_count (value->n);
+
+  g_string_append_printf (text, "\n\n%s %s", _("Numerator:"), metric->numerator);
+  g_string_append_printf (text, "\n%s %s", _("Denominator:"), metric->denominator);
+  if (metric->exclusions != NULL && metric->exclusions[0] != '\0')
+    g_string_append_printf (text, "\n%s %s", _("Excludes:"), metric->exclusions);
+  g_string_append_printf (text, _("\nSample: n = %s (at least %u needed)"), n, metric->min_sample);
+  g_string_append_printf (text, _("\nPeriod: %s, time zone %s"), load->period,
+                          load->zone_name ? load->zone_name : "UTC");
+  g_string_append_printf (text, _("\nVariant: %s"), load->current->variant);
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+show_cards (ScDashboardPage *self,
+            const Load      *load)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cards))) != NULL)
+    gtk_flow_box_remove (self->cards, child);
+  gtk_widget_set_visible (self->period_box, load->current != NULL);
+  if (load->current == NULL)
+    return;
+
+  gtk_label_set_text (self->period_label, load->period);
+  {
+    g_autofree char *compare = g_strdup_printf (_("Compared with %s"), load->compared_with);
+
+    gtk_label_set_text (self->compare_label, compare);
+  }
+  for (guint i = 0; i < load->metrics->len; i++)
+    {
+      ScMetricId id = g_array_index (load->metrics, ScMetricId, i);
+      const ScMetric *metric = sc_metric_get (id);
+      const ScMetricValue *value = sc_query_result_get_value (load->current, id, 0, -1);
+      g_autoptr(ScChartSeries) trend = sc_metric_series_from_result (load->trend, id, -1, load->zone);
+      g_autofree char *how = NULL;
+      ScMetricCard *card;
+
+      if (value == NULL)
+        continue;
+      how = describe_computation (metric, value, load);
+      card = sc_metric_card_new ();
+      sc_metric_card_set_value (card, metric, value, load->compared_with, trend, how);
+      gtk_flow_box_append (self->cards, GTK_WIDGET (card));
+    }
+}
+
+static void start_load (ScDashboardPage *self);
+
+static void
+load_ready_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  ScDashboardPage *self = SC_DASHBOARD_PAGE (object);
+  g_autoptr(GError) error = NULL;
+  Load *load = g_task_get_task_data (G_TASK (result));
+  ScStoreOverview *o = &load->overview;
+  gboolean has_data;
+
+  self->loading = FALSE;
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_signal_emit (self, signals[FAILED], 0, error->message);
+      return;
+    }
+
+  show_coverage (self, load);
+  show_cards (self, load);
+  has_data = o->interactions > 0 || o->survey_responses > 0 || o->customers > 0
+             || o->agent_days > 0;
+  g_signal_emit (self, signals[LOADED], 0, has_data);
+
+  if (self->pending)
+    start_load (self);
+}
+
+static GArray *
+headline_metrics (ScDashboardPage *self)
+{
+  g_auto(GStrv) ids = g_settings_get_strv (self->settings, "headline-metrics");
+  GArray *metrics = g_array_new (FALSE, FALSE, sizeof (ScMetricId));
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const ScMetric *metric = sc_metric_lookup (ids[i]);
+
+      if (metric != NULL)
+        g_array_append_val (metrics, metric->id);
+      else
+        g_warning ("Unknown metric “%s” in the headline-metrics setting", ids[i]);
+    }
+  return metrics;
+}
+
+static void
+start_load (ScDashboardPage *self)
 {
   g_autoptr(GTask) task = NULL;
+  Load *load;
 
-  g_return_if_fail (SC_IS_DASHBOARD_PAGE (self));
-  g_return_if_fail (SC_IS_STORE (store));
+  self->pending = FALSE;
+  self->loading = TRUE;
+  load = g_new0 (Load, 1);
+  load->store = g_object_ref (self->store);
+  load->engine = g_object_ref (self->engine);
+  load->metrics = headline_metrics (self);
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sc_dashboard_page_load_async);
-  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  task = g_task_new (self, self->cancellable, load_ready_cb, NULL);
+  g_task_set_source_tag (task, start_load);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
   g_task_run_in_thread (task, load_thread);
 }
 
+/* ---- Public API -------------------------------------------------------- */
+
 /**
- * sc_dashboard_page_load_finish:
+ * sc_dashboard_page_set_store:
+ * @self: the page
+ * @store: (nullable): the store to show
+ * @engine: (nullable): the metrics engine over @store
  *
- * Returns: whether the store holds any data; %FALSE with @error set on
- *   failure
+ * Shows @store, computing off the main thread; emits #ScDashboardPage::loaded
+ * (or ::failed) when done.
  */
-gboolean
-sc_dashboard_page_load_finish (ScDashboardPage  *self,
-                               GAsyncResult     *result,
-                               GError          **error)
+void
+sc_dashboard_page_set_store (ScDashboardPage *self,
+                             ScStore         *store,
+                             ScEngine        *engine)
 {
-  Coverage *coverage;
-  gboolean has_data;
+  g_return_if_fail (SC_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail ((store == NULL) == (engine == NULL));
 
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-
-  coverage = g_task_propagate_pointer (G_TASK (result), error);
-  if (coverage == NULL)
-    return FALSE;
-  show_coverage (self, coverage);
-  has_data = coverage->overview.interactions > 0 || coverage->overview.survey_responses > 0
-             || coverage->overview.customers > 0 || coverage->overview.agent_days > 0;
-  coverage_free (coverage);
-  return has_data;
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_set_object (&self->store, store);
+  g_set_object (&self->engine, engine);
+  self->loading = FALSE;
+  self->pending = FALSE;
+  if (store != NULL)
+    sc_dashboard_page_reload (self);
 }
 
+/**
+ * sc_dashboard_page_reload:
+ * @self: the page
+ *
+ * Reads the store again, after an import changed it.
+ */
 void
-sc_dashboard_page_clear (ScDashboardPage *self)
+sc_dashboard_page_reload (ScDashboardPage *self)
 {
   g_return_if_fail (SC_IS_DASHBOARD_PAGE (self));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->preferences_page), TRUE);
+  if (self->store == NULL)
+    return;
+  if (self->cancellable == NULL)
+    self->cancellable = g_cancellable_new ();
+  if (self->loading)
+    self->pending = TRUE;
+  else
+    start_load (self);
 }
+
+gboolean
+sc_dashboard_page_is_loading (ScDashboardPage *self)
+{
+  g_return_val_if_fail (SC_IS_DASHBOARD_PAGE (self), FALSE);
+
+  return self->loading;
+}
+
+/* ---- GObject ----------------------------------------------------------- */
 
 static void
 sc_dashboard_page_dispose (GObject *object)
 {
+  ScDashboardPage *self = SC_DASHBOARD_PAGE (object);
+  GtkWidget *child;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->store);
+  g_clear_object (&self->engine);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_DASHBOARD_PAGE);
+  /* The template's root box is not bound, so unparent it here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (sc_dashboard_page_parent_class)->dispose (object);
 }
@@ -224,10 +479,27 @@ sc_dashboard_page_class_init (ScDashboardPageClass *klass)
 
   object_class->dispose = sc_dashboard_page_dispose;
 
+  /**
+   * ScDashboardPage::loaded:
+   * @has_data: whether the store holds anything to show
+   */
+  signals[LOADED] = g_signal_new ("loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+  /**
+   * ScDashboardPage::failed:
+   * @message: why the store could not be read
+   */
+  signals[FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+
+  g_type_ensure (SC_TYPE_METRIC_CARD);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_BASE "/ui/sc-dashboard-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
-  gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, period_box);
+  gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, period_label);
+  gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, compare_label);
+  gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, cards);
   gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, organisation_row);
   gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, interactions_row);
   gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, period_row);
@@ -241,6 +513,9 @@ static void
 sc_dashboard_page_init (ScDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
+  g_signal_connect_object (self->settings, "changed::headline-metrics",
+                           G_CALLBACK (sc_dashboard_page_reload), self, G_CONNECT_SWAPPED);
 }
 
 ScDashboardPage *

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "sc-engine.h"
 #include "sc-store.h"
 
 G_BEGIN_DECLS
@@ -14,15 +15,11 @@ G_BEGIN_DECLS
 #define SC_TYPE_DASHBOARD_PAGE (sc_dashboard_page_get_type ())
 G_DECLARE_FINAL_TYPE (ScDashboardPage, sc_dashboard_page, SC, DASHBOARD_PAGE, GtkWidget)
 
-ScDashboardPage *sc_dashboard_page_new         (void) G_GNUC_WARN_UNUSED_RESULT;
-void             sc_dashboard_page_clear       (ScDashboardPage     *self);
-void             sc_dashboard_page_load_async  (ScDashboardPage     *self,
-                                                ScStore             *store,
-                                                GCancellable        *cancellable,
-                                                GAsyncReadyCallback  callback,
-                                                gpointer             user_data);
-gboolean         sc_dashboard_page_load_finish (ScDashboardPage     *self,
-                                                GAsyncResult        *result,
-                                                GError             **error);
+ScDashboardPage *sc_dashboard_page_new        (void) G_GNUC_WARN_UNUSED_RESULT;
+gboolean         sc_dashboard_page_is_loading (ScDashboardPage *self);
+void             sc_dashboard_page_set_store  (ScDashboardPage *self,
+                                               ScStore         *store,
+                                               ScEngine        *engine);
+void             sc_dashboard_page_reload     (ScDashboardPage *self);
 
 G_END_DECLS

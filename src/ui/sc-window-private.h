@@ -34,6 +34,7 @@ struct _ScWindow
   GSettings            *settings;
   GCancellable         *cancellable;
   ScStore              *store;
+  ScEngine             *engine;
   GtkFileChooserNative *chooser;
   guint                 busy;
 

@@ -60,6 +60,20 @@ open_data_free (OpenData *data)
   g_free (data);
 }
 
+typedef struct
+{
+  ScStore  *store;
+  ScEngine *engine;
+} Opened;
+
+static void
+opened_free (Opened *opened)
+{
+  g_clear_object (&opened->store);
+  g_clear_object (&opened->engine);
+  g_free (opened);
+}
+
 static void
 open_store_thread (GTask        *task,
                    gpointer      source_object,
@@ -70,6 +84,7 @@ open_store_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScStore) store = NULL;
   ScStoreOverview overview;
+  Opened *opened;
 
   store = sc_store_open (data->path, SC_STORE_OPEN_CREATE | SC_STORE_OPEN_LOCK, &error);
   if (store != NULL && data->demo && sc_store_get_overview (store, &overview, &error)
@@ -81,9 +96,21 @@ open_store_thread (GTask        *task,
       sc_demo_generate (store, &options, cancellable, NULL, &error);
     }
   if (error != NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  opened = g_new0 (Opened, 1);
+  opened->engine = sc_engine_new (store);
+  opened->store = g_steal_pointer (&store);
+  /* Load the fact cache here, while the window still shows "Opening…". */
+  if (sc_engine_ensure_facts (opened->engine, &error) == NULL)
+    {
+      opened_free (opened);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  g_task_return_pointer (task, opened, (GDestroyNotify) opened_free);
 }
 
 static void
@@ -97,32 +124,26 @@ show_error (ScWindow     *self,
 }
 
 static void
-overview_ready_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+dashboard_loaded_cb (ScWindow *self,
+                     gboolean  has_data)
 {
-  g_autoptr(ScWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  gboolean has_data = sc_dashboard_page_load_finish (SC_DASHBOARD_PAGE (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  self->busy--;
-  if (error != NULL)
-    {
-      show_error (self, error);
-      return;
-    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->sidebar), has_data);
   gtk_stack_set_visible_child_name (self->state_stack, has_data ? "pages" : "empty");
+}
+
+static void
+dashboard_failed_cb (ScWindow   *self,
+                     const char *message)
+{
+  g_autoptr(GError) error = g_error_new_literal (SC_ERROR, SC_ERROR_FAILED, message);
+
+  show_error (self, error);
 }
 
 void
 _sc_window_reload (ScWindow *self)
 {
-  self->busy++;
-  sc_dashboard_page_load_async (self->dashboard_page, self->store, self->cancellable,
-                                overview_ready_cb, g_object_ref (self));
+  sc_dashboard_page_reload (self->dashboard_page);
   sc_imports_page_set_store (self->imports_page, self->store);
 }
 
@@ -133,23 +154,26 @@ open_store_ready_cb (GObject      *object,
 {
   g_autoptr(ScWindow) self = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScStore) store = g_task_propagate_pointer (G_TASK (result), &error);
+  Opened *opened = g_task_propagate_pointer (G_TASK (result), &error);
   g_autofree char *basename = NULL;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   self->busy--;
-  if (store == NULL)
+  if (opened == NULL)
     {
       show_error (self, error);
       return;
     }
 
-  g_set_object (&self->store, store);
-  basename = g_path_get_basename (sc_store_get_path (store));
+  g_set_object (&self->store, opened->store);
+  g_set_object (&self->engine, opened->engine);
+  opened_free (opened);
+  sc_dashboard_page_set_store (self->dashboard_page, self->store, self->engine);
+  basename = g_path_get_basename (sc_store_get_path (self->store));
   adw_window_title_set_subtitle (self->content_title, basename);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
-  _sc_window_reload (self);
+  sc_imports_page_set_store (self->imports_page, self->store);
   _sc_window_start_imports (self);
 }
 
@@ -181,7 +205,8 @@ sc_window_open_store (ScWindow   *self,
   self->cancellable = g_cancellable_new ();
   self->busy = 0;
   sc_imports_page_set_store (self->imports_page, NULL);
-  sc_dashboard_page_clear (self->dashboard_page);
+  sc_dashboard_page_set_store (self->dashboard_page, NULL, NULL);
+  g_clear_object (&self->engine);
   g_clear_object (&self->store);
 
   adw_status_page_set_title (self->loading_page,
@@ -269,7 +294,14 @@ make_page (ScWindow       *self,
   GtkWidget *status;
 
   if (g_str_equal (info->name, "dashboard"))
-    return GTK_WIDGET (self->dashboard_page = sc_dashboard_page_new ());
+    {
+      self->dashboard_page = sc_dashboard_page_new ();
+      g_signal_connect_object (self->dashboard_page, "loaded",
+                               G_CALLBACK (dashboard_loaded_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->dashboard_page, "failed",
+                               G_CALLBACK (dashboard_failed_cb), self, G_CONNECT_SWAPPED);
+      return GTK_WIDGET (self->dashboard_page);
+    }
   if (g_str_equal (info->name, "imports"))
     return GTK_WIDGET (self->imports_page = sc_imports_page_new ());
 
@@ -448,6 +480,7 @@ sc_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->chooser);
+  g_clear_object (&self->engine);
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
 
@@ -547,7 +580,8 @@ sc_window_is_busy (ScWindow *self)
 {
   g_return_val_if_fail (SC_IS_WINDOW (self), FALSE);
 
-  return self->busy > 0 || self->import_cancellable != NULL
+  return self->busy > 0 || sc_dashboard_page_is_loading (self->dashboard_page)
+         || self->import_cancellable != NULL
          || !g_queue_is_empty (&self->import_queue);
 }
 

@@ -308,11 +308,18 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GtkCssProvider) provider = NULL;
+
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* What GtkApplication does for the app: our icons live in the resources. */
   gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
                                     RESOURCE_BASE "/icons");
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add ("/scorecard/ui/window/pages", Fixture, NULL, fixture_setup, test_pages,
               fixture_teardown);

@@ -46,6 +46,8 @@ typedef struct
   ScValueAxis    axis;
   ScChartRect    plot;
   GArray        *rows;
+  GPtrArray     *label_layouts;
+  GPtrArray     *value_layouts;
   guint          n_shown;
   double         row_height;
   double         label_width;
@@ -154,6 +156,17 @@ format_row_value (ScBarPainter *self,
                                 sc_chart_series_get_currency (self->series));
 }
 
+static double
+layout_width (PangoLayout *layout)
+{
+  PangoRectangle logical;
+
+  pango_layout_get_extents (layout, NULL, &logical);
+
+  return (double) logical.width / PANGO_SCALE;
+}
+
+/* Lays out every shown label and value once; drawing reuses the layouts. */
 static void
 measure_columns (ScBarPainter *self,
                  BarLayout    *layout)
@@ -167,10 +180,18 @@ measure_columns (ScBarPainter *self,
       const Row *row = &g_array_index (layout->rows, Row, i);
       g_autofree char *owned = NULL;
       g_autofree char *value = format_row_value (self, row);
+      gboolean bold = self->selected >= 0 && row->index == self->selected;
+      PangoLayout *label;
 
-      layout->label_width = MAX (layout->label_width,
-                                 _sc_chart_canvas_measure_cb (row_label (row, &owned), canvas));
-      layout->value_width = MAX (layout->value_width, _sc_chart_canvas_measure_cb (value, canvas));
+      g_ptr_array_add (layout->value_layouts, _sc_chart_canvas_new_layout (canvas, value));
+      _sc_chart_canvas_set_font (canvas, bold ? SC_CHART_FONT_BOLD : SC_CHART_FONT_NORMAL);
+      label = _sc_chart_canvas_new_layout (canvas, row_label (row, &owned));
+      _sc_chart_canvas_set_font (canvas, SC_CHART_FONT_NORMAL);
+      g_ptr_array_add (layout->label_layouts, label);
+
+      layout->label_width = MAX (layout->label_width, layout_width (label));
+      layout->value_width = MAX (layout->value_width,
+                                 layout_width (g_ptr_array_index (layout->value_layouts, i)));
     }
 
   layout->label_width = MIN (layout->label_width, MIN (canvas->width * 0.35, 260));
@@ -405,25 +426,25 @@ draw_shapes (ScBarPainter *self,
 static void
 draw_row_labels (ScBarPainter *self,
                  BarLayout    *layout,
-                 const Row    *row,
-                 double        cy)
+                 guint         i)
 {
   ScChartCanvas *canvas = &layout->canvas;
+  const Row *row = &g_array_index (layout->rows, Row, i);
   const ScChartRgba *color = row->insufficient ? &canvas->style->dim_fg : &canvas->style->fg;
   g_autofree char *owned = NULL;
   g_autofree char *value = format_row_value (self, row);
+  double cy = row_centre (layout, i);
   double end = MAX (x_of (layout, isfinite (row->value) ? MAX (row->value, 0) : 0),
                     isfinite (row->ci_high) ? x_of (layout, row->ci_high) : 0);
 
   if (isfinite (row->target))
     end = MAX (end, x_of (layout, row->target) + 1);
 
-  _sc_chart_canvas_set_font (canvas, self->selected >= 0 && row->index == self->selected
-                             ? SC_CHART_FONT_BOLD : SC_CHART_FONT_NORMAL);
-  _sc_chart_canvas_text (canvas, SC_CHART_LABEL_CATEGORY, row_label (row, &owned),
+  _sc_chart_canvas_show (canvas, g_ptr_array_index (layout->label_layouts, i),
+                         SC_CHART_LABEL_CATEGORY, row_label (row, &owned),
                          PAD, cy, 0, 0.5, layout->label_width, color, TRUE);
-  _sc_chart_canvas_text (canvas, SC_CHART_LABEL_VALUE, value, end + 6, cy, 0, 0.5, 0, color, TRUE);
-  _sc_chart_canvas_set_font (canvas, SC_CHART_FONT_NORMAL);
+  _sc_chart_canvas_show (canvas, g_ptr_array_index (layout->value_layouts, i),
+                         SC_CHART_LABEL_VALUE, value, end + 6, cy, 0, 0.5, 0, color, TRUE);
 }
 
 static void
@@ -500,6 +521,8 @@ sc_bar_painter_draw_impl (ScChartPainter     *painter,
 
   _sc_chart_canvas_begin (&layout.canvas, cr, width, height, style);
   layout.rows = self->series ? build_rows (self) : g_array_new (FALSE, FALSE, sizeof (Row));
+  layout.label_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  layout.value_layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
   if (!rows_have_values (layout.rows) || !layout_bars (self, &layout))
     _sc_chart_canvas_no_data (&layout.canvas, NULL);
@@ -511,7 +534,7 @@ sc_bar_painter_draw_impl (ScChartPainter     *painter,
       draw_shapes (self, &layout);
       for (guint i = 0; i < layout.n_shown; i++)
         {
-          draw_row_labels (self, &layout, &g_array_index (layout.rows, Row, i), row_centre (&layout, i));
+          draw_row_labels (self, &layout, i);
           add_row_item (&layout, i);
         }
       draw_reference (self, &layout);
@@ -519,6 +542,8 @@ sc_bar_painter_draw_impl (ScChartPainter     *painter,
     }
 
   g_array_unref (layout.rows);
+  g_ptr_array_unref (layout.label_layouts);
+  g_ptr_array_unref (layout.value_layouts);
 
   return _sc_chart_canvas_end (&layout.canvas);
 }

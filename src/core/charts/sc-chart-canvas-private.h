@@ -53,6 +53,32 @@ void             _sc_chart_canvas_measure    (ScChartCanvas      *canvas,
                                               double             *height);
 double           _sc_chart_canvas_measure_cb (const char         *text,
                                               gpointer            canvas);
+PangoLayout     *_sc_chart_canvas_new_layout (ScChartCanvas      *canvas,
+                                              const char         *text);
+gboolean         _sc_chart_canvas_show       (ScChartCanvas      *canvas,
+                                              PangoLayout        *layout,
+                                              ScChartLabelKind    kind,
+                                              const char         *text,
+                                              double              x,
+                                              double              y,
+                                              double              xalign,
+                                              double              yalign,
+                                              double              max_width,
+                                              const ScChartRgba  *color,
+                                              gboolean            only_if_free);
+PangoLayout     *_sc_chart_canvas_new_layout (ScChartCanvas      *canvas,
+                                              const char         *text);
+gboolean         _sc_chart_canvas_show       (ScChartCanvas      *canvas,
+                                              PangoLayout        *layout,
+                                              ScChartLabelKind    kind,
+                                              const char         *text,
+                                              double              x,
+                                              double              y,
+                                              double              xalign,
+                                              double              yalign,
+                                              double              max_width,
+                                              const ScChartRgba  *color,
+                                              gboolean            only_if_free);
 gboolean         _sc_chart_canvas_text       (ScChartCanvas      *canvas,
                                               ScChartLabelKind    kind,
                                               const char         *text,

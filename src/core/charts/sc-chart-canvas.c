@@ -135,13 +135,30 @@ _sc_chart_canvas_measure_cb (const char *text,
   return width;
 }
 
-/* Lays out @text with its anchor at (@x, @y): @xalign 0 puts the anchor at
+/* A new layout of @text in the current font, for painters that measure
+ * many texts before drawing them: drawing the same layout again does not
+ * shape the text a second time. */
+PangoLayout *
+_sc_chart_canvas_new_layout (ScChartCanvas *canvas,
+                             const char    *text)
+{
+  PangoLayout *layout = pango_layout_new (pango_layout_get_context (canvas->layout));
+
+  pango_layout_set_attributes (layout, pango_layout_get_attributes (canvas->layout));
+  pango_layout_set_font_description (layout, pango_layout_get_font_description (canvas->layout));
+  pango_layout_set_text (layout, text, -1);
+
+  return layout;
+}
+
+/* Draws @layout with its anchor at (@x, @y): @xalign 0 puts the anchor at
  * the left edge, 0.5 in the middle, 1 at the right edge; likewise @yalign.
- * With @max_width > 0 the text is ellipsised to fit. The box is clamped
- * into the chart, recorded in the geometry and, unless @only_if_free
- * refuses it, drawn. */
+ * A layout wider than @max_width (if > 0) is ellipsised to fit. The box is
+ * clamped into the chart, recorded in the geometry with @text and, unless
+ * @only_if_free refuses it, drawn. */
 gboolean
-_sc_chart_canvas_text (ScChartCanvas     *canvas,
+_sc_chart_canvas_show (ScChartCanvas     *canvas,
+                       PangoLayout       *layout,
                        ScChartLabelKind   kind,
                        const char        *text,
                        double             x,
@@ -155,18 +172,13 @@ _sc_chart_canvas_text (ScChartCanvas     *canvas,
   PangoRectangle logical;
   ScChartRect box;
 
-  pango_layout_set_text (canvas->layout, text, -1);
-  if (max_width > 0)
+  pango_layout_get_extents (layout, NULL, &logical);
+  if (max_width > 0 && logical.width > max_width * PANGO_SCALE)
     {
-      pango_layout_set_width (canvas->layout, (int) (max_width * PANGO_SCALE));
-      pango_layout_set_ellipsize (canvas->layout, PANGO_ELLIPSIZE_END);
+      pango_layout_set_width (layout, (int) (max_width * PANGO_SCALE));
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_extents (layout, NULL, &logical);
     }
-  else
-    {
-      pango_layout_set_width (canvas->layout, -1);
-      pango_layout_set_ellipsize (canvas->layout, PANGO_ELLIPSIZE_NONE);
-    }
-  pango_layout_get_extents (canvas->layout, NULL, &logical);
 
   box.width = (double) logical.width / PANGO_SCALE;
   box.height = (double) logical.height / PANGO_SCALE;
@@ -182,9 +194,30 @@ _sc_chart_canvas_text (ScChartCanvas     *canvas,
 
   _sc_chart_canvas_set_color (canvas, color, 1);
   cairo_move_to (canvas->cr, box.x - (double) logical.x / PANGO_SCALE, box.y);
-  pango_cairo_show_layout (canvas->cr, canvas->layout);
+  pango_cairo_show_layout (canvas->cr, layout);
 
   return TRUE;
+}
+
+/* _sc_chart_canvas_show() of @text in the current font. */
+gboolean
+_sc_chart_canvas_text (ScChartCanvas     *canvas,
+                       ScChartLabelKind   kind,
+                       const char        *text,
+                       double             x,
+                       double             y,
+                       double             xalign,
+                       double             yalign,
+                       double             max_width,
+                       const ScChartRgba *color,
+                       gboolean           only_if_free)
+{
+  pango_layout_set_width (canvas->layout, -1);
+  pango_layout_set_ellipsize (canvas->layout, PANGO_ELLIPSIZE_NONE);
+  pango_layout_set_text (canvas->layout, text, -1);
+
+  return _sc_chart_canvas_show (canvas, canvas->layout, kind, text, x, y, xalign, yalign,
+                                max_width, color, only_if_free);
 }
 
 void

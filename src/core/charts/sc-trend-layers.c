@@ -531,9 +531,9 @@ _sc_trend_draw_reference_labels (ScTrendPainter *self,
  * in one path, so long lines are stroked a few segments at a time, each
  * piece overlapping the previous one by a segment; the colour must be
  * opaque for the overlap not to show. Dense lines use the cheaper 4×4
- * antialiasing, indistinguishable on a 2 px line through hundreds of
- * points. */
-#define SEGMENTS_PER_STROKE 4
+ * antialiasing and bevel joins, indistinguishable on a 2 px line through
+ * hundreds of points. */
+#define SEGMENTS_PER_STROKE 16
 
 static void
 stroke_line (ScTrendLayout     *layout,
@@ -549,7 +549,10 @@ stroke_line (ScTrendLayout     *layout,
   double last_x = 0, last_y = 0;
 
   if (layout->dense)
-    cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+    {
+      cairo_set_antialias (cr, CAIRO_ANTIALIAS_FAST);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_BEVEL);
+    }
   cairo_set_line_width (cr, width);
   _sc_chart_canvas_set_color (&layout->canvas, color, 1);
   for (guint i = 0; i < n; i++)
@@ -587,6 +590,7 @@ stroke_line (ScTrendLayout     *layout,
 
   cairo_stroke (cr);
   cairo_set_antialias (cr, CAIRO_ANTIALIAS_DEFAULT);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 }
 
 static gboolean

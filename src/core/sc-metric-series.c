@@ -1,0 +1,137 @@
+/* sc-metric-series.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "sc-chart-axis.h"
+#include "sc-metric-series.h"
+
+ScChartUnit
+sc_metric_get_chart_unit (const ScMetric *metric)
+{
+  g_return_val_if_fail (metric != NULL, SC_CHART_UNIT_NUMBER);
+
+  switch (metric->unit)
+    {
+    case SC_UNIT_COUNT:
+      return SC_CHART_UNIT_COUNT;
+    case SC_UNIT_DURATION:
+      return SC_CHART_UNIT_DURATION;
+    case SC_UNIT_PERCENT:
+      return SC_CHART_UNIT_PERCENT;
+    case SC_UNIT_NPS:
+      return SC_CHART_UNIT_NPS;
+    case SC_UNIT_MONEY:
+      return SC_CHART_UNIT_MONEY;
+    case SC_UNIT_SCORE:
+    default:
+      return SC_CHART_UNIT_NUMBER;
+    }
+}
+
+ScChartDirection
+sc_metric_get_chart_direction (const ScMetric *metric)
+{
+  g_return_val_if_fail (metric != NULL, SC_CHART_DIRECTION_NEUTRAL);
+
+  switch (metric->direction)
+    {
+    case SC_DIRECTION_HIGHER_IS_BETTER:
+      return SC_CHART_DIRECTION_HIGHER_IS_BETTER;
+    case SC_DIRECTION_LOWER_IS_BETTER:
+      return SC_CHART_DIRECTION_LOWER_IS_BETTER;
+    case SC_DIRECTION_NEUTRAL:
+    default:
+      return SC_CHART_DIRECTION_NEUTRAL;
+    }
+}
+
+/**
+ * sc_metric_format_display:
+ * @metric: a metric
+ * @value: a value in its base unit
+ *
+ * Formats a value for people: counts with thousands separators, durations
+ * in the largest fitting unit, percentages and NPS as the charts write
+ * them, scores with the catalogue's precision.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+sc_metric_format_display (const ScMetric *metric,
+                          double          value)
+{
+  g_return_val_if_fail (metric != NULL, NULL);
+
+  if (metric->unit == SC_UNIT_SCORE)
+    return sc_metric_format_value (metric, value);
+  return sc_chart_format_value (sc_metric_get_chart_unit (metric), value, NULL);
+}
+
+/**
+ * sc_day_to_unix:
+ * @day_number: days since 1970-01-01 (see sc-calendar.h)
+ * @zone: the organisation's time zone
+ *
+ * Returns: the instant the day starts in @zone, as Unix seconds
+ */
+gint64
+sc_day_to_unix (gint32     day_number,
+                GTimeZone *zone)
+{
+  g_autoptr(GDateTime) local = NULL;
+  int year, month, day;
+
+  g_return_val_if_fail (zone != NULL, 0);
+
+  sc_calendar_ymd_from_day (day_number, &year, &month, &day);
+  local = g_date_time_new (zone, year, month, day, 0, 0, 0);
+  return local ? g_date_time_to_unix (local) : (gint64) day_number * 86400;
+}
+
+/**
+ * sc_metric_series_from_result:
+ * @result: a result with time buckets
+ * @metric: one of the result's metrics
+ * @segment: a segment index, or -1 when the result is not grouped
+ * @zone: the organisation's time zone
+ *
+ * One point per bucket with the value, n, the 95 % interval and whether
+ * the sample is too small. Targets and baselines are the caller's to add.
+ *
+ * Returns: (transfer full): the series
+ */
+ScChartSeries *
+sc_metric_series_from_result (const ScQueryResult *result,
+                              ScMetricId           metric,
+                              int                  segment,
+                              GTimeZone           *zone)
+{
+  const ScMetric *info = sc_metric_get (metric);
+  ScChartSeries *series;
+
+  g_return_val_if_fail (result != NULL && info != NULL && zone != NULL, NULL);
+
+  series = sc_chart_series_new (info->name, sc_metric_get_chart_unit (info));
+  sc_chart_series_set_direction (series, sc_metric_get_chart_direction (info));
+  for (guint b = 0; b < result->buckets->len; b++)
+    {
+      const ScBucket *bucket = g_ptr_array_index (result->buckets, b);
+      const ScMetricValue *v = sc_query_result_get_value (result, metric, b, segment);
+      ScChartPoint *point;
+
+      point = sc_chart_series_add (series, sc_day_to_unix (bucket->first_day, zone),
+                                   sc_day_to_unix (bucket->last_day + 1, zone),
+                                   v ? v->value : NAN, v && v->n > 0 ? (guint64) v->n : 0);
+      if (v == NULL)
+        continue;
+      point->ci_low = v->ci_low;
+      point->ci_high = v->ci_high;
+      point->insufficient = v->insufficient;
+    }
+  return series;
+}

@@ -1,0 +1,285 @@
+/* sc-metric-card.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One headline metric on the dashboard: its value, the change against the
+ * comparison (coloured by whether it is better or worse for this metric,
+ * marked when it is within the noise), a sparkline of the last periods,
+ * the sample size, and how the number was computed.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "sc-chart-axis.h"
+#include "sc-chart-style.h"
+#include "sc-metric-card.h"
+#include "sc-metric-series.h"
+#include "sc-sparkline-painter.h"
+
+struct _ScMetricCard
+{
+  GtkWidget           parent_instance;
+
+  /* Template widgets */
+  GtkLabel           *title_label;
+  GtkLabel           *info_label;
+  GtkLabel           *value_label;
+  GtkWidget          *change_box;
+  GtkImage           *change_icon;
+  GtkLabel           *change_label;
+  GtkWidget          *noise_label;
+  GtkDrawingArea     *sparkline;
+  GtkLabel           *n_label;
+
+  ScMetricId          metric;
+  ScSparklinePainter *painter;
+};
+
+G_DEFINE_FINAL_TYPE (ScMetricCard, sc_metric_card, GTK_TYPE_WIDGET)
+
+/* ---- Formatting -------------------------------------------------------- */
+
+static char *
+format_count (gint64 n)
+{
+  g_autofree char *text = sc_chart_format_number ((double) n, 0);
+
+  /* Translators: the sample size behind a number, "n = 2,303" */
+  return g_strdup_printf (_("n = %s"), text);
+}
+
+/* The change in the metric's unit with its sign: "+1.2 pts", "−35 s". */
+static char *
+format_change (const ScMetric *metric,
+               double          change)
+{
+  const char *sign = change > 0 ? "+" : change < 0 ? "−" : "±";
+  g_autofree char *magnitude = NULL;
+
+  switch (metric->unit)
+    {
+    case SC_UNIT_PERCENT:
+      /* Translators: a change of a percentage in percentage points */
+      return g_strdup_printf (_("%s%.1f pts"), sign, fabs (change));
+    case SC_UNIT_NPS:
+      return g_strdup_printf ("%s%.0f", sign, fabs (change));
+    default:
+      magnitude = sc_metric_format_display (metric, fabs (change));
+      return g_strdup_printf ("%s%s", sign, magnitude);
+    }
+}
+
+/* Whether a change is better (1), worse (-1) or neither (0) for @metric. */
+static int
+judge_change (const ScMetric      *metric,
+              const ScMetricValue *value)
+{
+  if (!value->significant || value->change == 0 || isnan (value->change))
+    return 0;
+  if (metric->direction == SC_DIRECTION_HIGHER_IS_BETTER)
+    return value->change > 0 ? 1 : -1;
+  if (metric->direction == SC_DIRECTION_LOWER_IS_BETTER)
+    return value->change < 0 ? 1 : -1;
+  return 0;
+}
+
+/* ---- Showing ----------------------------------------------------------- */
+
+static void
+show_change (ScMetricCard        *self,
+             const ScMetric      *metric,
+             const ScMetricValue *value,
+             const char          *compare_label)
+{
+  g_autofree char *change = NULL;
+  g_autofree char *text = NULL;
+  int verdict = judge_change (metric, value);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->change_box), "change-better");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->change_box), "change-worse");
+  if (!value->has_comparison || isnan (value->compare_value) || isnan (value->value))
+    {
+      gtk_widget_set_visible (self->change_box, FALSE);
+      return;
+    }
+
+  change = format_change (metric, value->change);
+  /* Translators: "+1.2 pts vs September 2026" */
+  text = g_strdup_printf (_("%s vs %s"), change, compare_label);
+  gtk_label_set_text (self->change_label, text);
+  gtk_image_set_from_icon_name (self->change_icon,
+                                value->change > 0 ? "go-up-symbolic"
+                                : value->change < 0 ? "go-down-symbolic"
+                                : "content-loading-symbolic");
+  if (verdict > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->change_box), "change-better");
+  else if (verdict < 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->change_box), "change-worse");
+  gtk_widget_set_visible (self->noise_label, !value->significant);
+  gtk_widget_set_visible (self->change_box, TRUE);
+}
+
+static void
+update_accessible (ScMetricCard        *self,
+                   const ScMetric      *metric,
+                   const ScMetricValue *value)
+{
+  g_autofree char *description = NULL;
+  int verdict = judge_change (metric, value);
+
+  description = g_strdup_printf ("%s %s. %s. %s",
+                                 gtk_label_get_text (self->value_label),
+                                 gtk_widget_get_visible (self->change_box)
+                                 ? gtk_label_get_text (self->change_label) : "",
+                                 verdict > 0 ? _("Better")
+                                 : verdict < 0 ? _("Worse")
+                                 : gtk_widget_get_visible (self->change_box) ? _("Within noise") : "",
+                                 gtk_label_get_text (self->n_label));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, metric->name,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+}
+
+/**
+ * sc_metric_card_set_value:
+ * @self: a card
+ * @metric: the metric it shows
+ * @value: the metric's value for the period, with its comparison
+ * @compare_label: what it is compared with ("September 2026")
+ * @trend: (nullable): the last periods, for the sparkline
+ * @how_computed: the definition, variant and sample, for the info popover
+ */
+void
+sc_metric_card_set_value (ScMetricCard        *self,
+                          const ScMetric      *metric,
+                          const ScMetricValue *value,
+                          const char          *compare_label,
+                          ScChartSeries       *trend,
+                          const char          *how_computed)
+{
+  g_autofree char *n_text = NULL;
+
+  g_return_if_fail (SC_IS_METRIC_CARD (self));
+  g_return_if_fail (metric != NULL && value != NULL);
+
+  self->metric = metric->id;
+  gtk_label_set_text (self->title_label, metric->name);
+  gtk_label_set_text (self->info_label, how_computed);
+
+  if (value->insufficient || isnan (value->value))
+    {
+      g_autofree char *count = sc_chart_format_number ((double) value->n, 0);
+
+      gtk_label_set_text (self->value_label, value->n > 0 ? _("Not enough data") : _("No data"));
+      /* Translators: "n = 12, needs 30" */
+      n_text = g_strdup_printf (_("n = %s, needs %u"), count, metric->min_sample);
+      gtk_widget_set_visible (self->change_box, FALSE);
+    }
+  else
+    {
+      g_autofree char *text = sc_metric_format_display (metric, value->value);
+
+      gtk_label_set_text (self->value_label, text);
+      n_text = format_count (value->n);
+      show_change (self, metric, value, compare_label);
+    }
+  gtk_label_set_text (self->n_label, n_text);
+
+  sc_sparkline_painter_set_series (self->painter, trend);
+  gtk_widget_set_visible (GTK_WIDGET (self->sparkline), trend != NULL);
+  gtk_widget_queue_draw (GTK_WIDGET (self->sparkline));
+  update_accessible (self, metric, value);
+}
+
+ScMetricId
+sc_metric_card_get_metric (ScMetricCard *self)
+{
+  g_return_val_if_fail (SC_IS_METRIC_CARD (self), SC_METRIC_VOLUME);
+
+  return self->metric;
+}
+
+/* ---- The sparkline ----------------------------------------------------- */
+
+static void
+draw_sparkline (GtkDrawingArea *area,
+                cairo_t        *cr,
+                int             width,
+                int             height,
+                gpointer        user_data)
+{
+  ScMetricCard *self = user_data;
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  g_autoptr(ScChartStyle) style = sc_chart_style_new (dark);
+  g_autoptr(ScChartGeometry) geometry = NULL;
+
+  if (width <= 0 || height <= 0)
+    return;
+  geometry = sc_sparkline_painter_draw (self->painter, cr, width, height, style);
+}
+
+static void
+dark_changed_cb (ScMetricCard *self)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self->sparkline));
+}
+
+/* ---- GObject ----------------------------------------------------------- */
+
+static void
+sc_metric_card_dispose (GObject *object)
+{
+  ScMetricCard *self = SC_METRIC_CARD (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_METRIC_CARD);
+  /* The template's root box is not bound, so unparent it here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->painter);
+
+  G_OBJECT_CLASS (sc_metric_card_parent_class)->dispose (object);
+}
+
+static void
+sc_metric_card_class_init (ScMetricCardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_metric_card_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/sc-metric-card.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_bind_template_child (widget_class, ScMetricCard, title_label);
+  gtk_widget_class_bind_template_child (widget_class, ScMetricCard, info_label);
+  gtk_widget_class_bind_template_child (widget_class, ScMetricCard, value_label);
+  gtk_widget_class_bind_template_child (widget_class, ScMetricCard, change_box);
+  gtk_widget_class_bind_template_child (widget_class, ScMetricCard, change_icon);
+  gtk_widget_class_bind_template_child (widget_class, ScMetricCard, change_label);
+  gtk_widget_class_bind_template_child (widget_class, ScMetricCard, noise_label);
+  gtk_widget_class_bind_template_child (widget_class, ScMetricCard, sparkline);
+  gtk_widget_class_bind_template_child (widget_class, ScMetricCard, n_label);
+}
+
+static void
+sc_metric_card_init (ScMetricCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->painter = sc_sparkline_painter_new ();
+  gtk_drawing_area_set_draw_func (self->sparkline, draw_sparkline, self, NULL);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (dark_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+ScMetricCard *
+sc_metric_card_new (void)
+{
+  return g_object_new (SC_TYPE_METRIC_CARD, NULL);
+}

@@ -1,0 +1,27 @@
+/* sc-metric-card.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-chart-series.h"
+#include "sc-query.h"
+
+G_BEGIN_DECLS
+
+#define SC_TYPE_METRIC_CARD (sc_metric_card_get_type ())
+G_DECLARE_FINAL_TYPE (ScMetricCard, sc_metric_card, SC, METRIC_CARD, GtkWidget)
+
+ScMetricCard *sc_metric_card_new        (void) G_GNUC_WARN_UNUSED_RESULT;
+ScMetricId    sc_metric_card_get_metric (ScMetricCard        *self);
+void          sc_metric_card_set_value  (ScMetricCard        *self,
+                                         const ScMetric      *metric,
+                                         const ScMetricValue *value,
+                                         const char          *compare_label,
+                                         ScChartSeries       *trend,
+                                         const char          *how_computed);
+
+G_END_DECLS
