@@ -321,6 +321,64 @@ test_large_records (void)
   g_string_free (data, TRUE);
 }
 
+static char *
+dump_all (const char *data,
+          gsize       len,
+          gsize       chunk)
+{
+  g_autoptr(ScCsvReader) reader = sc_csv_reader_new_for_data (data, len);
+  GString *s = g_string_new (NULL);
+  const ScCsvRecord *rec;
+
+  if (chunk > 0)
+    sc_csv_reader_set_chunk_size (reader, chunk);
+  if (!sc_csv_reader_open (reader, NULL, NULL))
+    return g_string_free (s, FALSE);
+  g_string_append_printf (s, "%c|%u|%s\n", sc_csv_reader_get_delimiter (reader),
+                          sc_csv_reader_get_n_columns (reader), sc_csv_reader_get_header (reader)[0]);
+  while ((rec = sc_csv_reader_next (reader, NULL)) != NULL)
+    {
+      g_string_append_printf (s, "@%" G_GINT64_FORMAT ":%d:", rec->line, rec->bad_utf8_field);
+      for (guint i = 0; i < rec->n_fields; i++)
+        {
+          g_string_append_len (s, rec->fields[i].data, rec->fields[i].len);
+          g_string_append_c (s, '|');
+        }
+      g_string_append_len (s, rec->raw, rec->raw_len);
+      g_string_append_c (s, '\n');
+    }
+  return g_string_free (s, FALSE);
+}
+
+/* Whatever the chunk size, and so wherever a record is cut by a read,
+ * the records come out the same. */
+static void
+test_chunk_boundaries (void)
+{
+  static const char utf16[] = "\xFF\xFE" "a\0,\0b\0\n\0\xE9\0,\0\"\0x\0\n\0\"\0,\0c\0";
+  const char *inputs[] = {
+    "id,text,n\r\n1,\"a,\"\"b\"\"\r\nc\",2\r\n\r\n3,plain,4\r",
+    "\xEF\xBB\xBFx;y\n\"\";\"\"\"\"\"\n\xC3\xA9;\xFF\n",
+    "Title\nPeriod: May\n\na|b\n1|2\n3|4",
+    "id,name\n1,Caf\xE9\n2,\x93q\x94\n",
+    utf16,
+  };
+  gsize lens[] = { 0, 0, 0, 0, sizeof utf16 - 1 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      gsize len = lens[i] ? lens[i] : strlen (inputs[i]);
+      g_autofree char *expected = dump_all (inputs[i], len, 0);
+
+      for (gsize chunk = 1; chunk <= 40; chunk++)
+        {
+          g_autofree char *got = dump_all (inputs[i], len, chunk);
+
+          g_assert_cmpstr (got, ==, expected);
+        }
+    }
+}
+
 /* Random bytes never crash the reader and every record has a field. */
 static void
 test_random_input (void)
@@ -337,6 +395,7 @@ test_random_input (void)
       for (guint i = 0; i < len; i++)
         data[i] = alphabet[g_test_rand_int_range (0, sizeof alphabet - 1)];
       reader = sc_csv_reader_new_for_data (data, len);
+      sc_csv_reader_set_chunk_size (reader, g_test_rand_int_range (1, 64));
       if (!sc_csv_reader_open (reader, NULL, NULL))
         continue;
       while ((rec = sc_csv_reader_next (reader, NULL)) != NULL)
@@ -367,6 +426,7 @@ main (int   argc,
   g_test_add_func ("/scorecard/import/csv/bad-files", test_bad_files);
   g_test_add_func ("/scorecard/import/csv/unterminated-quote", test_unterminated_quote);
   g_test_add_func ("/scorecard/import/csv/large-records", test_large_records);
+  g_test_add_func ("/scorecard/import/csv/chunk-boundaries", test_chunk_boundaries);
   g_test_add_func ("/scorecard/import/csv/random-input", test_random_input);
 
   return g_test_run ();

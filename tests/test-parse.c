@@ -210,6 +210,8 @@ test_duration (void)
   g_clear_error (&error);
   g_assert_false (sc_parse_duration ("1:75", 4, SC_UNIT_SECONDS, &s, NULL));
   g_assert_false (sc_parse_duration ("", 0, SC_UNIT_SECONDS, &s, NULL));
+  /* Found by fuzzing: huge unit durations must not overflow. */
+  g_assert_false (sc_parse_duration ("333333333333d 5s", 16, SC_UNIT_SECONDS, &s, NULL));
 }
 
 static void

@@ -54,6 +54,7 @@ struct _ScCsvReader
   gboolean       raw_eof;
 
   /* Converted text: [start, end) is not parsed yet. */
+  gsize          chunk;
   char          *buf;
   gsize          cap;
   gsize          start;
@@ -100,8 +101,7 @@ reader_new (void)
   ScCsvReader *self = g_new0 (ScCsvReader, 1);
 
   self->iconv = (GIConv) -1;
-  self->cap = CHUNK_SIZE * 2;
-  self->buf = g_malloc (self->cap);
+  self->chunk = CHUNK_SIZE;
   self->spans_cap = 64;
   self->spans = g_new (FieldSpan, self->spans_cap);
   self->fields = g_array_sized_new (FALSE, FALSE, sizeof (ScCsvField), 64);
@@ -207,6 +207,26 @@ sc_csv_reader_free (ScCsvReader *self)
 }
 
 /**
+ * sc_csv_reader_set_chunk_size:
+ * @self: a reader
+ * @size: the bytes to read at a time (at least 1)
+ *
+ * Sets how much the reader reads at a time, before sc_csv_reader_open().
+ * The default (1 MiB) suits files; tests and fuzzing use small chunks to
+ * put record boundaries everywhere.
+ */
+void
+sc_csv_reader_set_chunk_size (ScCsvReader *self,
+                              gsize        size)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->opened);
+  g_return_if_fail (size > 0);
+
+  self->chunk = size;
+}
+
+/**
  * sc_csv_reader_set_delimiter:
  * @self: a reader
  * @delimiter: the field delimiter, or 0 to detect it
@@ -249,7 +269,7 @@ read_stream (ScCsvReader  *self,
   return n;
 }
 
-/* Makes room for at least CHUNK_SIZE more bytes after the unparsed text,
+/* Makes room for at least one more chunk after the unparsed text,
  * moving it to the front of the buffer and growing the buffer when one
  * record does not fit. */
 static gboolean
@@ -264,7 +284,7 @@ make_room (ScCsvReader  *self,
       self->start = 0;
       self->end = pending;
     }
-  if (self->cap - self->end >= CHUNK_SIZE)
+  if (self->cap - self->end >= self->chunk)
     return TRUE;
   if (pending >= MAX_RECORD_SIZE)
     {
@@ -274,7 +294,7 @@ make_room (ScCsvReader  *self,
                    self->line, MAX_RECORD_SIZE >> 20);
       return FALSE;
     }
-  self->cap *= 2;
+  self->cap = MAX (self->cap * 2, self->chunk * 2);
   self->buf = g_realloc (self->buf, self->cap);
   return TRUE;
 }
@@ -326,9 +346,9 @@ fill_converted (ScCsvReader  *self,
 
   while (self->end == before)
     {
-      if (!self->raw_eof && self->raw_len < CHUNK_SIZE)
+      if (!self->raw_eof && self->raw_len < self->chunk)
         {
-          gssize n = read_stream (self, self->raw + self->raw_len, CHUNK_SIZE, error);
+          gssize n = read_stream (self, self->raw + self->raw_len, self->chunk, error);
 
           if (n < 0)
             return FALSE;
@@ -363,7 +383,7 @@ fill (ScCsvReader  *self,
   if (self->iconv != (GIConv) -1)
     return fill_converted (self, error);
 
-  n = read_stream (self, self->buf + self->end, self->cap - self->end, error);
+  n = read_stream (self, self->buf + self->end, MIN (self->cap - self->end, self->chunk), error);
   if (n < 0)
     return FALSE;
   if (n == 0)
@@ -781,8 +801,8 @@ start_conversion (ScCsvReader  *self,
       return FALSE;
     }
   /* The sniffed bytes become the converter's input. */
-  self->raw = g_malloc (CHUNK_SIZE * 2);
   self->raw_len = self->end - skip;
+  self->raw = g_malloc (MAX (self->chunk * 2, self->raw_len));
   memcpy (self->raw, self->buf + skip, self->raw_len);
   self->raw_eof = self->eof;
   self->eof = FALSE;

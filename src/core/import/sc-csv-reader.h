@@ -78,6 +78,8 @@ ScCsvReader        *sc_csv_reader_new_for_data    (const char    *data,
                                                    gsize          len) G_GNUC_WARN_UNUSED_RESULT;
 void                sc_csv_reader_free            (ScCsvReader   *self);
 
+void                sc_csv_reader_set_chunk_size  (ScCsvReader   *self,
+                                                   gsize          size);
 void                sc_csv_reader_set_delimiter   (ScCsvReader   *self,
                                                    char           delimiter);
 gboolean            sc_csv_reader_open            (ScCsvReader   *self,

@@ -1034,6 +1034,10 @@ parse_unit_duration (const char *p,
       unit = sc_duration_unit_from_header (word, (ScDurationUnit) -1);
       if (unit == (ScDurationUnit) -1)
         return FALSE;
+      /* Keep far from overflow: a million years is not a duration. */
+      if (tk[k].value > G_GINT64_CONSTANT (1000000000000) / 86400 ||
+          total > G_GINT64_CONSTANT (1000000000000))
+        return FALSE;
       total += tk[k].value * unit_seconds_x1000 (unit) / 1000;
       k += 2;
     }
