@@ -265,6 +265,64 @@ fill_interval_run (ScTrendLayout *layout,
   cairo_close_path (cr);
 }
 
+typedef struct
+{
+  double x;
+  double top;
+  double bottom;
+} BandColumn;
+
+/* For periods packed closer than 3 device pixels: the band's envelope per
+ * 3-pixel bucket (highest upper bound, lowest lower bound), which looks the
+ * same at that density and has a fraction of the edges to rasterise. */
+static void
+fill_interval_envelope (ScTrendLayout *layout,
+                        ScChartSeries *series,
+                        guint          first,
+                        guint          last)
+{
+  cairo_t *cr = layout->canvas.cr;
+  double bucket_width = 3 / layout->canvas.scale;
+  g_autoptr(GArray) columns = g_array_new (FALSE, FALSE, sizeof (BandColumn));
+  double bucket = -G_MAXDOUBLE;
+
+  for (guint i = first; i <= last; i++)
+    {
+      const ScChartPoint *p = sc_chart_series_get_point (series, i);
+      BandColumn c = { _sc_trend_point_x (layout, p), _sc_trend_y_of (layout, p->ci_high),
+                       _sc_trend_y_of (layout, p->ci_low) };
+      BandColumn *prev = columns->len ? &g_array_index (columns, BandColumn, columns->len - 1) : NULL;
+
+      /* The first and last periods keep their own column, so the band
+       * starts and ends where the data does. */
+      if (prev != NULL && floor (c.x / bucket_width) == bucket && i != last && i - 1 != first)
+        {
+          prev->top = MIN (prev->top, c.top);
+          prev->bottom = MAX (prev->bottom, c.bottom);
+          continue;
+        }
+      bucket = floor (c.x / bucket_width);
+      g_array_append_val (columns, c);
+    }
+
+  for (guint i = 0; i < columns->len; i++)
+    {
+      const BandColumn *c = &g_array_index (columns, BandColumn, i);
+
+      if (i == 0)
+        cairo_move_to (cr, c->x, c->top);
+      else
+        cairo_line_to (cr, c->x, c->top);
+    }
+  for (guint i = columns->len; i > 0; i--)
+    {
+      const BandColumn *c = &g_array_index (columns, BandColumn, i - 1);
+
+      cairo_line_to (cr, c->x, c->bottom);
+    }
+  cairo_close_path (cr);
+}
+
 static void
 draw_single_interval (ScTrendLayout      *layout,
                       const ScChartPoint *p)
@@ -281,6 +339,7 @@ draw_intervals (ScTrendLayout     *layout,
                 const ScChartRgba *color)
 {
   guint n = sc_chart_series_get_n_points (series);
+  double spacing = n > 0 ? layout->plot.width / n : 0;
   guint run_start = 0;
   gboolean in_run = FALSE;
 
@@ -296,6 +355,8 @@ draw_intervals (ScTrendLayout     *layout,
       in_run = FALSE;
       if (i - 1 == run_start)
         draw_single_interval (layout, sc_chart_series_get_point (series, run_start));
+      else if (layout->dense && spacing * layout->canvas.scale < 3)
+        fill_interval_envelope (layout, series, run_start, i - 1);
       else
         fill_interval_run (layout, series, run_start, i - 1);
     }
