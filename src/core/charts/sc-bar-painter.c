@@ -233,16 +233,18 @@ layout_bars (ScBarPainter *self,
   double lo, hi, widest_tick = 0;
   guint max_ticks;
 
+  /* When some rows do not fit, the "N more" note takes a line under the
+   * axis labels. */
+  if (fit < layout->rows->len)
+    {
+      avail -= fh + 4;
+      fit = avail > 0 ? (guint) (avail / min_row) : 0;
+    }
   layout->n_shown = MIN (layout->rows->len, fit);
-  /* Leave a row for the "N more" note when some rows do not fit. */
-  if (layout->n_shown < layout->rows->len && layout->n_shown > 0)
-    layout->n_shown--;
   if (layout->n_shown == 0)
     return FALSE;
 
-  layout->row_height = MIN (avail / MAX (layout->rows->len == layout->n_shown ? layout->n_shown
-                                                                              : layout->n_shown + 1, 1),
-                            fh * 2.4);
+  layout->row_height = MIN (avail / layout->n_shown, fh * 2.4);
   measure_columns (self, layout);
   value_range (self, layout, &lo, &hi);
 
@@ -503,9 +505,8 @@ draw_more_note (BarLayout *layout)
   text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u more segment not shown",
                                        "%u more segments not shown", hidden), hidden);
   _sc_chart_canvas_set_font (canvas, SC_CHART_FONT_SMALL);
-  _sc_chart_canvas_text (canvas, SC_CHART_LABEL_MESSAGE, text, PAD,
-                         layout->plot.y + layout->plot.height + layout->row_height / 2, 0, 0.5,
-                         layout->label_width, &canvas->style->dim_fg, TRUE);
+  _sc_chart_canvas_text (canvas, SC_CHART_LABEL_MESSAGE, text, PAD, canvas->height - PAD, 0, 1,
+                         canvas->width - 2 * PAD, &canvas->style->dim_fg, TRUE);
   _sc_chart_canvas_set_font (canvas, SC_CHART_FONT_NORMAL);
 }
 
