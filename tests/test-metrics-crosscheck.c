@@ -151,11 +151,15 @@ fixture_prepare (Fixture *f)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *store_path = NULL;
+  g_autofree char *python3 = NULL;
+  g_autofree char *sqlite3 = NULL;
 
   f->bench = sc_test_shared_path ("bench", NULL);
   if (f->bench == NULL)
     return FALSE;
-  if (g_find_program_in_path ("python3") == NULL || g_find_program_in_path ("sqlite3") == NULL)
+  python3 = g_find_program_in_path ("python3");
+  sqlite3 = g_find_program_in_path ("sqlite3");
+  if (python3 == NULL || sqlite3 == NULL)
     {
       g_test_skip ("python3 or the sqlite3 shell is absent");
       return FALSE;

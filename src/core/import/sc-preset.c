@@ -209,8 +209,10 @@ read_values (GKeyFile       *kf,
                        _("[%s] Values: “%s” is not word=value"), group, list[i]);
           return FALSE;
         }
+      g_autofree char *word = g_strstrip (g_strndup (list[i], eq - list[i]));
+
       g_hash_table_insert (field->values,
-                           g_utf8_casefold (g_strstrip (g_strndup (list[i], eq - list[i])), -1),
+                           g_utf8_casefold (word, -1),
                            g_strstrip (g_strdup (eq + 1)));
     }
   return TRUE;

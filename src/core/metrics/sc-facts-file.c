@@ -91,7 +91,8 @@ hash_update (Hash          *hash,
       memcpy (&word, p, 8);
       hash_word (hash, word);
     }
-  memcpy (hash->pending + hash->n_pending, p, size);
+  if (size > 0)
+    memcpy (hash->pending + hash->n_pending, p, size);
   hash->n_pending += size;
 }
 

@@ -583,6 +583,8 @@ static gboolean
 is_holiday (const ScMetricSettings *settings,
             gint32                  day)
 {
+  if (settings->holidays->len == 0)
+    return FALSE;
   return bsearch (&day, settings->holidays->data, settings->holidays->len,
                   sizeof (gint32), compare_day) != NULL;
 }
