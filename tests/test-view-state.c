@@ -1,0 +1,126 @@
+/* test-view-state.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sc-view-state.h"
+
+static void
+count_cb (ScViewState *state,
+          guint       *count)
+{
+  (*count)++;
+}
+
+static gint32
+day (int y, int m, int d)
+{
+  return sc_calendar_day_from_ymd (y, m, d);
+}
+
+static void
+assert_label (ScViewState *state,
+              const char  *expected)
+{
+  g_autofree char *label = sc_view_state_dup_period_label (state);
+
+  g_assert_cmpstr (label, ==, expected);
+}
+
+static void
+test_periods (void)
+{
+  g_autoptr(ScViewState) state = sc_view_state_new ();
+  guint changes = 0;
+
+  g_signal_connect (state, "changed", G_CALLBACK (count_cb), &changes);
+  g_assert_false (sc_view_state_has_period (state));
+  assert_label (state, "All data");
+
+  /* Any day of a month selects the whole month. */
+  sc_view_state_set_period (state, SC_PERIOD_MONTH, day (2026, 10, 17), 0);
+  g_assert_cmpint (sc_view_state_get_from (state), ==, day (2026, 10, 1));
+  g_assert_cmpint (sc_view_state_get_to (state), ==, day (2026, 10, 31));
+  assert_label (state, "October 2026");
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* The same period again is no change. */
+  sc_view_state_set_period (state, SC_PERIOD_MONTH, day (2026, 10, 2), 0);
+  g_assert_cmpuint (changes, ==, 1);
+
+  /* Stepping crosses years and month lengths. */
+  sc_view_state_set_period (state, SC_PERIOD_MONTH, day (2026, 1, 9), 0);
+  sc_view_state_step (state, -1);
+  assert_label (state, "December 2025");
+  sc_view_state_step (state, 1);
+  sc_view_state_step (state, 1);
+  g_assert_cmpint (sc_view_state_get_to (state), ==, day (2026, 2, 28));
+
+  /* A quarter and a year around the current period. */
+  sc_view_state_set_kind (state, SC_PERIOD_QUARTER);
+  assert_label (state, "Q1 2026");
+  g_assert_cmpint (sc_view_state_get_to (state), ==, day (2026, 3, 31));
+  g_assert_cmpint (sc_view_state_get_trend_grain (state), ==, SC_GRAIN_QUARTER);
+  sc_view_state_step (state, -1);
+  assert_label (state, "Q4 2025");
+  sc_view_state_set_kind (state, SC_PERIOD_YEAR);
+  assert_label (state, "2025");
+  g_assert_cmpint (sc_view_state_get_from (state), ==, day (2025, 1, 1));
+
+  /* A custom range moves by its own length; reversed bounds are put in order. */
+  sc_view_state_set_period (state, SC_PERIOD_CUSTOM, day (2026, 2, 16), day (2026, 2, 3));
+  assert_label (state, "3 Feb – 16 Feb 2026");
+  sc_view_state_step (state, 1);
+  g_assert_cmpint (sc_view_state_get_from (state), ==, day (2026, 2, 17));
+  g_assert_cmpint (sc_view_state_get_to (state), ==, day (2026, 3, 2));
+}
+
+static void
+test_filters (void)
+{
+  g_autoptr(ScViewState) state = sc_view_state_new ();
+  g_autoptr(ScQuery) query = sc_query_new ();
+  ScQueryFilter *filter;
+  guint changes = 0;
+
+  g_signal_connect (state, "changed", G_CALLBACK (count_cb), &changes);
+  sc_view_state_add_filter (state, SC_DIM_CHANNEL, "Email");
+  sc_view_state_add_filter (state, SC_DIM_CHANNEL, "Chat");
+  sc_view_state_add_filter (state, SC_DIM_CHANNEL, "Chat");
+  sc_view_state_add_filter (state, SC_DIM_TEAM, "Billing");
+  g_assert_cmpuint (changes, ==, 3);
+  g_assert_cmpuint (sc_view_state_get_filters (state)->len, ==, 2);
+
+  sc_view_state_set_period (state, SC_PERIOD_MONTH, day (2026, 2, 1), 0);
+  sc_view_state_set_comparison (state, SC_COMPARE_YEAR);
+  sc_view_state_apply (state, query);
+  g_assert_true (query->has_range);
+  g_assert_cmpint (query->from_day, ==, day (2026, 2, 1));
+  g_assert_cmpint (query->to_day, ==, day (2026, 2, 28));
+  g_assert_cmpint (query->comparison, ==, SC_COMPARE_YEAR);
+  g_assert_cmpuint (query->filters->len, ==, 2);
+  filter = g_ptr_array_index (query->filters, 0);
+  g_assert_cmpuint (filter->values->len, ==, 2);
+
+  sc_view_state_remove_filter (state, SC_DIM_CHANNEL, "Email");
+  sc_view_state_remove_filter (state, SC_DIM_CHANNEL, "Chat");
+  g_assert_cmpuint (sc_view_state_get_filters (state)->len, ==, 1);
+  sc_view_state_remove_filter (state, SC_DIM_CHANNEL, "Chat");
+  sc_view_state_clear_filters (state);
+  g_assert_cmpuint (sc_view_state_get_filters (state)->len, ==, 0);
+  g_assert_cmpuint (changes, ==, 8);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/scorecard/view-state/periods", test_periods);
+  g_test_add_func ("/scorecard/view-state/filters", test_filters);
+
+  return g_test_run ();
+}
