@@ -788,6 +788,7 @@ test_reload_after_import (Fixture *f, gconstpointer data)
   g_autoptr(ScEngine) engine = sc_engine_new (f->store);
   g_autoptr(ScQuery) query = sc_query_new ();
   g_autoptr(GError) error = NULL;
+  g_autoptr(ScFacts) held = NULL;
   ScQueryResult *result;
 
   sc_engine_set_settings (engine, s);
@@ -796,10 +797,20 @@ test_reload_after_import (Fixture *f, gconstpointer data)
   result = sc_engine_run (engine, query, &error);
   assert_value (g_array_index (result->values, ScMetricValue, 0), 3);
   sc_query_result_free (result);
+
+  /* A worker's reference keeps the cache it computes on alive while an
+   * import makes the engine load a new one. */
+  held = sc_engine_dup_facts (engine, &error);
+  g_assert_no_error (error);
   add_interactions (f, 4, fill_plain, NULL);
   result = sc_engine_run (engine, query, &error);
   g_assert_no_error (error);
   assert_value (g_array_index (result->values, ScMetricValue, 0), 7);
+  sc_query_result_free (result);
+  g_assert_true (sc_engine_ensure_facts (engine, NULL) != held);
+  result = sc_engine_compute (held, query, &error);
+  g_assert_no_error (error);
+  assert_value (g_array_index (result->values, ScMetricValue, 0), 3);
   sc_query_result_free (result);
 }
 

@@ -1294,6 +1294,7 @@ struct _ScEngine
   ScMetricSettings *settings;   /* an override, or NULL for the store's */
   ScFacts          *facts;
   char             *cache_path; /* the saved cache, or NULL for none */
+  GMutex            lock;       /* guards @facts across threads */
 };
 
 G_DEFINE_FINAL_TYPE (ScEngine, sc_engine, G_TYPE_OBJECT)
@@ -1305,8 +1306,9 @@ sc_engine_finalize (GObject *object)
 
   g_clear_object (&self->store);
   g_clear_pointer (&self->settings, sc_metric_settings_free);
-  g_clear_pointer (&self->facts, sc_facts_free);
+  g_clear_pointer (&self->facts, sc_facts_unref);
   g_clear_pointer (&self->cache_path, g_free);
+  g_mutex_clear (&self->lock);
 
   G_OBJECT_CLASS (sc_engine_parent_class)->finalize (object);
 }
@@ -1320,6 +1322,7 @@ sc_engine_class_init (ScEngineClass *klass)
 static void
 sc_engine_init (ScEngine *self)
 {
+  g_mutex_init (&self->lock);
 }
 
 /**
@@ -1414,26 +1417,13 @@ load_facts (ScEngine                *self,
   return facts;
 }
 
-/**
- * sc_engine_ensure_facts:
- * @self: an engine
- * @error: return location for an error
- *
- * Loads the fact cache, or reloads it when an import changed the store or
- * the variants changed since it was loaded.
- *
- * Returns: (transfer none) (nullable): the current cache, valid until the
- *   next call that reloads it; %NULL on error
- */
-const ScFacts *
-sc_engine_ensure_facts (ScEngine  *self,
-                        GError   **error)
+static const ScFacts *
+ensure_facts_locked (ScEngine  *self,
+                     GError   **error)
 {
   g_autoptr(ScMetricSettings) stored = NULL;
   const ScMetricSettings *settings = self->settings;
   ScFacts *facts;
-
-  g_return_val_if_fail (SC_IS_ENGINE (self), NULL);
 
   if (settings == NULL)
     {
@@ -1445,9 +1435,58 @@ sc_engine_ensure_facts (ScEngine  *self,
     return self->facts;
   if ((facts = load_facts (self, settings, error)) == NULL)
     return NULL;
-  g_clear_pointer (&self->facts, sc_facts_free);
+  g_clear_pointer (&self->facts, sc_facts_unref);
   self->facts = facts;
   return facts;
+}
+
+/**
+ * sc_engine_ensure_facts:
+ * @self: an engine
+ * @error: return location for an error
+ *
+ * Loads the fact cache, or reloads it when an import changed the store or
+ * the variants changed since it was loaded.
+ *
+ * Returns: (transfer none) (nullable): the current cache, valid until the
+ *   next call that reloads it (see sc_engine_dup_facts() for threads); %NULL on error
+ */
+const ScFacts *
+sc_engine_ensure_facts (ScEngine  *self,
+                        GError   **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  g_return_val_if_fail (SC_IS_ENGINE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  return ensure_facts_locked (self, error);
+}
+
+/**
+ * sc_engine_dup_facts:
+ * @self: an engine
+ * @error: return location for an error
+ *
+ * Like sc_engine_ensure_facts(), but safe when several threads compute at
+ * once: the cache returned stays valid, whatever other threads reload,
+ * until the caller drops its reference.
+ *
+ * Returns: (transfer full) (nullable): the current cache; %NULL on error
+ */
+ScFacts *
+sc_engine_dup_facts (ScEngine  *self,
+                     GError   **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+  const ScFacts *facts;
+
+  g_return_val_if_fail (SC_IS_ENGINE (self), NULL);
+
+  locker = g_mutex_locker_new (&self->lock);
+  if ((facts = ensure_facts_locked (self, error)) == NULL)
+    return NULL;
+  return sc_facts_ref ((ScFacts *) facts);
 }
 
 /**

@@ -34,6 +34,8 @@ void            sc_engine_set_cache_file (ScEngine             *self,
                                         const char             *path);
 const ScFacts  *sc_engine_ensure_facts (ScEngine               *self,
                                         GError                **error);
+ScFacts        *sc_engine_dup_facts    (ScEngine               *self,
+                                        GError                **error) G_GNUC_WARN_UNUSED_RESULT;
 ScQueryResult  *sc_engine_run          (ScEngine               *self,
                                         const ScQuery          *query,
                                         GError                **error) G_GNUC_WARN_UNUSED_RESULT;

@@ -343,7 +343,7 @@ map_facts (GMappedFile            *mapped,
            const ScMetricSettings *settings,
            GError                **error)
 {
-  g_autoptr(ScFacts) facts = g_new0 (ScFacts, 1);
+  g_autoptr(ScFacts) facts = sc_facts_new ();
   guint8 *data = (guint8 *) g_mapped_file_get_contents (mapped);
   gsize size = g_mapped_file_get_length (mapped);
   Header header;

@@ -72,10 +72,34 @@ free_columns (ScFacts *facts)
     g_clear_pointer (columns[c].data, g_free);
 }
 
-void
-sc_facts_free (ScFacts *facts)
+/**
+ * sc_facts_new:
+ *
+ * Returns: (transfer full): an empty cache with one reference, for the
+ *   loaders to fill
+ */
+ScFacts *
+sc_facts_new (void)
 {
-  if (facts == NULL)
+  ScFacts *facts = g_new0 (ScFacts, 1);
+
+  g_atomic_ref_count_init (&facts->ref_count);
+  return facts;
+}
+
+ScFacts *
+sc_facts_ref (ScFacts *facts)
+{
+  g_return_val_if_fail (facts != NULL, NULL);
+
+  g_atomic_ref_count_inc (&facts->ref_count);
+  return facts;
+}
+
+void
+sc_facts_unref (ScFacts *facts)
+{
+  if (facts == NULL || !g_atomic_ref_count_dec (&facts->ref_count))
     return;
   if (facts->mapping == NULL)
     free_columns (facts);
@@ -797,7 +821,7 @@ sc_facts_load (ScStore                 *store,
                const ScMetricSettings  *settings,
                GError                 **error)
 {
-  g_autoptr(ScFacts) facts = g_new0 (ScFacts, 1);
+  g_autoptr(ScFacts) facts = sc_facts_new ();
   Loader loader = { 0 };
   gboolean ok;
 

@@ -96,7 +96,9 @@ typedef enum
  * @mapping: (nullable): the cache file the columns point into, when read
  *   from one (see sc_facts_file_read()); the columns are then read-only
  *
- * The cache. Read-only after sc_facts_load().
+ * The cache. Read-only after sc_facts_load(), and reference counted so that
+ * a computation on a worker thread keeps the cache it started with while
+ * an import makes the engine load a new one.
  */
 typedef struct
 {
@@ -139,12 +141,17 @@ typedef struct
   ScTzMap          *tz;
   gint64            data_version;
   GMappedFile      *mapping;
+
+  /*< private >*/
+  gatomicrefcount   ref_count;
 } ScFacts;
 
 ScFacts    *sc_facts_load          (ScStore                *store,
                                     const ScMetricSettings *settings,
                                     GError                **error) G_GNUC_WARN_UNUSED_RESULT;
-void        sc_facts_free          (ScFacts                *facts);
+ScFacts    *sc_facts_new           (void) G_GNUC_WARN_UNUSED_RESULT;
+ScFacts    *sc_facts_ref           (ScFacts                *facts);
+void        sc_facts_unref         (ScFacts                *facts);
 gboolean    sc_facts_is_current    (const ScFacts          *facts,
                                     ScStore                *store,
                                     const ScMetricSettings *settings);
@@ -160,6 +167,6 @@ gint32      sc_facts_lookup_code   (const ScFacts          *facts,
                                     const char             *label);
 gsize       sc_facts_get_size      (const ScFacts          *facts);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScFacts, sc_facts_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScFacts, sc_facts_unref)
 
 G_END_DECLS
