@@ -216,9 +216,32 @@ static const char migration_2[] =
   "  content     TEXT NOT NULL"
   ");";
 
+/* Version 3: targets and baselines as the targets code uses them. A
+ * trailing baseline keeps its number of months; at most one version of a
+ * target (metric, segment, period) or a baseline (metric, segment) is in
+ * force, which a store written before could only break by hand, so any
+ * such duplicate is closed first, keeping the newest. */
+static const char migration_3[] =
+  "ALTER TABLE baselines ADD COLUMN months INTEGER;"
+
+  "UPDATE targets SET valid_to = valid_from"
+  "  WHERE valid_to IS NULL AND id NOT IN ("
+  "    SELECT max(id) FROM targets WHERE valid_to IS NULL"
+  "    GROUP BY metric, segment, period_kind, period_start);"
+  "CREATE UNIQUE INDEX targets_in_force"
+  "  ON targets (metric, segment, period_kind, period_start) WHERE valid_to IS NULL;"
+  "CREATE INDEX targets_by_time ON targets (valid_from, valid_to);"
+
+  "UPDATE baselines SET valid_to = valid_from"
+  "  WHERE valid_to IS NULL AND id NOT IN ("
+  "    SELECT max(id) FROM baselines WHERE valid_to IS NULL GROUP BY metric, segment);"
+  "CREATE UNIQUE INDEX baselines_in_force"
+  "  ON baselines (metric, segment) WHERE valid_to IS NULL;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SC_STORE_SCHEMA_VERSION);
