@@ -61,37 +61,6 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Options, options_clear)
 /* ---- Output helpers ---------------------------------------------------- */
 
 static void
-print_json_string (GString    *out,
-                   const char *text)
-{
-  g_string_append_c (out, '"');
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_printf (out, "\\%c", *p);
-      else if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-print_json_number (GString *out,
-                   double   value)
-{
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (isnan (value) || isinf (value))
-    g_string_append (out, "null");
-  else if (value == floor (value) && fabs (value) < 1e15)
-    g_string_append_printf (out, "%.0f", value);
-  else
-    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
-}
-
-static void
 print_csv_field (GString    *out,
                  const char *text)
 {
@@ -315,40 +284,40 @@ print_json_row (GString             *out,
   const ScMetric *metric = sc_metric_get (v->metric);
 
   g_string_append (out, "  {\"metric\": ");
-  print_json_string (out, metric->id_string);
+  sc_cli_json_string (out, metric->id_string);
   g_string_append (out, ", \"period\": ");
-  print_json_string (out, ((ScBucket *) result->buckets->pdata[v->bucket])->label);
+  sc_cli_json_string (out, ((ScBucket *) result->buckets->pdata[v->bucket])->label);
   if (v->segment >= 0)
     {
       g_string_append (out, ", \"segment\": ");
-      print_json_string (out, segment_label (result, v));
+      sc_cli_json_string (out, segment_label (result, v));
     }
   g_string_append (out, ", \"value\": ");
-  print_json_number (out, v->value);
+  sc_cli_json_number (out, v->value);
   g_string_append_printf (out, ", \"unit\": \"%s\", \"n\": %" G_GINT64_FORMAT ", \"numerator\": ",
                           sc_metric_unit_to_string (metric->unit), v->n);
-  print_json_number (out, v->numerator);
+  sc_cli_json_number (out, v->numerator);
   g_string_append (out, ", \"denominator\": ");
-  print_json_number (out, v->denominator);
+  sc_cli_json_number (out, v->denominator);
   g_string_append (out, ", \"ci_low\": ");
-  print_json_number (out, v->ci_low);
+  sc_cli_json_number (out, v->ci_low);
   g_string_append (out, ", \"ci_high\": ");
-  print_json_number (out, v->ci_high);
+  sc_cli_json_number (out, v->ci_high);
   g_string_append_printf (out, ", \"insufficient\": %s", v->insufficient ? "true" : "false");
   if (v->has_comparison)
     {
       guint cb = MIN (v->bucket, result->compare_buckets->len - 1);
 
       g_string_append (out, ", \"compare_period\": ");
-      print_json_string (out, ((ScBucket *) result->compare_buckets->pdata[cb])->label);
+      sc_cli_json_string (out, ((ScBucket *) result->compare_buckets->pdata[cb])->label);
       g_string_append (out, ", \"compare_value\": ");
-      print_json_number (out, v->compare_value);
+      sc_cli_json_number (out, v->compare_value);
       g_string_append_printf (out, ", \"compare_n\": %" G_GINT64_FORMAT ", \"change\": ", v->compare_n);
-      print_json_number (out, v->change);
+      sc_cli_json_number (out, v->change);
       g_string_append_printf (out, ", \"significant\": %s", v->significant ? "true" : "false");
     }
   g_string_append (out, ", \"variant\": ");
-  print_json_string (out, result->variant);
+  sc_cli_json_string (out, result->variant);
   g_string_append (out, "}");
 }
 
@@ -455,19 +424,19 @@ print_catalogue (OutputFormat format)
       if (format == FORMAT_JSON)
         {
           g_string_append (out, "  {\"id\": ");
-          print_json_string (out, metric->id_string);
+          sc_cli_json_string (out, metric->id_string);
           g_string_append (out, ", \"name\": ");
-          print_json_string (out, _(metric->name));
+          sc_cli_json_string (out, _(metric->name));
           g_string_append (out, ", \"description\": ");
-          print_json_string (out, _(metric->description));
+          sc_cli_json_string (out, _(metric->description));
           g_string_append_printf (out, ", \"unit\": \"%s\", \"direction\": \"%s\", \"numerator\": ",
                                   sc_metric_unit_to_string (metric->unit),
                                   sc_metric_direction_to_string (metric->direction));
-          print_json_string (out, _(metric->numerator));
+          sc_cli_json_string (out, _(metric->numerator));
           g_string_append (out, ", \"denominator\": ");
-          print_json_string (out, metric->denominator[0] ? _(metric->denominator) : "");
+          sc_cli_json_string (out, metric->denominator[0] ? _(metric->denominator) : "");
           g_string_append (out, ", \"exclusions\": ");
-          print_json_string (out, _(metric->exclusions));
+          sc_cli_json_string (out, _(metric->exclusions));
           g_string_append_printf (out, ", \"min_sample\": %u}%s\n", metric->min_sample,
                                   m + 1 < SC_METRIC_N ? "," : "");
         }
@@ -609,49 +578,49 @@ print_drivers (const ScDrivers *drivers,
       return;
     }
   g_string_append (out, "{\"metric\": ");
-  print_json_string (out, metric->id_string);
+  sc_cli_json_string (out, metric->id_string);
   g_string_append (out, ", \"by\": ");
-  print_json_string (out, sc_dimension_get_name (drivers->dim));
+  sc_cli_json_string (out, sc_dimension_get_name (drivers->dim));
   g_string_append (out, ", \"period\": ");
-  print_json_string (out, period);
+  sc_cli_json_string (out, period);
   g_string_append (out, ", \"against\": ");
-  print_json_string (out, against);
+  sc_cli_json_string (out, against);
   g_string_append (out, ", \"value\": ");
-  print_json_number (out, drivers->value);
+  sc_cli_json_number (out, drivers->value);
   g_string_append (out, ", \"against_value\": ");
-  print_json_number (out, drivers->against_value);
+  sc_cli_json_number (out, drivers->against_value);
   g_string_append (out, ", \"change\": ");
-  print_json_number (out, drivers->change);
+  sc_cli_json_number (out, drivers->change);
   g_string_append (out, ", \"mix\": ");
-  print_json_number (out, drivers->mix_effect);
+  sc_cli_json_number (out, drivers->mix_effect);
   g_string_append (out, ", \"rate\": ");
-  print_json_number (out, drivers->rate_effect);
+  sc_cli_json_number (out, drivers->rate_effect);
   g_string_append (out, ", \"residual\": ");
-  print_json_number (out, drivers->residual);
+  sc_cli_json_number (out, drivers->residual);
   g_string_append_printf (out, ", \"significant\": %s, \"unit\": \"%s\", \"variant\": ",
                           drivers->significant ? "true" : "false", sc_metric_unit_to_string (metric->unit));
-  print_json_string (out, drivers->variant);
+  sc_cli_json_string (out, drivers->variant);
   g_string_append (out, ",\n \"segments\": [\n");
   for (guint i = 0; i < drivers->segments->len; i++)
     {
       const ScDriverSegment *s = drivers->segments->pdata[i];
 
       g_string_append (out, "  {\"segment\": ");
-      print_json_string (out, s->label);
+      sc_cli_json_string (out, s->label);
       g_string_append (out, ", \"contribution\": ");
-      print_json_number (out, s->contribution);
+      sc_cli_json_number (out, s->contribution);
       g_string_append (out, ", \"mix\": ");
-      print_json_number (out, s->mix);
+      sc_cli_json_number (out, s->mix);
       g_string_append (out, ", \"rate\": ");
-      print_json_number (out, s->rate);
+      sc_cli_json_number (out, s->rate);
       g_string_append (out, ", \"share\": ");
-      print_json_number (out, s->share);
+      sc_cli_json_number (out, s->share);
       g_string_append (out, ", \"against_share\": ");
-      print_json_number (out, s->against_share);
+      sc_cli_json_number (out, s->against_share);
       g_string_append (out, ", \"value\": ");
-      print_json_number (out, s->value);
+      sc_cli_json_number (out, s->value);
       g_string_append (out, ", \"against_value\": ");
-      print_json_number (out, s->against_value);
+      sc_cli_json_number (out, s->against_value);
       g_string_append_printf (out, ", \"n\": %" G_GINT64_FORMAT ", \"against_n\": %" G_GINT64_FORMAT "}%s\n",
                               s->n, s->against_n, i + 1 < drivers->segments->len ? "," : "");
     }

@@ -37,10 +37,17 @@ int      sc_cli_fail        (const char *format,
 int      sc_cli_usage_error (GOptionContext *context,
                              const GError   *error);
 
+/* Append a JSON string (null for NULL) or number (null for NaN). */
+void     sc_cli_json_string (GString    *out,
+                             const char *text);
+void     sc_cli_json_number (GString    *out,
+                             double      value);
+
 int sc_cli_demo (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_import (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_info (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_metrics (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_drivers (const ScCliGlobals *globals, int argc, char **argv);
+int sc_cli_targets (const ScCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -26,6 +27,7 @@ static const ScCliCommand commands[] = {
   { "import", N_("Import exports (CSV) into a store"), sc_cli_import },
   { "info", N_("Show what a store holds"), sc_cli_info },
   { "metrics", N_("Compute service metrics"), sc_cli_metrics },
+  { "targets", N_("List, set, import and export targets"), sc_cli_targets },
 };
 
 ScStore *
@@ -64,6 +66,42 @@ sc_cli_usage_error (GOptionContext *context,
   fprintf (stderr, "scorecard-cli: %s\n", error->message);
   fprintf (stderr, "%s", _("Run with --help for usage.\n"));
   return 2;
+}
+
+void
+sc_cli_json_string (GString    *out,
+                    const char *text)
+{
+  if (text == NULL)
+    {
+      g_string_append (out, "null");
+      return;
+    }
+  g_string_append_c (out, '"');
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_printf (out, "\\%c", *p);
+      else if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+void
+sc_cli_json_number (GString *out,
+                    double   value)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  if (isnan (value) || isinf (value))
+    g_string_append (out, "null");
+  else if (value == floor (value) && fabs (value) < 1e15)
+    g_string_append_printf (out, "%.0f", value);
+  else
+    g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
 }
 
 static void

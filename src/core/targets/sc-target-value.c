@@ -151,6 +151,12 @@ read_duration_part (const char **p,
   while (g_ascii_isalpha (**p))
     (*p)++;
   unit = g_strndup (start, *p - start);
+  if (unit[0] == '\0' && number == 0)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("A duration must be more than zero, not “%s”"), text);
+      return FALSE;
+    }
   if (unit[0] == '\0')
     {
       g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
@@ -468,8 +474,9 @@ sc_target_value_format (ScMetricId metric,
  * @metric: the metric
  * @value: a computed value (a step of a glide path, a dragged line)
  *
- * Returns: @value rounded to what its unit is written with: whole seconds,
- *   hundredths of a percent or score, tenths of an NPS point
+ * Returns: @value rounded to what its unit is written with: whole minutes
+ *   (whole seconds under ten minutes), hundredths of a percent or score,
+ *   tenths of an NPS point
  */
 double
 sc_target_value_round (ScMetricId metric,
@@ -480,7 +487,8 @@ sc_target_value_round (ScMetricId metric,
   switch (sc_metric_get (metric)->unit)
     {
     case SC_UNIT_DURATION:
-      return round (value);
+      /* Whole minutes from ten minutes up, as plans are written. */
+      return fabs (value) >= 600 ? round (value / 60) * 60 : round (value);
     case SC_UNIT_NPS:
       return round (value * 10) / 10;
     case SC_UNIT_PERCENT:
