@@ -1,0 +1,878 @@
+/* test-chart-view.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The chart widget on a real display: what it draws (checked by pixel, in
+ * light and dark), its accessible description, keyboard navigation and
+ * activation, target dragging, the table view, copying and exports.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <string.h>
+
+#include "sc-bar-painter.h"
+#include "sc-chart-view-private.h"
+#include "sc-error.h"
+#include "sc-test-util.h"
+#include "sc-trend-painter.h"
+
+#define N_MONTHS 12
+#define TARGET   85.0
+
+typedef struct
+{
+  GtkWindow   *window;
+  ScChartView *view;
+  GPtrArray   *activated;
+  GArray      *targets;
+} Fixture;
+
+/* Data {{{ */
+
+static gint64
+month_start (int year,
+             int month)
+{
+  g_autoptr(GDateTime) dt = g_date_time_new_utc (year, month, 1, 0, 0, 0);
+
+  return g_date_time_to_unix (dt);
+}
+
+/* CSAT for 2025, January to December: 70, 71 … 81, with a target of 85,
+ * a 95% interval of ±3 and a thin sample in June. */
+static ScChartSeries *
+make_csat (void)
+{
+  ScChartSeries *series = sc_chart_series_new ("CSAT", SC_CHART_UNIT_PERCENT);
+
+  for (int m = 1; m <= N_MONTHS; m++)
+    {
+      gint64 end = m == 12 ? month_start (2026, 1) : month_start (2025, m + 1);
+      ScChartPoint *p = sc_chart_series_add (series, month_start (2025, m), end,
+                                             69 + m, 400 + 10 * m);
+
+      p->ci_low = p->value - 3;
+      p->ci_high = p->value + 3;
+      p->target = TARGET;
+      p->insufficient = m == 6;
+    }
+
+  return series;
+}
+
+static ScChartPainter *
+make_trend (void)
+{
+  ScTrendPainter *painter = sc_trend_painter_new ();
+  g_autoptr(ScChartSeries) series = make_csat ();
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
+  sc_trend_painter_set_time_zone (painter, utc);
+  sc_trend_painter_add_series (painter, series);
+
+  return SC_CHART_PAINTER (painter);
+}
+
+static ScChartPainter *
+make_bars (void)
+{
+  static const struct { const char *name; double value; } segments[] = {
+    { "Email", 78 }, { "Phone", 91 }, { "Chat", 84 }, { "Social", 66 }, { "Web form", 88 },
+  };
+  ScBarPainter *painter = sc_bar_painter_new ();
+  g_autoptr(ScChartSeries) series = sc_chart_series_new ("CSAT by channel", SC_CHART_UNIT_PERCENT);
+
+  for (guint i = 0; i < G_N_ELEMENTS (segments); i++)
+    sc_chart_series_add_category (series, segments[i].name, segments[i].value, 120 + i);
+  sc_bar_painter_set_series (painter, series);
+
+  return SC_CHART_PAINTER (painter);
+}
+
+/* }}} */
+
+/* Main loop and window {{{ */
+
+static gboolean
+timeout_cb (gpointer data)
+{
+  gboolean *timed_out = data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Lets a few frames pass so that layout and drawing settle. */
+static void
+settle (void)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (200, timeout_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static void
+activated_cb (ScChartView *view,
+              int          index,
+              Fixture     *fixture)
+{
+  g_ptr_array_add (fixture->activated, GINT_TO_POINTER (index));
+}
+
+static void
+target_changed_cb (ScChartView *view,
+                   double       value,
+                   Fixture     *fixture)
+{
+  g_array_append_val (fixture->targets, value);
+}
+
+static void
+set_color_scheme (AdwColorScheme scheme)
+{
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  ScChartPainter *(*make) (void) = data != NULL ? (gpointer) data : (gpointer) make_trend;
+  g_autoptr(ScChartPainter) painter = make ();
+
+  set_color_scheme (ADW_COLOR_SCHEME_FORCE_LIGHT);
+  fixture->activated = g_ptr_array_new ();
+  fixture->targets = g_array_new (FALSE, FALSE, sizeof (double));
+  fixture->view = SC_CHART_VIEW (sc_chart_view_new (painter));
+  g_object_ref (fixture->view);
+  g_signal_connect (fixture->view, "activated", G_CALLBACK (activated_cb), fixture);
+  g_signal_connect (fixture->view, "target-changed", G_CALLBACK (target_changed_cb), fixture);
+
+  /* Small, so that Xvfb's pointer (in the middle of the screen) stays
+   * outside and cannot hover anything. */
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (fixture->window, 480, 300);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->view));
+  gtk_window_present (fixture->window);
+  while (fixture->view->geometry == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  settle ();
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (fixture->window);
+  settle ();
+  g_assert_finalize_object (fixture->view);
+  g_ptr_array_unref (fixture->activated);
+  g_array_unref (fixture->targets);
+  set_color_scheme (ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* }}} */
+
+/* Pixels {{{ */
+
+/* Renders the widget as the window's renderer does. */
+static GdkTexture *
+render (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+
+  /* The paintable shows the widget's last frame: let a pending one draw. */
+  settle ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
+  g_autofree char *dir = g_build_filename (build_dir ? build_dir : ".", "screenshots", NULL);
+  g_autofree char *file = g_build_filename (dir, name, NULL);
+
+  /* Painted on the window itself, so that the picture has the background
+   * the chart was made for. */
+  texture = render (GTK_WIDGET (gtk_widget_get_root (widget)));
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+  g_test_message ("Wrote %s", file);
+}
+
+typedef struct
+{
+  int     width;
+  int     height;
+  gsize   stride;
+  guchar *data;
+} Pixels;
+
+static Pixels *
+pixels_new (GdkTexture *texture)
+{
+  Pixels *pixels = g_new0 (Pixels, 1);
+
+  pixels->width = gdk_texture_get_width (texture);
+  pixels->height = gdk_texture_get_height (texture);
+  pixels->stride = pixels->width * 4;
+  pixels->data = g_malloc (pixels->stride * pixels->height);
+  gdk_texture_download (texture, pixels->data, pixels->stride);
+
+  return pixels;
+}
+
+static void
+pixels_free (Pixels *pixels)
+{
+  g_free (pixels->data);
+  g_free (pixels);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Pixels, pixels_free)
+
+/* The colour at (@x, @y), un-premultiplied, 0…1. */
+static GdkRGBA
+pixel_at (const Pixels *pixels,
+          double        x,
+          double        y)
+{
+  int px = CLAMP ((int) floor (x), 0, pixels->width - 1);
+  int py = CLAMP ((int) floor (y), 0, pixels->height - 1);
+  const guchar *p = pixels->data + py * pixels->stride + px * 4;
+  float a = p[3] / 255.f;
+
+  /* gdk_texture_download() gives premultiplied B, G, R, A in memory. */
+  if (a == 0)
+    return (GdkRGBA) { 0, 0, 0, 0 };
+
+  return (GdkRGBA) { p[2] / 255.f / a, p[1] / 255.f / a, p[0] / 255.f / a, a };
+}
+
+/* The colour @rgba takes when painted on nothing (a transparent widget
+ * background), as pixel_at() returns it. */
+static gboolean
+close_to (const GdkRGBA     *seen,
+          const ScChartRgba *want,
+          double             tolerance)
+{
+  return fabs (seen->red - want->red) <= tolerance &&
+         fabs (seen->green - want->green) <= tolerance &&
+         fabs (seen->blue - want->blue) <= tolerance &&
+         fabs (seen->alpha - want->alpha) <= tolerance;
+}
+
+/* Whether any pixel of the row @y between @x0 and @x1 has @want: the target
+ * line is dashed, so one pixel might fall into a gap. */
+static gboolean
+row_has_color (const Pixels      *pixels,
+               double             x0,
+               double             x1,
+               double             y,
+               const ScChartRgba *want)
+{
+  for (double x = x0; x <= x1; x++)
+    {
+      GdkRGBA seen = pixel_at (pixels, x, y);
+
+      if (close_to (&seen, want, 0.08))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static const ScChartItem *
+find_kind (const ScChartGeometry *geometry,
+           ScChartItemKind        kind,
+           int                    index)
+{
+  return sc_chart_geometry_find_item (geometry, kind, 0, index);
+}
+
+/* }}} */
+
+/* Keys {{{ */
+
+/* Presses a key through the view's own key bindings: GTK 4 has no public
+ * way to synthesise a key event, but the bindings are the shortcuts of
+ * one of the widget's controllers. Returns whether a binding handled it. */
+static gboolean
+press_key (GtkWidget       *widget,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+          if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+              gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers)
+            return gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut),
+                                                 GTK_SHORTCUT_ACTION_EXCLUSIVE, widget,
+                                                 gtk_shortcut_get_arguments (shortcut));
+        }
+    }
+
+  g_error ("No key binding for %s", gdk_keyval_name (keyval));
+}
+
+/* }}} */
+
+/* Tests {{{ */
+
+static void
+notify_cb (GObject    *object,
+           GParamSpec *pspec,
+           guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_properties (void)
+{
+  g_autoptr(ScChartPainter) trend = make_trend ();
+  g_autoptr(ScChartPainter) bars = make_bars ();
+  ScChartView *view = SC_CHART_VIEW (g_object_ref_sink (sc_chart_view_new (trend)));
+  guint painter_notified = 0, table_notified = 0, editable_notified = 0, title_notified = 0;
+
+  g_signal_connect (view, "notify::painter", G_CALLBACK (notify_cb), &painter_notified);
+  g_signal_connect (view, "notify::show-table", G_CALLBACK (notify_cb), &table_notified);
+  g_signal_connect (view, "notify::target-editable", G_CALLBACK (notify_cb), &editable_notified);
+  g_signal_connect (view, "notify::title", G_CALLBACK (notify_cb), &title_notified);
+
+  g_assert_true (sc_chart_view_get_painter (view) == trend);
+  sc_chart_view_set_painter (view, trend);
+  g_assert_cmpuint (painter_notified, ==, 0);
+  g_object_set (view, "painter", bars, NULL);
+  g_assert_cmpuint (painter_notified, ==, 1);
+  g_assert_true (sc_chart_view_get_painter (view) == bars);
+
+  g_assert_false (sc_chart_view_get_show_table (view));
+  sc_chart_view_set_show_table (view, TRUE);
+  sc_chart_view_set_show_table (view, TRUE);
+  g_assert_true (sc_chart_view_get_show_table (view));
+  g_assert_cmpuint (table_notified, ==, 1);
+
+  g_assert_false (sc_chart_view_get_target_editable (view));
+  g_object_set (view, "target-editable", TRUE, NULL);
+  g_assert_true (sc_chart_view_get_target_editable (view));
+  g_assert_cmpuint (editable_notified, ==, 1);
+
+  g_assert_null (sc_chart_view_get_title (view));
+  sc_chart_view_set_title (view, "CSAT by channel, October");
+  sc_chart_view_set_title (view, "CSAT by channel, October");
+  g_assert_cmpstr (sc_chart_view_get_title (view), ==, "CSAT by channel, October");
+  g_assert_cmpuint (title_notified, ==, 1);
+  g_assert_cmpint (sc_chart_view_get_current (view), ==, -1);
+
+  sc_chart_view_set_painter (view, NULL);
+  g_assert_null (sc_chart_view_get_painter (view));
+  g_assert_cmpuint (painter_notified, ==, 2);
+
+  g_assert_finalize_object (view);
+}
+
+static void
+test_render (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  const ScChartStyle *style = sc_chart_view_get_style (fixture->view);
+  g_autoptr(GdkTexture) texture = render (widget);
+  g_autoptr(Pixels) pixels = pixels_new (texture);
+  const ScChartGeometry *geometry = fixture->view->geometry;
+  const ScChartItem *target = find_kind (geometry, SC_CHART_ITEM_TARGET, 1);
+  const ScChartItem *point = find_kind (geometry, SC_CHART_ITEM_POINT, 3);
+  const ScChartItem *thin = find_kind (geometry, SC_CHART_ITEM_POINT, 5);
+  GdkRGBA seen;
+
+  g_assert_false (style->dark);
+  g_assert_cmpfloat (sc_chart_geometry_get_width (geometry), ==, gtk_widget_get_width (widget));
+  g_assert_cmpfloat (sc_chart_geometry_get_height (geometry), ==, gtk_widget_get_height (widget));
+  g_assert_cmpuint (sc_chart_geometry_get_n_items (geometry), >=, N_MONTHS);
+
+  /* The dashed target line in the foreground colour, over February. */
+  g_assert_nonnull (target);
+  g_assert_true (row_has_color (pixels, target->area.x, target->area.x + target->area.width,
+                                target->y, &style->fg));
+  /* April's value sits on the series line, in the accent colour. */
+  g_assert_nonnull (point);
+  seen = pixel_at (pixels, point->x, point->y);
+  g_assert_true (close_to (&seen, &style->accent, 0.08));
+  /* June has too few responses: its marker is hollow. */
+  g_assert_nonnull (thin);
+  seen = pixel_at (pixels, thin->x, thin->y);
+  g_assert_false (close_to (&seen, &style->accent, 0.08));
+  /* Far above the data and the target, nothing is drawn. */
+  seen = pixel_at (pixels, point->x + 3, sc_chart_geometry_get_plot (geometry)->y + 2);
+  g_assert_false (close_to (&seen, &style->accent, 0.3));
+
+  save_png (widget, "chart-view-light.png");
+}
+
+static void
+test_dark (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  g_autoptr(ScChartStyle) light = sc_chart_style_copy (sc_chart_view_get_style (fixture->view));
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(Pixels) pixels = NULL;
+  const ScChartStyle *dark;
+  const ScChartItem *target;
+
+  set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
+  settle ();
+  dark = sc_chart_view_get_style (fixture->view);
+
+  g_assert_true (dark->dark);
+  g_assert_false (light->dark);
+  /* Dark text on light, light text on dark. */
+  g_assert_cmpfloat (light->fg.red, <, 0.5);
+  g_assert_cmpfloat (dark->fg.red, >, 0.5);
+  g_assert_cmpfloat (light->bg.red, >, 0.5);
+  g_assert_cmpfloat (dark->bg.red, <, 0.5);
+  g_assert_cmpfloat (fabs (light->palette[0].red - dark->palette[0].red) +
+                     fabs (light->palette[0].green - dark->palette[0].green), >, 0.05);
+
+  texture = render (widget);
+  pixels = pixels_new (texture);
+  dark = sc_chart_view_get_style (fixture->view);
+  target = find_kind (fixture->view->geometry, SC_CHART_ITEM_TARGET, 1);
+  g_assert_nonnull (target);
+  g_assert_true (row_has_color (pixels, target->area.x, target->area.x + target->area.width,
+                                target->y, &dark->fg));
+
+  save_png (widget, "chart-view-dark.png");
+}
+
+static void
+test_accessible (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  ScTrendPainter *painter = SC_TREND_PAINTER (sc_chart_view_get_painter (fixture->view));
+  g_autofree char *summary = sc_chart_painter_dup_summary (SC_CHART_PAINTER (painter));
+  g_autofree char *updated = NULL;
+  g_autoptr(ScChartSeries) longer = make_csat ();
+  ScChartPoint *january;
+
+  gtk_test_accessible_assert_role (fixture->view, GTK_ACCESSIBLE_ROLE_IMG);
+  gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_LABEL, "CSAT");
+  gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary);
+  g_assert_nonnull (strstr (summary, "81%"));
+
+  /* New data: January 2026 at 93%. */
+  january = sc_chart_series_add (longer, month_start (2026, 1), month_start (2026, 2), 93, 512);
+  january->target = TARGET;
+  sc_trend_painter_clear_series (painter);
+  sc_trend_painter_add_series (painter, longer);
+  sc_chart_view_queue_update (fixture->view);
+  updated = sc_chart_painter_dup_summary (SC_CHART_PAINTER (painter));
+  g_assert_cmpstr (updated, !=, summary);
+  g_assert_nonnull (strstr (updated, "93%"));
+  gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, updated);
+
+  sc_chart_view_set_title (fixture->view, "Customer satisfaction");
+  gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Customer satisfaction");
+}
+
+static void
+test_keyboard_trend (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  ScTrendPainter *painter = SC_TREND_PAINTER (sc_chart_view_get_painter (fixture->view));
+  g_autoptr(GdkTexture) before = render (widget);
+  g_autoptr(GdkTexture) after = NULL;
+  g_autoptr(Pixels) pixels_before = pixels_new (before);
+  g_autoptr(Pixels) pixels_after = NULL;
+  const ScChartItem *april;
+  GdkRGBA a, b;
+
+  g_assert_true (gtk_widget_get_focusable (widget));
+  g_assert_true (gtk_widget_grab_focus (widget));
+  g_assert_cmpint (sc_chart_view_get_current (fixture->view), ==, -1);
+
+  g_assert_true (press_key (widget, GDK_KEY_Right, 0));
+  g_assert_cmpint (sc_chart_view_get_current (fixture->view), ==, 0);
+  g_assert_cmpint (sc_trend_painter_get_highlight (painter), ==, 0);
+  for (int i = 0; i < 3; i++)
+    g_assert_true (press_key (widget, GDK_KEY_Right, 0));
+  g_assert_cmpint (sc_trend_painter_get_highlight (painter), ==, 3);
+  g_assert_true (press_key (widget, GDK_KEY_Left, 0));
+  g_assert_true (press_key (widget, GDK_KEY_Right, 0));
+  g_assert_cmpint (sc_chart_view_get_current (fixture->view), ==, 3);
+  /* Up and Down mean nothing on a trend: they are left to the page. */
+  g_assert_false (press_key (widget, GDK_KEY_Up, 0));
+
+  /* The crosshair over April: a vertical line above its point. */
+  after = render (widget);
+  pixels_after = pixels_new (after);
+  april = find_kind (fixture->view->geometry, SC_CHART_ITEM_POINT, 3);
+  a = pixel_at (pixels_before, april->x, april->y - 40);
+  b = pixel_at (pixels_after, april->x, april->y - 40);
+  g_assert_false (gdk_rgba_equal (&a, &b));
+
+  g_assert_true (press_key (widget, GDK_KEY_Return, 0));
+  g_assert_cmpuint (fixture->activated->len, ==, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (fixture->activated->pdata[0]), ==, 3);
+
+  g_assert_true (press_key (widget, GDK_KEY_End, 0));
+  g_assert_cmpint (sc_chart_view_get_current (fixture->view), ==, N_MONTHS - 1);
+  g_assert_true (press_key (widget, GDK_KEY_Right, 0));
+  g_assert_cmpint (sc_chart_view_get_current (fixture->view), ==, N_MONTHS - 1);
+  g_assert_true (press_key (widget, GDK_KEY_Home, 0));
+  g_assert_true (press_key (widget, GDK_KEY_space, 0));
+  g_assert_cmpuint (fixture->activated->len, ==, 2);
+  g_assert_cmpint (GPOINTER_TO_INT (fixture->activated->pdata[1]), ==, 0);
+}
+
+static void
+test_keyboard_bars (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+
+  gtk_widget_grab_focus (widget);
+  /* Bars are sorted by value: Phone (91), Web form (88), Chat (84)… */
+  g_assert_true (press_key (widget, GDK_KEY_Down, 0));
+  g_assert_cmpint (sc_chart_view_get_current (fixture->view), ==, 1);
+  g_assert_true (press_key (widget, GDK_KEY_Down, 0));
+  g_assert_cmpint (sc_chart_view_get_current (fixture->view), ==, 4);
+  g_assert_true (press_key (widget, GDK_KEY_Down, 0));
+  g_assert_true (press_key (widget, GDK_KEY_Up, 0));
+  g_assert_cmpint (sc_chart_view_get_current (fixture->view), ==, 4);
+  g_assert_true (press_key (widget, GDK_KEY_KP_Enter, 0));
+  g_assert_cmpuint (fixture->activated->len, ==, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (fixture->activated->pdata[0]), ==, 4);
+
+  save_png (widget, "chart-view-bars.png");
+}
+
+static void
+test_tooltip (Fixture       *fixture,
+              gconstpointer  data)
+{
+  const ScChartGeometry *geometry = fixture->view->geometry;
+  const ScChartItem *march = find_kind (geometry, SC_CHART_ITEM_POINT, 2);
+  const ScChartItem *june = find_kind (geometry, SC_CHART_ITEM_POINT, 5);
+  const ScChartItem *target = find_kind (geometry, SC_CHART_ITEM_TARGET, 2);
+  const ScChartItem *hit = sc_chart_geometry_hit_test (geometry, march->x, march->y);
+  g_autofree char *text = _sc_chart_view_dup_tooltip (fixture->view, hit);
+  g_autofree char *thin = _sc_chart_view_dup_tooltip (fixture->view, june);
+  g_autofree char *line = _sc_chart_view_dup_tooltip (fixture->view, target);
+
+  g_assert_true (hit == march);
+  g_assert_cmpstr (text, ==, "<b>March 2025</b>\nCSAT: 72%\nSample size: 430\n"
+                             "95% interval: 69% – 75%\nTarget: 85%");
+  g_assert_nonnull (strstr (thin, "<i>Below the minimum sample</i>"));
+  g_assert_cmpstr (line, ==, "<b>Target</b> 85%");
+  sc_chart_view_set_target_editable (fixture->view, TRUE);
+  g_clear_pointer (&line, g_free);
+  line = _sc_chart_view_dup_tooltip (fixture->view, target);
+  g_assert_nonnull (strstr (line, "Drag to change"));
+}
+
+static void
+test_drag_target (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  ScTrendPainter *painter = SC_TREND_PAINTER (sc_chart_view_get_painter (fixture->view));
+  const ScChartItem *target = find_kind (fixture->view->geometry, SC_CHART_ITEM_TARGET, 4);
+  const ScValueAxis *axis = sc_chart_geometry_get_value_axis (fixture->view->geometry);
+  double x = target->x, y = target->y;
+  double preview, step;
+
+  /* Not editable: the line stays put. */
+  g_assert_false (_sc_chart_view_drag_begin (fixture->view, x, y));
+
+  sc_chart_view_set_target_editable (fixture->view, TRUE);
+  g_assert_false (_sc_chart_view_drag_begin (fixture->view, x, y + 30));
+  g_assert_true (_sc_chart_view_drag_begin (fixture->view, x, y + 2));
+  _sc_chart_view_drag_update (fixture->view, 23);
+  preview = sc_trend_painter_get_target_preview (painter);
+  g_assert_true (isfinite (preview));
+  g_assert_cmpfloat (preview, <, TARGET);
+  /* Snapped to a tenth or a fifth of the tick step. */
+  step = axis->step / (axis->step / axis->divisor >= 2 ? 10 : 5);
+  g_assert_cmpfloat (fabs (preview / step - round (preview / step)), <, 1e-9);
+  settle ();
+  save_png (GTK_WIDGET (fixture->view), "chart-view-drag.png");
+
+  /* Dragged far above the axis: kept on it. */
+  _sc_chart_view_drag_update (fixture->view, -10000);
+  g_assert_cmpfloat (sc_trend_painter_get_target_preview (painter), ==, axis->max);
+  _sc_chart_view_drag_update (fixture->view, 23);
+  _sc_chart_view_drag_end (fixture->view);
+  g_assert_cmpuint (fixture->targets->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (fixture->targets, double, 0), ==, preview);
+  g_assert_false (isfinite (sc_trend_painter_get_target_preview (painter)));
+
+  /* Escape cancels: no signal, no preview. */
+  g_assert_true (_sc_chart_view_drag_begin (fixture->view, x, y));
+  _sc_chart_view_drag_update (fixture->view, 40);
+  g_assert_true (isfinite (sc_trend_painter_get_target_preview (painter)));
+  g_assert_true (press_key (GTK_WIDGET (fixture->view), GDK_KEY_Escape, 0));
+  g_assert_false (isfinite (sc_trend_painter_get_target_preview (painter)));
+  _sc_chart_view_drag_end (fixture->view);
+  g_assert_cmpuint (fixture->targets->len, ==, 1);
+  g_assert_false (press_key (GTK_WIDGET (fixture->view), GDK_KEY_Escape, 0));
+
+  /* A drag that ends where it began changes nothing. */
+  g_assert_true (_sc_chart_view_drag_begin (fixture->view, x, y));
+  _sc_chart_view_drag_update (fixture->view, 0);
+  _sc_chart_view_drag_end (fixture->view);
+  g_assert_cmpuint (fixture->targets->len, ==, 1);
+}
+
+static const char *
+cell_text (Fixture     *fixture,
+           guint        row,
+           ScChartCell  cell)
+{
+  return _sc_chart_view_get_table_cell (fixture->view, row, cell);
+}
+
+static void
+test_table (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  GtkWidget *table = GTK_WIDGET (fixture->view->table);
+  GListModel *columns = gtk_column_view_get_columns (fixture->view->table);
+  GListModel *rows = G_LIST_MODEL (gtk_column_view_get_model (fixture->view->table));
+  GtkWidget *focus;
+  g_autoptr(GtkColumnViewColumn) series = g_list_model_get_item (columns, SC_CHART_CELL_SERIES);
+  g_autoptr(GtkColumnViewColumn) target = g_list_model_get_item (columns, SC_CHART_CELL_TARGET);
+  g_autoptr(GtkColumnViewColumn) baseline = g_list_model_get_item (columns, SC_CHART_CELL_BASELINE);
+
+  gtk_widget_grab_focus (widget);
+  g_assert_true (gtk_widget_activate_action (widget, "chart.show-table", NULL));
+  g_assert_true (sc_chart_view_get_show_table (fixture->view));
+  g_assert_true (gtk_widget_get_visible (fixture->view->table_window));
+  g_assert_false (gtk_widget_get_focusable (widget));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (focus == table || gtk_widget_is_ancestor (focus, table));
+  gtk_test_accessible_assert_property (fixture->view->table, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "CSAT as a table");
+
+  g_assert_cmpuint (g_list_model_get_n_items (rows),
+                    ==, N_MONTHS);
+  g_assert_cmpstr (cell_text (fixture, 0, SC_CHART_CELL_PERIOD), ==, "January 2025");
+  g_assert_cmpstr (cell_text (fixture, 0, SC_CHART_CELL_VALUE), ==, "70%");
+  g_assert_cmpstr (cell_text (fixture, 0, SC_CHART_CELL_N), ==, "410");
+  g_assert_cmpstr (cell_text (fixture, 0, SC_CHART_CELL_INTERVAL), ==, "67% – 73%");
+  g_assert_cmpstr (cell_text (fixture, 11, SC_CHART_CELL_TARGET), ==, "85%");
+  g_assert_cmpstr (cell_text (fixture, 5, SC_CHART_CELL_NOTE), ==, "Below the minimum sample");
+  g_assert_null (cell_text (fixture, 4, SC_CHART_CELL_NOTE));
+  g_assert_false (gtk_column_view_column_get_visible (series));
+  g_assert_true (gtk_column_view_column_get_visible (target));
+  g_assert_false (gtk_column_view_column_get_visible (baseline));
+  /* Arrow keys belong to the table now. */
+  g_assert_false (press_key (widget, GDK_KEY_Right, 0));
+  settle ();
+  save_png (widget, "chart-view-table.png");
+
+  g_assert_true (gtk_widget_activate_action (widget, "chart.show-table", NULL));
+  g_assert_false (sc_chart_view_get_show_table (fixture->view));
+  g_assert_true (gtk_widget_get_focusable (widget));
+  g_assert_true (gtk_widget_has_focus (widget));
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GError **error = user_data;
+
+  if (!sc_chart_view_export_finish (SC_CHART_VIEW (object), result, error))
+    g_assert_nonnull (*error);
+  else
+    *error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_EXISTS, "done");
+}
+
+/* Exports synchronously; NULL error on success. */
+static GError *
+export_to (ScChartView *view,
+           const char  *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GError *error = NULL;
+
+  sc_chart_view_export_async (view, file, NULL, export_done_cb, &error);
+  while (error == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+    g_clear_error (&error);
+
+  return error;
+}
+
+static void
+assert_file_starts_with (const char *path,
+                         const char *magic)
+{
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (memcmp (contents, magic, strlen (magic)) == 0);
+}
+
+static void
+test_export (Fixture       *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  ScTrendPainter *painter = SC_TREND_PAINTER (sc_chart_view_get_painter (fixture->view));
+  g_autofree char *dir = sc_test_make_tmpdir ();
+  g_autofree char *png = g_build_filename (dir, "csat.png", NULL);
+  g_autofree char *svg = g_build_filename (dir, "csat.SVG", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "csat.pdf", NULL);
+  g_autofree char *txt = g_build_filename (dir, "csat.txt", NULL);
+  g_autofree char *missing = g_build_filename (dir, "no-such-folder", "csat.png", NULL);
+  g_autoptr(GdkTexture) image = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Hover marks stay on screen and out of files. */
+  sc_trend_painter_set_highlight (painter, 4);
+  g_assert_no_error (export_to (fixture->view, png));
+  g_assert_no_error (export_to (fixture->view, svg));
+  g_assert_no_error (export_to (fixture->view, pdf));
+  g_assert_cmpint (sc_trend_painter_get_highlight (painter), ==, 4);
+
+  assert_file_starts_with (png, "\x89PNG\r\n");
+  assert_file_starts_with (svg, "<?xml");
+  assert_file_starts_with (pdf, "%PDF-");
+  image = gdk_texture_new_from_filename (png, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (image), ==, 2 * gtk_widget_get_width (widget));
+  g_assert_cmpint (gdk_texture_get_height (image), ==, 2 * gtk_widget_get_height (widget));
+
+  error = export_to (fixture->view, txt);
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "csat.txt"));
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+  error = export_to (fixture->view, missing);
+  g_assert_error (error, SC_ERROR, SC_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "no-such-folder"));
+
+  sc_test_remove_tree (dir);
+}
+
+static void
+test_copy (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  GdkContentProvider *content;
+  g_autoptr(GdkTexture) texture = NULL;
+  GValue value = G_VALUE_INIT;
+
+  g_assert_true (press_key (widget, GDK_KEY_c, GDK_CONTROL_MASK));
+  settle ();
+  g_assert_true (gdk_clipboard_is_local (clipboard));
+  content = gdk_clipboard_get_content (clipboard);
+  g_assert_nonnull (content);
+  g_value_init (&value, GDK_TYPE_TEXTURE);
+  g_assert_true (gdk_content_provider_get_value (content, &value, NULL));
+  texture = g_value_dup_object (&value);
+  g_value_unset (&value);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 2 * gtk_widget_get_width (widget));
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 2 * gtk_widget_get_height (widget));
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(ScTrendPainter) painter = sc_trend_painter_new ();
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  ScChartView *view = SC_CHART_VIEW (sc_chart_view_new (SC_CHART_PAINTER (painter)));
+
+  g_object_ref (view);
+  gtk_window_set_default_size (window, 200, 120);
+  gtk_window_set_child (window, GTK_WIDGET (view));
+  gtk_window_present (window);
+  while (view->geometry == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  gtk_test_accessible_assert_property (view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, "No data.");
+  g_assert_true (sc_chart_geometry_get_is_empty (view->geometry));
+  g_assert_false (press_key (GTK_WIDGET (view), GDK_KEY_Right, 0));
+  g_assert_false (press_key (GTK_WIDGET (view), GDK_KEY_Return, 0));
+
+  gtk_window_destroy (window);
+  settle ();
+  g_assert_finalize_object (view);
+}
+
+/* }}} */
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/scorecard/chart-view/properties", test_properties);
+  g_test_add_func ("/scorecard/chart-view/empty", test_empty);
+  g_test_add ("/scorecard/chart-view/render", Fixture, NULL,
+              fixture_setup, test_render, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/dark", Fixture, NULL,
+              fixture_setup, test_dark, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/accessible", Fixture, NULL,
+              fixture_setup, test_accessible, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/keyboard-trend", Fixture, NULL,
+              fixture_setup, test_keyboard_trend, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/keyboard-bars", Fixture, make_bars,
+              fixture_setup, test_keyboard_bars, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/tooltip", Fixture, NULL,
+              fixture_setup, test_tooltip, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/drag-target", Fixture, NULL,
+              fixture_setup, test_drag_target, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/table", Fixture, NULL,
+              fixture_setup, test_table, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/export", Fixture, NULL,
+              fixture_setup, test_export, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/copy", Fixture, NULL,
+              fixture_setup, test_copy, fixture_teardown);
+
+  return g_test_run ();
+}
