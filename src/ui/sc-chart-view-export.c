@@ -5,10 +5,9 @@
  * Copying a chart view as an image and saving it as PNG, SVG or PDF.
  *
  * Painters belong to the main thread, where the user may be hovering
- * them. So the chart is drawn once on the main thread into a Cairo
- * recording surface, and a worker replays that recording through
- * sc_chart_export_to_file(): the file is written off the main thread by
- * the same export code the report uses.
+ * them. So the file's contents are drawn there, in memory, by the same
+ * export code the report uses (sc_chart_export_to_bytes()), and GIO
+ * writes them out without blocking the window.
  */
 
 #include "config.h"
@@ -25,82 +24,6 @@
 /* The resolution of PNG files and of copied images. */
 #define IMAGE_SCALE 2.0
 
-/* A painter that replays what another painter drew {{{ */
-
-#define SC_TYPE_RECORDED_PAINTER (sc_recorded_painter_get_type ())
-
-G_DECLARE_FINAL_TYPE (ScRecordedPainter, sc_recorded_painter, SC, RECORDED_PAINTER, GObject)
-
-struct _ScRecordedPainter
-{
-  GObject          parent_instance;
-
-  cairo_surface_t *recording;
-  char            *summary;
-};
-
-static void chart_painter_iface_init (ScChartPainterInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (ScRecordedPainter, sc_recorded_painter, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (SC_TYPE_CHART_PAINTER,
-                                                      chart_painter_iface_init))
-
-static ScChartGeometry *
-sc_recorded_painter_draw (ScChartPainter     *painter,
-                          cairo_t            *cr,
-                          double              width,
-                          double              height,
-                          const ScChartStyle *style)
-{
-  ScRecordedPainter *self = SC_RECORDED_PAINTER (painter);
-
-  cairo_save (cr);
-  cairo_rectangle (cr, 0, 0, width, height);
-  cairo_clip (cr);
-  cairo_set_source_surface (cr, self->recording, 0, 0);
-  cairo_paint (cr);
-  cairo_restore (cr);
-
-  return sc_chart_geometry_new (width, height);
-}
-
-static char *
-sc_recorded_painter_dup_summary (ScChartPainter *painter)
-{
-  return g_strdup (SC_RECORDED_PAINTER (painter)->summary);
-}
-
-static void
-chart_painter_iface_init (ScChartPainterInterface *iface)
-{
-  iface->draw = sc_recorded_painter_draw;
-  iface->dup_summary = sc_recorded_painter_dup_summary;
-}
-
-static void
-sc_recorded_painter_finalize (GObject *object)
-{
-  ScRecordedPainter *self = (ScRecordedPainter *) object;
-
-  g_clear_pointer (&self->recording, cairo_surface_destroy);
-  g_clear_pointer (&self->summary, g_free);
-
-  G_OBJECT_CLASS (sc_recorded_painter_parent_class)->finalize (object);
-}
-
-static void
-sc_recorded_painter_class_init (ScRecordedPainterClass *klass)
-{
-  G_OBJECT_CLASS (klass)->finalize = sc_recorded_painter_finalize;
-}
-
-static void
-sc_recorded_painter_init (ScRecordedPainter *self)
-{
-}
-
-/* }}} */
-
 /* Drawing for files {{{ */
 
 static void
@@ -115,97 +38,67 @@ get_export_size (ScChartView *self,
   *height = w > 0 && h > 0 ? h : SC_CHART_VIEW_NATURAL_HEIGHT;
 }
 
-/* Draws the chart as a file shows it: without the hover crosshair or a
- * target being dragged. */
-static ScChartGeometry *
-draw_clean (ScChartView        *self,
-            cairo_t            *cr,
-            double              width,
-            double              height,
-            const ScChartStyle *style)
-{
-  ScTrendPainter *trend = SC_IS_TREND_PAINTER (self->painter) ? SC_TREND_PAINTER (self->painter)
-                                                               : NULL;
-  int highlight = trend != NULL ? sc_trend_painter_get_highlight (trend) : -1;
-  double preview = trend != NULL ? sc_trend_painter_get_target_preview (trend) : NAN;
-  ScChartGeometry *geometry;
-
-  if (trend != NULL)
-    {
-      sc_trend_painter_set_highlight (trend, -1);
-      sc_trend_painter_set_target_preview (trend, NAN);
-    }
-
-  geometry = sc_chart_painter_draw (self->painter, cr, width, height, style);
-
-  if (trend != NULL)
-    {
-      sc_trend_painter_set_highlight (trend, highlight);
-      sc_trend_painter_set_target_preview (trend, preview);
-    }
-
-  return geometry;
-}
-
-static ScChartPainter *
-record (ScChartView *self,
-        double       width,
-        double       height,
-        double       scale)
-{
-  ScRecordedPainter *recorded = g_object_new (SC_TYPE_RECORDED_PAINTER, NULL);
-  g_autoptr(ScChartStyle) style = sc_chart_style_copy (sc_chart_view_get_style (self));
-  g_autoptr(ScChartGeometry) geometry = NULL;
-  cairo_rectangle_t extents = { 0, 0, width, height };
-  cairo_t *cr;
-
-  /* Strokes snap to the grid of the file's pixels, not the screen's. */
-  style->scale = scale;
-  recorded->recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
-  cr = cairo_create (recorded->recording);
-  geometry = draw_clean (self, cr, width, height, style);
-  cairo_destroy (cr);
-  recorded->summary = sc_chart_painter_dup_summary (self->painter);
-
-  return SC_CHART_PAINTER (recorded);
-}
-
 typedef struct
 {
-  ScChartPainter    *painter;
-  ScChartStyle      *style;
-  ScChartFileFormat  format;
-  char              *path;
-  double             width;
-  double             height;
-} ExportJob;
+  int    highlight;
+  double preview;
+} Marks;
 
+/* Takes the hover crosshair and a target being dragged off the painter,
+ * so that files and copies show the chart as it is. */
 static void
-export_job_free (ExportJob *job)
+suspend_marks (ScChartView *self,
+               Marks       *marks)
 {
-  g_clear_object (&job->painter);
-  g_clear_pointer (&job->style, sc_chart_style_free);
-  g_free (job->path);
-  g_free (job);
+  ScTrendPainter *trend;
+
+  if (!SC_IS_TREND_PAINTER (self->painter))
+    return;
+
+  trend = SC_TREND_PAINTER (self->painter);
+  marks->highlight = sc_trend_painter_get_highlight (trend);
+  marks->preview = sc_trend_painter_get_target_preview (trend);
+  sc_trend_painter_set_highlight (trend, -1);
+  sc_trend_painter_set_target_preview (trend, NAN);
 }
 
 static void
-export_in_thread (GTask        *task,
-                  gpointer      source_object,
-                  gpointer      task_data,
-                  GCancellable *cancellable)
+restore_marks (ScChartView *self,
+               const Marks *marks)
 {
-  ExportJob *job = task_data;
-  GError *error = NULL;
+  ScTrendPainter *trend;
 
-  if (g_task_return_error_if_cancelled (task))
+  if (!SC_IS_TREND_PAINTER (self->painter))
     return;
 
-  if (sc_chart_export_to_file (job->painter, job->format, job->path, job->width, job->height,
-                               job->style, &error))
-    g_task_return_boolean (task, TRUE);
+  trend = SC_TREND_PAINTER (self->painter);
+  sc_trend_painter_set_highlight (trend, marks->highlight);
+  sc_trend_painter_set_target_preview (trend, marks->preview);
+}
+
+static void
+contents_replaced_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    {
+      g_task_return_boolean (task, TRUE);
+    }
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
   else
-    g_task_return_error (task, error);
+    {
+      g_autofree char *name = g_file_get_parse_name (G_FILE (object));
+
+      g_task_return_new_error (task, SC_ERROR, SC_ERROR_FAILED,
+                               _("Could not save the chart to “%s”: %s"), name, error->message);
+    }
 }
 
 /* }}} */
@@ -367,12 +260,10 @@ GdkTexture *
 sc_chart_view_render_texture (ScChartView *self,
                               double       scale)
 {
-  g_autoptr(ScChartStyle) style = NULL;
-  g_autoptr(ScChartGeometry) geometry = NULL;
   g_autoptr(GBytes) bytes = NULL;
   cairo_surface_t *surface;
   double width, height;
-  cairo_t *cr;
+  Marks marks;
 
   g_return_val_if_fail (SC_IS_CHART_VIEW (self), NULL);
   g_return_val_if_fail (scale > 0, NULL);
@@ -381,17 +272,10 @@ sc_chart_view_render_texture (ScChartView *self,
     return NULL;
 
   get_export_size (self, &width, &height);
-  style = sc_chart_style_copy (sc_chart_view_get_style (self));
-  style->scale = scale;
-  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32,
-                                        ceil (width * scale), ceil (height * scale));
-  cairo_surface_set_device_scale (surface, scale, scale);
-  cr = cairo_create (surface);
-  cairo_set_source_rgba (cr, style->bg.red, style->bg.green, style->bg.blue, style->bg.alpha);
-  cairo_paint (cr);
-  geometry = draw_clean (self, cr, width, height, style);
-  cairo_destroy (cr);
-  cairo_surface_flush (surface);
+  suspend_marks (self, &marks);
+  surface = sc_chart_render_image (self->painter, width, height, scale,
+                                   sc_chart_view_get_style (self), NULL);
+  restore_marks (self, &marks);
 
   bytes = g_bytes_new_with_free_func (cairo_image_surface_get_data (surface),
                                       cairo_image_surface_get_height (surface) *
@@ -414,7 +298,7 @@ sc_chart_view_render_texture (ScChartView *self,
  *
  * Saves the chart at its size on screen: PNG at twice that resolution,
  * SVG or PDF as vectors, all on the theme's background and without hover
- * marks. The chart is drawn now; the file is written in a worker thread.
+ * marks. The chart is drawn now; the file is written asynchronously.
  */
 void
 sc_chart_view_export_async (ScChartView         *self,
@@ -424,7 +308,12 @@ sc_chart_view_export_async (ScChartView         *self,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  ExportJob *job;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  ScChartFileFormat format;
+  double width, height;
+  Marks marks;
 
   g_return_if_fail (SC_IS_CHART_VIEW (self));
   g_return_if_fail (G_IS_FILE (file));
@@ -433,10 +322,8 @@ sc_chart_view_export_async (ScChartView         *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, sc_chart_view_export_async);
 
-  job = g_new0 (ExportJob, 1);
-  g_task_set_task_data (task, job, (GDestroyNotify) export_job_free);
-  job->path = g_file_get_path (file);
-  if (job->path == NULL || !sc_chart_file_format_from_path (job->path, &job->format))
+  path = g_file_get_path (file);
+  if (path == NULL || !sc_chart_file_format_from_path (path, &format))
     {
       g_autofree char *name = g_file_get_parse_name (file);
 
@@ -448,15 +335,24 @@ sc_chart_view_export_async (ScChartView         *self,
   if (self->painter == NULL)
     {
       g_task_return_new_error (task, SC_ERROR, SC_ERROR_INVALID,
-                               _("Cannot save “%s”: the view shows no chart"), job->path);
+                               _("Cannot save “%s”: the view shows no chart"), path);
       return;
     }
 
-  get_export_size (self, &job->width, &job->height);
-  job->style = sc_chart_style_copy (sc_chart_view_get_style (self));
-  job->painter = record (self, job->width, job->height,
-                         job->format == SC_CHART_FILE_PNG ? IMAGE_SCALE : 1);
-  g_task_run_in_thread (task, export_in_thread);
+  get_export_size (self, &width, &height);
+  suspend_marks (self, &marks);
+  bytes = sc_chart_export_to_bytes (self->painter, format, width, height,
+                                    sc_chart_view_get_style (self), &error);
+  restore_marks (self, &marks);
+  if (bytes == NULL)
+    {
+      g_prefix_error (&error, _("Cannot save “%s”: "), path);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_file_replace_contents_bytes_async (file, bytes, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
+                                       cancellable, contents_replaced_cb, g_steal_pointer (&task));
 }
 
 /**

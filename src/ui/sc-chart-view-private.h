@@ -41,7 +41,14 @@ struct _ScChartView
   ScChartStyle      *style;
   char              *title;
 
-  /* What the last snapshot laid out; NULL until the first one. */
+  /* What the painter drew last, at chart_width × chart_height, and what
+   * it laid out; NULL until the first snapshot and after anything the
+   * picture depends on changed. Snapshots reuse the node, so hover, focus
+   * and CSS state changes do not run the painter again. */
+  GskRenderNode     *chart_node;
+  int                chart_width;
+  int                chart_height;
+  guint              n_paints;
   ScChartGeometry   *geometry;
 
   /* The item under the pointer or the keyboard focus: its kind, series

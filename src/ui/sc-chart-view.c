@@ -47,6 +47,15 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Drops the painted chart so that the next snapshot runs the painter
+ * again: call it when anything the picture depends on changed. */
+static void
+invalidate_chart (ScChartView *self)
+{
+  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Style {{{ */
 
 static void
@@ -175,7 +184,7 @@ update_style (ScChartView *self)
 
   g_clear_pointer (&self->style, sc_chart_style_free);
   self->style = style;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_chart (self);
 }
 
 /* }}} */
@@ -239,11 +248,18 @@ set_current (ScChartView       *self,
   if (item != NULL)
     self->current = *item;
 
+  /* The trend painter draws the crosshair; other charts keep their
+   * picture and get an outline on top. */
   if (SC_IS_TREND_PAINTER (self->painter))
-    sc_trend_painter_set_highlight (SC_TREND_PAINTER (self->painter),
-                                    item != NULL ? item->index : -1);
-
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+    {
+      sc_trend_painter_set_highlight (SC_TREND_PAINTER (self->painter),
+                                      item != NULL ? item->index : -1);
+      invalidate_chart (self);
+    }
+  else
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 static void
@@ -394,7 +410,7 @@ _sc_chart_view_drag_update (ScChartView *self,
 
   self->drag_value = value;
   sc_trend_painter_set_target_preview (trend, value);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_chart (self);
 }
 
 static gboolean
@@ -405,7 +421,7 @@ stop_drag (ScChartView *self)
 
   g_clear_pointer (&self->drag_geometry, sc_chart_geometry_unref);
   sc_trend_painter_set_target_preview (SC_TREND_PAINTER (self->painter), NAN);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_chart (self);
 
   return TRUE;
 }
@@ -483,7 +499,7 @@ update_all (ScChartView *self)
   if (self->show_table)
     _sc_chart_view_fill_table (self);
 
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  invalidate_chart (self);
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
 }
@@ -717,6 +733,28 @@ snapshot_current (ScChartView *self,
                               (GdkRGBA[4]) { color, color, color, color });
 }
 
+/* Runs the painter into a node of its own, kept until the data, the
+ * size or the style change. */
+static void
+paint_chart (ScChartView *self,
+             int          width,
+             int          height)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  cairo_t *cr;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_clear_pointer (&self->geometry, sc_chart_geometry_unref);
+  self->geometry = sc_chart_painter_draw (self->painter, cr, width, height, self->style);
+  cairo_destroy (cr);
+
+  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
+  self->chart_node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  self->chart_width = width;
+  self->chart_height = height;
+  self->n_paints++;
+}
+
 static void
 sc_chart_view_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
@@ -724,7 +762,6 @@ sc_chart_view_snapshot (GtkWidget   *widget,
   ScChartView *self = SC_CHART_VIEW (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  cairo_t *cr;
 
   if (self->show_table)
     {
@@ -735,10 +772,10 @@ sc_chart_view_snapshot (GtkWidget   *widget,
   if (self->painter == NULL || self->style == NULL || width <= 0 || height <= 0)
     return;
 
-  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_clear_pointer (&self->geometry, sc_chart_geometry_unref);
-  self->geometry = sc_chart_painter_draw (self->painter, cr, width, height, self->style);
-  cairo_destroy (cr);
+  if (self->chart_node == NULL || width != self->chart_width || height != self->chart_height)
+    paint_chart (self, width, height);
+  if (self->chart_node != NULL)
+    gtk_snapshot_append_node (snapshot, self->chart_node);
 
   snapshot_current (self, snapshot);
 }
@@ -839,6 +876,7 @@ sc_chart_view_dispose (GObject *object)
 
   g_clear_pointer (&self->drag_geometry, sc_chart_geometry_unref);
   g_clear_pointer (&self->geometry, sc_chart_geometry_unref);
+  g_clear_pointer (&self->chart_node, gsk_render_node_unref);
   g_clear_object (&self->painter);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_CHART_VIEW);
 

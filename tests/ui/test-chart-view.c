@@ -477,6 +477,45 @@ test_dark (Fixture       *fixture,
   save_png (widget, "chart-view-dark.png");
 }
 
+/* The painter runs when the data, the size or the style change, not for
+ * every frame: hover states, focus and plain redraws reuse its picture. */
+static void
+test_repaint (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  guint paints = fixture->view->n_paints;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_assert_cmpuint (paints, >=, 1);
+  texture = render (widget);
+  g_clear_object (&texture);
+  gtk_widget_queue_draw (widget);
+  gtk_widget_set_state_flags (widget, GTK_STATE_FLAG_PRELIGHT, FALSE);
+  gtk_widget_grab_focus (widget);
+  settle ();
+  texture = render (widget);
+  g_clear_object (&texture);
+  g_assert_cmpuint (fixture->view->n_paints, ==, paints);
+
+  /* New data. */
+  sc_chart_view_queue_update (fixture->view);
+  settle ();
+  g_assert_cmpuint (fixture->view->n_paints, ==, paints + 1);
+
+  /* A new size. */
+  gtk_window_set_default_size (fixture->window, 520, 320);
+  settle ();
+  g_assert_cmpint (gtk_widget_get_width (widget), ==, 520);
+  g_assert_cmpuint (fixture->view->n_paints, ==, paints + 2);
+  g_assert_cmpfloat (sc_chart_geometry_get_width (fixture->view->geometry), ==, 520);
+
+  /* A new style. */
+  set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
+  settle ();
+  g_assert_cmpuint (fixture->view->n_paints, ==, paints + 3);
+}
+
 static void
 test_accessible (Fixture       *fixture,
                  gconstpointer  data)
@@ -490,6 +529,8 @@ test_accessible (Fixture       *fixture,
   gtk_test_accessible_assert_role (fixture->view, GTK_ACCESSIBLE_ROLE_IMG);
   gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_LABEL, "CSAT");
   gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary);
+  /* The metric and its latest value. */
+  g_assert_nonnull (strstr (summary, "CSAT"));
   g_assert_nonnull (strstr (summary, "81%"));
 
   /* New data: January 2026 at 93%. */
@@ -857,6 +898,8 @@ main (int   argc,
               fixture_setup, test_render, fixture_teardown);
   g_test_add ("/scorecard/chart-view/dark", Fixture, NULL,
               fixture_setup, test_dark, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/repaint", Fixture, NULL,
+              fixture_setup, test_repaint, fixture_teardown);
   g_test_add ("/scorecard/chart-view/accessible", Fixture, NULL,
               fixture_setup, test_accessible, fixture_teardown);
   g_test_add ("/scorecard/chart-view/keyboard-trend", Fixture, NULL,

@@ -7,7 +7,6 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
-#include <errno.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <math.h>
@@ -123,28 +122,22 @@ sc_chart_file_format_from_path (const char        *path,
   return TRUE;
 }
 
-static gboolean
-check_status (cairo_status_t   status,
-              const char      *path,
-              GError         **error)
+static cairo_status_t
+append_cb (void                *closure,
+           const unsigned char *data,
+           unsigned int         length)
 {
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-
-  g_set_error (error, SC_ERROR, SC_ERROR_FAILED, _("Could not write the chart to “%s”: %s"),
-               path, status == CAIRO_STATUS_WRITE_ERROR ? g_strerror (errno)
-                                                         : cairo_status_to_string (status));
-  return FALSE;
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
-static gboolean
-export_vector (ScChartPainter      *painter,
-               ScChartFileFormat    format,
-               const char          *path,
-               double               width,
-               double               height,
-               const ScChartStyle  *style,
-               GError             **error)
+static cairo_status_t
+draw_vector (ScChartPainter     *painter,
+             ScChartFileFormat   format,
+             GByteArray         *out,
+             double              width,
+             double              height,
+             const ScChartStyle *style)
 {
   cairo_surface_t *surface;
   cairo_status_t status;
@@ -152,9 +145,9 @@ export_vector (ScChartPainter      *painter,
   cairo_t *cr;
 
   if (format == SC_CHART_FILE_SVG)
-    surface = cairo_svg_surface_create (path, width, height);
+    surface = cairo_svg_surface_create_for_stream (append_cb, out, width, height);
   else
-    surface = cairo_pdf_surface_create (path, width, height);
+    surface = cairo_pdf_surface_create_for_stream (append_cb, out, width, height);
 
   cr = cairo_create (surface);
   geometry = draw_scaled (painter, cr, width, height, 1, style);
@@ -164,7 +157,69 @@ export_vector (ScChartPainter      *painter,
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
 
-  return check_status (status, path, error);
+  return status;
+}
+
+/**
+ * sc_chart_export_to_bytes:
+ * @painter: a painter
+ * @format: the file format
+ * @width: logical width, in pixels (points for PDF and SVG)
+ * @height: logical height
+ * @style: colours and fonts; its background fills the page
+ * @error: return location for an error
+ *
+ * Draws a chart into the contents of a PNG, SVG or PDF file, in memory, so
+ * that a caller can draw on the thread the painter belongs to and write
+ * the file elsewhere. PNG images are rendered at twice the logical size.
+ *
+ * Returns: (transfer full) (nullable): the file contents, or %NULL with
+ *   @error set
+ */
+GBytes *
+sc_chart_export_to_bytes (ScChartPainter      *painter,
+                          ScChartFileFormat    format,
+                          double               width,
+                          double               height,
+                          const ScChartStyle  *style,
+                          GError             **error)
+{
+  g_autoptr(GByteArray) out = NULL;
+  cairo_status_t status;
+
+  g_return_val_if_fail (SC_IS_CHART_PAINTER (painter), NULL);
+  g_return_val_if_fail (style != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!(width >= 1 && height >= 1 && width <= 20000 && height <= 20000))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("a chart of %g × %g is not between 1 and 20000 pixels"), width, height);
+      return NULL;
+    }
+
+  out = g_byte_array_new ();
+  if (format == SC_CHART_FILE_PNG)
+    {
+      cairo_surface_t *surface = sc_chart_render_image (painter, width, height, PNG_SCALE,
+                                                        style, NULL);
+
+      status = cairo_surface_write_to_png_stream (surface, append_cb, out);
+      cairo_surface_destroy (surface);
+    }
+  else
+    {
+      status = draw_vector (painter, format, out, width, height, style);
+    }
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_FAILED, _("could not draw the chart: %s"),
+                   cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&out));
 }
 
 /**
@@ -192,28 +247,28 @@ sc_chart_export_to_file (ScChartPainter      *painter,
                          const ScChartStyle  *style,
                          GError             **error)
 {
-  cairo_surface_t *surface;
-  cairo_status_t status;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SC_IS_CHART_PAINTER (painter), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (style != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!(width >= 1 && height >= 1 && width <= 20000 && height <= 20000))
+  bytes = sc_chart_export_to_bytes (painter, format, width, height, style, error);
+  if (bytes == NULL)
     {
-      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
-                   _("Cannot export “%s”: a chart of %g × %g is not between 1 and 20000 pixels"),
-                   path, width, height);
+      g_prefix_error (error, _("Cannot export “%s”: "), path);
       return FALSE;
     }
 
-  if (format != SC_CHART_FILE_PNG)
-    return export_vector (painter, format, path, width, height, style, error);
+  if (!g_file_set_contents_full (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                 G_FILE_SET_CONTENTS_CONSISTENT, 0666, &local_error))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_FAILED, _("Could not write the chart to “%s”: %s"),
+                   path, local_error->message);
+      return FALSE;
+    }
 
-  surface = sc_chart_render_image (painter, width, height, PNG_SCALE, style, NULL);
-  status = cairo_surface_write_to_png (surface, path);
-  cairo_surface_destroy (surface);
-
-  return check_status (status, path, error);
+  return TRUE;
 }

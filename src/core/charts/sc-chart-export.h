@@ -30,6 +30,12 @@ cairo_surface_t *sc_chart_render_image        (ScChartPainter     *painter,
                                                double              scale,
                                                const ScChartStyle *style,
                                                ScChartGeometry   **geometry) G_GNUC_WARN_UNUSED_RESULT;
+GBytes          *sc_chart_export_to_bytes     (ScChartPainter     *painter,
+                                               ScChartFileFormat   format,
+                                               double              width,
+                                               double              height,
+                                               const ScChartStyle *style,
+                                               GError            **error) G_GNUC_WARN_UNUSED_RESULT;
 gboolean         sc_chart_export_to_file      (ScChartPainter     *painter,
                                                ScChartFileFormat   format,
                                                const char         *path,
