@@ -113,6 +113,53 @@ test_filters (void)
   g_assert_cmpuint (changes, ==, 8);
 }
 
+static void
+assert_comparison (ScViewState *state,
+                   const char  *expected)
+{
+  g_autofree char *label = sc_view_state_dup_comparison_label (state);
+
+  g_assert_cmpstr (label, ==, expected);
+}
+
+static void
+test_comparisons (void)
+{
+  g_autoptr(ScViewState) state = sc_view_state_new ();
+  g_autoptr(ScQuery) query = sc_query_new ();
+  gint32 from, to;
+
+  g_assert_false (sc_view_state_get_comparison_range (state, &from, &to));
+  sc_view_state_set_period (state, SC_PERIOD_MONTH, day (2026, 3, 5), 0);
+  assert_comparison (state, "Compared with February 2026");
+  g_assert_true (sc_view_state_get_comparison_range (state, &from, &to));
+  g_assert_cmpint (from, ==, day (2026, 2, 1));
+  g_assert_cmpint (to, ==, day (2026, 2, 28));
+
+  sc_view_state_set_comparison (state, SC_COMPARE_YEAR);
+  assert_comparison (state, "Compared with March 2025");
+
+  /* A quarter compares with the quarter before; a leap day a year back. */
+  sc_view_state_set_kind (state, SC_PERIOD_QUARTER);
+  assert_comparison (state, "Compared with Q1 2025");
+  sc_view_state_set_comparison (state, SC_COMPARE_PREVIOUS);
+  assert_comparison (state, "Compared with Q4 2025");
+  sc_view_state_set_period (state, SC_PERIOD_CUSTOM, day (2024, 2, 20), day (2024, 2, 29));
+  assert_comparison (state, "Compared with 10 Feb – 19 Feb 2024");
+
+  /* The baseline is the three months before, and reaches the query. */
+  sc_view_state_set_period (state, SC_PERIOD_MONTH, day (2026, 10, 1), 0);
+  sc_view_state_set_comparison (state, SC_COMPARE_BASELINE);
+  assert_comparison (state, "Compared with the baseline, 1 Jul – 30 Sep 2026");
+  sc_view_state_apply (state, query);
+  g_assert_cmpint (query->comparison, ==, SC_COMPARE_BASELINE);
+  g_assert_cmpint (query->baseline_from, ==, day (2026, 7, 1));
+  g_assert_cmpint (query->baseline_to, ==, day (2026, 9, 30));
+
+  sc_view_state_set_comparison (state, SC_COMPARE_NONE);
+  assert_comparison (state, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -121,6 +168,7 @@ main (int   argc,
 
   g_test_add_func ("/scorecard/view-state/periods", test_periods);
   g_test_add_func ("/scorecard/view-state/filters", test_filters);
+  g_test_add_func ("/scorecard/view-state/comparisons", test_comparisons);
 
   return g_test_run ();
 }

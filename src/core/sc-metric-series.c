@@ -93,6 +93,24 @@ sc_day_to_unix (gint32     day_number,
   return local ? g_date_time_to_unix (local) : (gint64) day_number * 86400;
 }
 
+static ScChartSeries *
+new_metric_series (const ScMetric *info)
+{
+  ScChartSeries *series = sc_chart_series_new (info->name, sc_metric_get_chart_unit (info));
+
+  sc_chart_series_set_direction (series, sc_metric_get_chart_direction (info));
+  return series;
+}
+
+static void
+set_point_stats (ScChartPoint        *point,
+                 const ScMetricValue *v)
+{
+  point->ci_low = v->ci_low;
+  point->ci_high = v->ci_high;
+  point->insufficient = v->insufficient;
+}
+
 /**
  * sc_metric_series_from_result:
  * @result: a result with time buckets
@@ -116,8 +134,7 @@ sc_metric_series_from_result (const ScQueryResult *result,
 
   g_return_val_if_fail (result != NULL && info != NULL && zone != NULL, NULL);
 
-  series = sc_chart_series_new (info->name, sc_metric_get_chart_unit (info));
-  sc_chart_series_set_direction (series, sc_metric_get_chart_direction (info));
+  series = new_metric_series (info);
   for (guint b = 0; b < result->buckets->len; b++)
     {
       const ScBucket *bucket = g_ptr_array_index (result->buckets, b);
@@ -127,11 +144,44 @@ sc_metric_series_from_result (const ScQueryResult *result,
       point = sc_chart_series_add (series, sc_day_to_unix (bucket->first_day, zone),
                                    sc_day_to_unix (bucket->last_day + 1, zone),
                                    v ? v->value : NAN, v && v->n > 0 ? (guint64) v->n : 0);
-      if (v == NULL)
+      if (v != NULL)
+        set_point_stats (point, v);
+    }
+  return series;
+}
+
+/**
+ * sc_metric_segments_from_result:
+ * @result: a grouped result
+ * @metric: one of the result's metrics
+ * @bucket: the bucket whose segments to take
+ *
+ * One category point per segment with data in @bucket, labelled with the
+ * segment's value, in the result's order (the bar painter sorts).
+ *
+ * Returns: (transfer full): the series
+ */
+ScChartSeries *
+sc_metric_segments_from_result (const ScQueryResult *result,
+                                ScMetricId           metric,
+                                guint                bucket)
+{
+  const ScMetric *info = sc_metric_get (metric);
+  ScChartSeries *series;
+
+  g_return_val_if_fail (result != NULL && info != NULL && result->grouped, NULL);
+
+  series = new_metric_series (info);
+  for (guint s = 0; s < result->segments->len; s++)
+    {
+      const ScSegment *segment = g_ptr_array_index (result->segments, s);
+      const ScMetricValue *v = sc_query_result_get_value (result, metric, bucket, (int) s);
+
+      if (v == NULL || v->n == 0)
         continue;
-      point->ci_low = v->ci_low;
-      point->ci_high = v->ci_high;
-      point->insufficient = v->insufficient;
+      set_point_stats (sc_chart_series_add_category (series, segment->label, v->value,
+                                                     (guint64) v->n),
+                       v);
     }
   return series;
 }

@@ -24,5 +24,8 @@ ScChartSeries   *sc_metric_series_from_result  (const ScQueryResult *result,
                                                 ScMetricId           metric,
                                                 int                  segment,
                                                 GTimeZone           *zone) G_GNUC_WARN_UNUSED_RESULT;
+ScChartSeries   *sc_metric_segments_from_result (const ScQueryResult *result,
+                                                ScMetricId           metric,
+                                                guint                bucket) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS

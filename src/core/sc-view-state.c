@@ -334,6 +334,48 @@ sc_view_state_clear_filters (ScViewState *self)
   emit_changed (self);
 }
 
+/* The baseline, when the comparison is with it: the three months before
+ * the period. */
+#define BASELINE_MONTHS 3
+
+/**
+ * sc_view_state_get_comparison_range:
+ * @self: a view state with a period
+ * @from_day: (out): the first day compared against
+ * @to_day: (out): the last day compared against
+ *
+ * The days the period is compared with, as the engine takes them: the
+ * period before (whole months shift by months), the same dates a year
+ * earlier, or the baseline (the three months before the period).
+ *
+ * Returns: %FALSE when there is no period or no comparison
+ */
+gboolean
+sc_view_state_get_comparison_range (ScViewState *self,
+                                    gint32      *from_day,
+                                    gint32      *to_day)
+{
+  g_autoptr(ScQuery) query = NULL;
+
+  g_return_val_if_fail (SC_IS_VIEW_STATE (self), FALSE);
+
+  if (!self->has_period || self->comparison == SC_COMPARE_NONE)
+    return FALSE;
+  query = sc_query_new ();
+  sc_query_set_comparison (query, self->comparison);
+  if (self->comparison == SC_COMPARE_BASELINE)
+    {
+      gint32 to = self->from - 1;
+      gint32 from = sc_grain_bucket_start (SC_GRAIN_MONTH, self->from);
+
+      for (int i = 0; i < BASELINE_MONTHS; i++)
+        from = sc_grain_bucket_start (SC_GRAIN_MONTH, from - 1);
+      sc_query_set_baseline (query, from, to);
+    }
+  sc_query_get_comparison_range (query, self->from, self->to, from_day, to_day);
+  return TRUE;
+}
+
 /**
  * sc_view_state_apply:
  * @self: a view state
@@ -351,6 +393,14 @@ sc_view_state_apply (ScViewState *self,
   if (self->has_period)
     sc_query_set_range (query, self->from, self->to);
   sc_query_set_comparison (query, self->comparison);
+  if (self->comparison == SC_COMPARE_BASELINE)
+    {
+      gint32 from, to;
+
+      /* For the baseline, the range is the baseline's. */
+      if (sc_view_state_get_comparison_range (self, &from, &to))
+        sc_query_set_baseline (query, from, to);
+    }
   for (guint i = 0; i < self->filters->len; i++)
     {
       ScQueryFilter *filter = g_ptr_array_index (self->filters, i);
@@ -397,25 +447,21 @@ sc_format_day_range (gint32 from_day,
   return g_strdup_printf ("%s – %s", a, b);
 }
 
-/**
- * sc_view_state_dup_period_label:
- * @self: a view state
- *
- * Returns: (transfer full): "October 2026", "Q4 2026", "2026" or a range
- */
-char *
-sc_view_state_dup_period_label (ScViewState *self)
+/* A whole month, quarter or year by its name, else the range of days. */
+static char *
+format_period (ScPeriodKind kind,
+               gint32       from_day,
+               gint32       to_day)
 {
-  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) from = day_to_date (from_day);
   int year, month, day;
 
-  g_return_val_if_fail (SC_IS_VIEW_STATE (self), NULL);
-
-  if (!self->has_period)
-    return g_strdup (_("All data"));
-  from = day_to_date (self->from);
-  sc_calendar_ymd_from_day (self->from, &year, &month, &day);
-  switch (self->kind)
+  sc_calendar_ymd_from_day (from_day, &year, &month, &day);
+  if (kind != SC_PERIOD_CUSTOM
+      && (from_day != sc_grain_bucket_start (kind_grain (kind), from_day)
+          || to_day != sc_grain_next_bucket (kind_grain (kind), from_day) - 1))
+    kind = SC_PERIOD_CUSTOM;
+  switch (kind)
     {
     case SC_PERIOD_MONTH:
       /* Translators: a month as in "October 2026"; see g_date_time_format(). */
@@ -427,6 +473,52 @@ sc_view_state_dup_period_label (ScViewState *self)
       return g_strdup_printf ("%d", year);
     case SC_PERIOD_CUSTOM:
     default:
-      return sc_format_day_range (self->from, self->to);
+      return sc_format_day_range (from_day, to_day);
     }
+}
+
+/**
+ * sc_view_state_dup_comparison_label:
+ * @self: a view state
+ *
+ * Returns: (transfer full) (nullable): "Compared with September 2026",
+ *   "Compared with the baseline, 1 Jul – 30 Sep 2026", or %NULL without a
+ *   comparison
+ */
+char *
+sc_view_state_dup_comparison_label (ScViewState *self)
+{
+  g_autofree char *range = NULL;
+  gint32 from, to;
+
+  g_return_val_if_fail (SC_IS_VIEW_STATE (self), NULL);
+
+  if (!sc_view_state_get_comparison_range (self, &from, &to))
+    return NULL;
+  range = format_period (self->kind, from, to);
+  if (self->comparison == SC_COMPARE_BASELINE)
+    {
+      g_free (range);
+      range = sc_format_day_range (from, to);
+      /* Translators: the baseline is a range of days */
+      return g_strdup_printf (_("Compared with the baseline, %s"), range);
+    }
+  /* Translators: "Compared with September 2026" */
+  return g_strdup_printf (_("Compared with %s"), range);
+}
+
+/**
+ * sc_view_state_dup_period_label:
+ * @self: a view state
+ *
+ * Returns: (transfer full): "October 2026", "Q4 2026", "2026" or a range
+ */
+char *
+sc_view_state_dup_period_label (ScViewState *self)
+{
+  g_return_val_if_fail (SC_IS_VIEW_STATE (self), NULL);
+
+  if (!self->has_period)
+    return g_strdup (_("All data"));
+  return format_period (self->kind, self->from, self->to);
 }

@@ -55,7 +55,11 @@ void          sc_view_state_clear_filters     (ScViewState  *self);
 
 void          sc_view_state_apply             (ScViewState  *self,
                                                ScQuery      *query);
+gboolean      sc_view_state_get_comparison_range (ScViewState *self,
+                                                  gint32      *from_day,
+                                                  gint32      *to_day);
 char         *sc_view_state_dup_period_label  (ScViewState  *self) G_GNUC_WARN_UNUSED_RESULT;
+char         *sc_view_state_dup_comparison_label (ScViewState *self) G_GNUC_WARN_UNUSED_RESULT;
 char         *sc_format_day_range             (gint32        from_day,
                                                gint32        to_day) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -824,12 +824,23 @@ is_whole_months (gint32 from_day,
          && sc_grain_bucket_start (SC_GRAIN_MONTH, to_day + 1) == to_day + 1;
 }
 
-static void
-comparison_range (const ScQuery *query,
-                  gint32         from_day,
-                  gint32         to_day,
-                  gint32        *cmp_from,
-                  gint32        *cmp_to)
+/**
+ * sc_query_get_comparison_range:
+ * @query: a query, for its comparison and baseline
+ * @from_day: the first day of a period
+ * @to_day: its last day
+ * @cmp_from: (out): the first day the period is compared with
+ * @cmp_to: (out): the last day
+ *
+ * The period @from_day…@to_day is compared with, as the engine computes
+ * it; without a comparison, the period itself.
+ */
+void
+sc_query_get_comparison_range (const ScQuery *query,
+                               gint32         from_day,
+                               gint32         to_day,
+                               gint32        *cmp_from,
+                               gint32        *cmp_to)
 {
   switch (query->comparison)
     {
@@ -1067,7 +1078,7 @@ sc_engine_compute (const ScFacts  *facts,
   has_cmp = query->comparison != SC_COMPARE_NONE;
   if (has_cmp)
     {
-      comparison_range (query, from_day, to_day, &cmp_from, &cmp_to);
+      sc_query_get_comparison_range (query, from_day, to_day, &cmp_from, &cmp_to);
       pass_init (&cmp, facts, query, families, cmp_from, cmp_to,
                  query->comparison == SC_COMPARE_BASELINE ? SC_GRAIN_NONE : query->grain);
       pass_run (&cmp);

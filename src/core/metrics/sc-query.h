@@ -105,6 +105,11 @@ void      sc_query_set_comparison (ScQuery      *query,
 void      sc_query_set_baseline   (ScQuery      *query,
                                    gint32        from_day,
                                    gint32        to_day);
+void      sc_query_get_comparison_range (const ScQuery *query,
+                                   gint32        from_day,
+                                   gint32        to_day,
+                                   gint32       *cmp_from,
+                                   gint32       *cmp_to);
 gboolean  sc_period_parse         (const char   *text,
                                    gint32       *from_day,
                                    gint32       *to_day,
