@@ -151,6 +151,11 @@ test_comparisons (void)
   sc_view_state_set_period (state, SC_PERIOD_MONTH, day (2026, 10, 1), 0);
   sc_view_state_set_comparison (state, SC_COMPARE_BASELINE);
   assert_comparison (state, "Compared with the baseline, 1 Jul – 30 Sep 2026");
+  {
+    g_autofree char *against = sc_view_state_dup_against_label (state);
+
+    g_assert_cmpstr (against, ==, "the baseline");
+  }
   sc_view_state_apply (state, query);
   g_assert_cmpint (query->comparison, ==, SC_COMPARE_BASELINE);
   g_assert_cmpint (query->baseline_from, ==, day (2026, 7, 1));
@@ -158,6 +163,21 @@ test_comparisons (void)
 
   sc_view_state_set_comparison (state, SC_COMPARE_NONE);
   assert_comparison (state, NULL);
+}
+
+static void
+test_latest_month (void)
+{
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  /* 2026-10-31 23:30 UTC is already November in Berlin. */
+  gint64 last = 1793489400;
+  gint64 in_december = 1796500000;
+  gint64 in_november = 1794000000;
+
+  g_assert_nonnull (berlin);
+  g_assert_cmpint (sc_latest_complete_month (last, in_december, berlin), ==, day (2026, 11, 1));
+  /* November is still running: October is the last complete month. */
+  g_assert_cmpint (sc_latest_complete_month (last, in_november, berlin), ==, day (2026, 10, 1));
 }
 
 int
@@ -169,6 +189,7 @@ main (int   argc,
   g_test_add_func ("/scorecard/view-state/periods", test_periods);
   g_test_add_func ("/scorecard/view-state/filters", test_filters);
   g_test_add_func ("/scorecard/view-state/comparisons", test_comparisons);
+  g_test_add_func ("/scorecard/view-state/latest-month", test_latest_month);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <math.h>
 
 #include "sc-chart-axis.h"
@@ -184,4 +185,39 @@ sc_metric_segments_from_result (const ScQueryResult *result,
                        v);
     }
   return series;
+}
+
+/**
+ * sc_metric_format_change:
+ * @metric: a metric
+ * @change: a difference between two of its values
+ *
+ * Returns: (transfer full): the change in the metric's unit with its sign:
+ *   "+1.2 pts" for percentages, "−35 s", "+4" for NPS
+ */
+char *
+sc_metric_format_change (const ScMetric *metric,
+                         double          change)
+{
+  g_autofree char *magnitude = NULL;
+  const char *sign;
+
+  /* The sign of what is shown: a change that rounds to zero has none. */
+  if (metric->unit == SC_UNIT_PERCENT)
+    change = round (change * 10) / 10;
+  else if (metric->unit == SC_UNIT_NPS)
+    change = round (change);
+  sign = change > 0 ? "+" : change < 0 ? "−" : "±";
+
+  switch (metric->unit)
+    {
+    case SC_UNIT_PERCENT:
+      /* Translators: a change of a percentage in percentage points */
+      return g_strdup_printf (_("%s%.1f pts"), sign, fabs (change));
+    case SC_UNIT_NPS:
+      return g_strdup_printf ("%s%.0f", sign, fabs (change));
+    default:
+      magnitude = sc_metric_format_display (metric, fabs (change));
+      return g_strdup_printf ("%s%s", sign, magnitude);
+    }
 }

@@ -18,6 +18,8 @@ ScChartUnit      sc_metric_get_chart_unit      (const ScMetric      *metric);
 ScChartDirection sc_metric_get_chart_direction (const ScMetric      *metric);
 char            *sc_metric_format_display      (const ScMetric      *metric,
                                                 double               value) G_GNUC_WARN_UNUSED_RESULT;
+char            *sc_metric_format_change       (const ScMetric      *metric,
+                                                double               change) G_GNUC_WARN_UNUSED_RESULT;
 gint64           sc_day_to_unix                (gint32               day_number,
                                                 GTimeZone           *zone);
 ScChartSeries   *sc_metric_series_from_result  (const ScQueryResult *result,

@@ -495,16 +495,36 @@ sc_view_state_dup_comparison_label (ScViewState *self)
 
   if (!sc_view_state_get_comparison_range (self, &from, &to))
     return NULL;
-  range = format_period (self->kind, from, to);
   if (self->comparison == SC_COMPARE_BASELINE)
     {
-      g_free (range);
       range = sc_format_day_range (from, to);
       /* Translators: the baseline is a range of days */
       return g_strdup_printf (_("Compared with the baseline, %s"), range);
     }
+  range = format_period (self->kind, from, to);
   /* Translators: "Compared with September 2026" */
   return g_strdup_printf (_("Compared with %s"), range);
+}
+
+/**
+ * sc_view_state_dup_against_label:
+ * @self: a view state
+ *
+ * Returns: (transfer full) (nullable): what a change is against, short:
+ *   "September 2026", "Q1 2025", "the baseline"; %NULL without a comparison
+ */
+char *
+sc_view_state_dup_against_label (ScViewState *self)
+{
+  gint32 from, to;
+
+  g_return_val_if_fail (SC_IS_VIEW_STATE (self), NULL);
+
+  if (!sc_view_state_get_comparison_range (self, &from, &to))
+    return NULL;
+  if (self->comparison == SC_COMPARE_BASELINE)
+    return g_strdup (_("the baseline"));
+  return format_period (self->kind, from, to);
 }
 
 /**
@@ -521,4 +541,33 @@ sc_view_state_dup_period_label (ScViewState *self)
   if (!self->has_period)
     return g_strdup (_("All data"));
   return format_period (self->kind, self->from, self->to);
+}
+
+/**
+ * sc_latest_complete_month:
+ * @last_created: when the newest interaction was created (Unix time)
+ * @now: the current time (Unix time)
+ * @zone: the organisation's time zone
+ *
+ * The month a review looks at first: the month of the newest data, or the
+ * month before when that one is still running.
+ *
+ * Returns: the first day of that month
+ */
+gint32
+sc_latest_complete_month (gint64     last_created,
+                          gint64     now,
+                          GTimeZone *zone)
+{
+  g_autoptr(GDateTime) last_utc = g_date_time_new_from_unix_utc (last_created);
+  g_autoptr(GDateTime) now_utc = g_date_time_new_from_unix_utc (now);
+  g_autoptr(GDateTime) last = g_date_time_to_timezone (last_utc, zone);
+  g_autoptr(GDateTime) today = g_date_time_to_timezone (now_utc, zone);
+  gint32 first = sc_calendar_day_from_ymd (g_date_time_get_year (last),
+                                           g_date_time_get_month (last), 1);
+
+  if (g_date_time_get_year (last) == g_date_time_get_year (today)
+      && g_date_time_get_month (last) == g_date_time_get_month (today))
+    first = sc_grain_bucket_start (SC_GRAIN_MONTH, first - 1);
+  return first;
 }

@@ -60,6 +60,10 @@ gboolean      sc_view_state_get_comparison_range (ScViewState *self,
                                                   gint32      *to_day);
 char         *sc_view_state_dup_period_label  (ScViewState  *self) G_GNUC_WARN_UNUSED_RESULT;
 char         *sc_view_state_dup_comparison_label (ScViewState *self) G_GNUC_WARN_UNUSED_RESULT;
+char         *sc_view_state_dup_against_label (ScViewState  *self) G_GNUC_WARN_UNUSED_RESULT;
+gint32        sc_latest_complete_month        (gint64        last_created,
+                                               gint64        now,
+                                               GTimeZone    *zone);
 char         *sc_format_day_range             (gint32        from_day,
                                                gint32        to_day) G_GNUC_WARN_UNUSED_RESULT;
 

@@ -2,10 +2,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The dashboard: the headline metrics of the last complete month against
- * the month before, each with a 13-month sparkline, and what the store
- * holds. Everything is computed off the main thread; a reload asked for
- * while one runs is done once that one finishes.
+ * The dashboard: the headline metrics of the window's period against its
+ * comparison, under its filters, each with a 13-period sparkline, and what
+ * the store holds. Everything is computed off the main thread; a change
+ * while a computation runs cancels it and starts again. Activating a card
+ * opens the metric's trend.
  */
 
 #include "config.h"
@@ -18,7 +19,7 @@
 #include "sc-metric-card.h"
 #include "sc-metric-series.h"
 
-#define TREND_MONTHS 13
+#define TREND_PERIODS 13
 
 struct _ScDashboardPage
 {
@@ -39,10 +40,10 @@ struct _ScDashboardPage
 
   ScStore      *store;
   ScEngine     *engine;
+  ScViewState  *state;
   GSettings    *settings;
   GCancellable *cancellable;
   guint         loading : 1;
-  guint         pending : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ScDashboardPage, sc_dashboard_page, GTK_TYPE_WIDGET)
@@ -67,6 +68,9 @@ typedef struct
   char            *zone_name;
   char            *period;
   char            *compared_with;
+  char            *against;
+  ScQuery         *current_query;
+  ScQuery         *trend_query;
   ScQueryResult   *current;
   ScQueryResult   *trend;
 } Load;
@@ -82,6 +86,9 @@ load_free (Load *load)
   g_clear_pointer (&load->zone_name, g_free);
   g_clear_pointer (&load->period, g_free);
   g_clear_pointer (&load->compared_with, g_free);
+  g_clear_pointer (&load->against, g_free);
+  g_clear_pointer (&load->current_query, sc_query_free);
+  g_clear_pointer (&load->trend_query, sc_query_free);
   g_clear_pointer (&load->current, sc_query_result_free);
   g_clear_pointer (&load->trend, sc_query_result_free);
   g_free (load);
@@ -106,19 +113,6 @@ format_day (gint64     t,
   return g_date_time_format (local, _("%-d %b %Y"));
 }
 
-static char *
-format_month (gint32     day_number,
-              GTimeZone *zone)
-{
-  g_autoptr(GDateTime) month = NULL;
-  int year, mon, day;
-
-  sc_calendar_ymd_from_day (day_number, &year, &mon, &day);
-  month = g_date_time_new (zone, year, mon, 1, 12, 0, 0);
-  /* Translators: a month as in "October 2026"; see g_date_time_format(). */
-  return g_date_time_format (month, _("%B %Y"));
-}
-
 /* Shows @value at the end of @row, dimmed, as GNOME's property rows do. */
 static void
 set_row_value (AdwActionRow *row,
@@ -140,62 +134,16 @@ set_row_value (AdwActionRow *row,
 
 /* ---- The worker -------------------------------------------------------- */
 
-/* The month to show: the last complete month with data. When the data
- * runs into the current month, that month is still open: take the one
- * before. */
-static gint32
-pick_month (gint64     last_created,
-            GTimeZone *zone)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (last_created);
-  g_autoptr(GDateTime) last = g_date_time_to_timezone (utc, zone);
-  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
-  gint32 first = sc_calendar_day_from_ymd (g_date_time_get_year (last),
-                                           g_date_time_get_month (last), 1);
-
-  if (g_date_time_get_year (last) == g_date_time_get_year (now)
-      && g_date_time_get_month (last) == g_date_time_get_month (now))
-    first = sc_grain_bucket_start (SC_GRAIN_MONTH, first - 1);
-  return first;
-}
-
-static ScQuery *
-make_query (GArray *metrics)
-{
-  ScQuery *query = sc_query_new ();
-
-  for (guint i = 0; i < metrics->len; i++)
-    sc_query_add_metric (query, g_array_index (metrics, ScMetricId, i));
-  return query;
-}
-
 static gboolean
 compute_metrics (Load    *load,
                  GError **error)
 {
-  g_autoptr(ScQuery) current = make_query (load->metrics);
-  g_autoptr(ScQuery) trend = make_query (load->metrics);
-  const ScFacts *facts;
-  gint32 from = pick_month (load->overview.last_created, load->zone);
-  gint32 to = sc_grain_next_bucket (SC_GRAIN_MONTH, from) - 1;
-  gint32 trend_from = from;
+  g_autoptr(ScFacts) facts = NULL;
 
-  for (int i = 1; i < TREND_MONTHS; i++)
-    trend_from = sc_grain_bucket_start (SC_GRAIN_MONTH, trend_from - 1);
-
-  if ((facts = sc_engine_ensure_facts (load->engine, error)) == NULL)
+  if ((facts = sc_engine_dup_facts (load->engine, error)) == NULL)
     return FALSE;
-  sc_query_set_range (current, from, to);
-  sc_query_set_comparison (current, SC_COMPARE_PREVIOUS);
-  sc_query_set_range (trend, trend_from, to);
-  sc_query_set_grain (trend, SC_GRAIN_MONTH);
-  if ((load->current = sc_engine_compute (facts, current, error)) == NULL
-      || (load->trend = sc_engine_compute (facts, trend, error)) == NULL)
-    return FALSE;
-
-  load->period = format_month (from, load->zone);
-  load->compared_with = format_month (from - 1, load->zone);
-  return TRUE;
+  return (load->current = sc_engine_compute (facts, load->current_query, error)) != NULL
+         && (load->trend = sc_engine_compute (facts, load->trend_query, error)) != NULL;
 }
 
 static void
@@ -219,7 +167,8 @@ load_thread (GTask        *task,
   if (load->zone == NULL)
     load->zone = g_time_zone_new_utc ();
 
-  if (load->overview.interactions > 0 && !compute_metrics (load, &error))
+  if (load->overview.interactions > 0 && load->current_query != NULL
+      && !compute_metrics (load, &error))
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
@@ -301,11 +250,7 @@ show_cards (ScDashboardPage *self,
     return;
 
   gtk_label_set_text (self->period_label, load->period);
-  {
-    g_autofree char *compare = g_strdup_printf (_("Compared with %s"), load->compared_with);
-
-    gtk_label_set_text (self->compare_label, compare);
-  }
+  gtk_label_set_text (self->compare_label, load->compared_with ? load->compared_with : "");
   for (guint i = 0; i < load->metrics->len; i++)
     {
       ScMetricId id = g_array_index (load->metrics, ScMetricId, i);
@@ -319,12 +264,22 @@ show_cards (ScDashboardPage *self,
         continue;
       how = describe_computation (metric, value, load);
       card = sc_metric_card_new ();
-      sc_metric_card_set_value (card, metric, value, load->compared_with, trend, how);
+      sc_metric_card_set_value (card, metric, value, load->against, trend, how);
       gtk_flow_box_append (self->cards, GTK_WIDGET (card));
     }
 }
 
 static void start_load (ScDashboardPage *self);
+
+static void
+card_activated_cb (ScDashboardPage *self,
+                   GtkFlowBoxChild *child)
+{
+  ScMetricCard *card = SC_METRIC_CARD (gtk_flow_box_child_get_child (child));
+  const ScMetric *metric = sc_metric_get (sc_metric_card_get_metric (card));
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-trend", "s", metric->id_string);
+}
 
 static void
 load_ready_cb (GObject      *object,
@@ -337,11 +292,13 @@ load_ready_cb (GObject      *object,
   ScStoreOverview *o = &load->overview;
   gboolean has_data;
 
+  if (!g_task_propagate_boolean (G_TASK (result), &error)
+      && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
   self->loading = FALSE;
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (error != NULL)
     {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_signal_emit (self, signals[FAILED], 0, error->message);
+      g_signal_emit (self, signals[FAILED], 0, error->message);
       return;
     }
 
@@ -351,8 +308,6 @@ load_ready_cb (GObject      *object,
              || o->agent_days > 0;
   g_signal_emit (self, signals[LOADED], 0, has_data);
 
-  if (self->pending)
-    start_load (self);
 }
 
 static GArray *
@@ -373,18 +328,63 @@ headline_metrics (ScDashboardPage *self)
   return metrics;
 }
 
+static ScQuery *
+make_query (GArray *metrics)
+{
+  ScQuery *query = sc_query_new ();
+
+  for (guint i = 0; i < metrics->len; i++)
+    sc_query_add_metric (query, g_array_index (metrics, ScMetricId, i));
+  return query;
+}
+
+/* The queries, made on the main thread from the view state: the period
+ * with its comparison, and the 13 periods up to its end for the
+ * sparklines, under the same filters. */
+static void
+prepare_queries (ScDashboardPage *self,
+                 Load            *load)
+{
+  ScViewState *state = self->state;
+  ScGrain grain;
+  gint32 to, trend_from;
+
+  if (state == NULL || !sc_view_state_has_period (state))
+    return;
+  grain = sc_view_state_get_trend_grain (state);
+  to = sc_view_state_get_to (state);
+  trend_from = sc_grain_bucket_start (grain, to);
+  for (int i = 1; i < TREND_PERIODS; i++)
+    trend_from = sc_grain_bucket_start (grain, trend_from - 1);
+
+  load->current_query = make_query (load->metrics);
+  sc_view_state_apply (state, load->current_query);
+  load->trend_query = make_query (load->metrics);
+  sc_view_state_apply (state, load->trend_query);
+  sc_query_set_comparison (load->trend_query, SC_COMPARE_NONE);
+  sc_query_set_range (load->trend_query, trend_from, to);
+  sc_query_set_grain (load->trend_query, grain);
+  load->period = sc_view_state_dup_period_label (state);
+  load->compared_with = sc_view_state_dup_comparison_label (state);
+  load->against = sc_view_state_dup_against_label (state);
+}
+
 static void
 start_load (ScDashboardPage *self)
 {
   g_autoptr(GTask) task = NULL;
   Load *load;
 
-  self->pending = FALSE;
+  /* A computation under way is for an older state: drop it. */
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
   self->loading = TRUE;
   load = g_new0 (Load, 1);
   load->store = g_object_ref (self->store);
   load->engine = g_object_ref (self->engine);
   load->metrics = headline_metrics (self);
+  prepare_queries (self, load);
 
   task = g_task_new (self, self->cancellable, load_ready_cb, NULL);
   g_task_set_source_tag (task, start_load);
@@ -416,7 +416,6 @@ sc_dashboard_page_set_store (ScDashboardPage *self,
   g_set_object (&self->store, store);
   g_set_object (&self->engine, engine);
   self->loading = FALSE;
-  self->pending = FALSE;
   if (store != NULL)
     sc_dashboard_page_reload (self);
 }
@@ -434,12 +433,26 @@ sc_dashboard_page_reload (ScDashboardPage *self)
 
   if (self->store == NULL)
     return;
-  if (self->cancellable == NULL)
-    self->cancellable = g_cancellable_new ();
-  if (self->loading)
-    self->pending = TRUE;
-  else
-    start_load (self);
+  start_load (self);
+}
+
+/**
+ * sc_dashboard_page_set_view_state:
+ * @self: the page
+ * @state: the window's period, comparison and filters
+ */
+void
+sc_dashboard_page_set_view_state (ScDashboardPage *self,
+                                  ScViewState     *state)
+{
+  g_return_if_fail (SC_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (SC_IS_VIEW_STATE (state));
+
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_set_object (&self->state, state);
+  g_signal_connect_object (state, "changed", G_CALLBACK (sc_dashboard_page_reload), self,
+                           G_CONNECT_SWAPPED);
 }
 
 gboolean
@@ -462,6 +475,9 @@ sc_dashboard_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->store);
   g_clear_object (&self->engine);
+  if (self->state != NULL)
+    g_signal_handlers_disconnect_by_data (self->state, self);
+  g_clear_object (&self->state);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_DASHBOARD_PAGE);
   /* The template's root box is not bound, so unparent it here. */
@@ -507,6 +523,7 @@ sc_dashboard_page_class_init (ScDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, customers_row);
   gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, agent_days_row);
   gtk_widget_class_bind_template_child (widget_class, ScDashboardPage, imports_row);
+  gtk_widget_class_bind_template_callback (widget_class, card_activated_cb);
 }
 
 static void

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "sc-engine.h"
+#include "sc-view-state.h"
 #include "sc-store.h"
 
 G_BEGIN_DECLS
@@ -21,5 +22,7 @@ void             sc_dashboard_page_set_store  (ScDashboardPage *self,
                                                ScStore         *store,
                                                ScEngine        *engine);
 void             sc_dashboard_page_reload     (ScDashboardPage *self);
+void             sc_dashboard_page_set_view_state (ScDashboardPage *self,
+                                                   ScViewState     *state);
 
 G_END_DECLS

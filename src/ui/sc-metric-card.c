@@ -51,27 +51,6 @@ format_count (gint64 n)
   return g_strdup_printf (_("n = %s"), text);
 }
 
-/* The change in the metric's unit with its sign: "+1.2 pts", "−35 s". */
-static char *
-format_change (const ScMetric *metric,
-               double          change)
-{
-  const char *sign = change > 0 ? "+" : change < 0 ? "−" : "±";
-  g_autofree char *magnitude = NULL;
-
-  switch (metric->unit)
-    {
-    case SC_UNIT_PERCENT:
-      /* Translators: a change of a percentage in percentage points */
-      return g_strdup_printf (_("%s%.1f pts"), sign, fabs (change));
-    case SC_UNIT_NPS:
-      return g_strdup_printf ("%s%.0f", sign, fabs (change));
-    default:
-      magnitude = sc_metric_format_display (metric, fabs (change));
-      return g_strdup_printf ("%s%s", sign, magnitude);
-    }
-}
-
 /* Whether a change is better (1), worse (-1) or neither (0) for @metric. */
 static int
 judge_change (const ScMetric      *metric,
@@ -106,7 +85,7 @@ show_change (ScMetricCard        *self,
       return;
     }
 
-  change = format_change (metric, value->change);
+  change = sc_metric_format_change (metric, value->change);
   /* Translators: "+1.2 pts vs September 2026" */
   text = g_strdup_printf (_("%s vs %s"), change, compare_label);
   gtk_label_set_text (self->change_label, text);

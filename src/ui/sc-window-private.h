@@ -9,7 +9,11 @@
 #pragma once
 
 #include "sc-dashboard-page.h"
+#include "sc-filter-bar.h"
 #include "sc-imports-page.h"
+#include "sc-segments-page.h"
+#include "sc-trends-page.h"
+#include "sc-view-state.h"
 #include "sc-window.h"
 
 G_BEGIN_DECLS
@@ -22,13 +26,16 @@ struct _ScWindow
   AdwToastOverlay      *toast_overlay;
   AdwLeaflet           *leaflet;
   GtkListBox           *sidebar;
-  AdwWindowTitle       *content_title;
+  AdwWindowTitle       *sidebar_title;
+  AdwHeaderBar         *content_header;
   GtkStack             *state_stack;
   AdwStatusPage        *loading_page;
   AdwStatusPage        *error_page;
   GtkStack             *page_stack;
 
   ScDashboardPage      *dashboard_page;
+  ScTrendsPage         *trends_page;
+  ScSegmentsPage       *segments_page;
   ScImportsPage        *imports_page;
 
   GSettings            *settings;
@@ -37,6 +44,21 @@ struct _ScWindow
   ScEngine             *engine;
   GtkFileChooserNative *chooser;
   guint                 busy;
+
+  /* Period, comparison and filters (sc-window-views.c) */
+  ScViewState          *view_state;
+  GtkWidget            *period_box;
+  GtkMenuButton        *period_button;
+  GtkLabel             *period_label;
+  GtkDropDown          *comparison_dropdown;
+  GtkRevealer          *filter_revealer;
+  ScFilterBar          *filter_bar;
+  GtkWidget            *period_kind_buttons[4];
+  GtkWidget            *custom_box;
+  GtkEntry             *custom_from;
+  GtkEntry             *custom_to;
+  GtkLabel             *custom_error;
+  gint32                latest_month;
 
   /* Importing (sc-window-import.c) */
   GtkRevealer          *import_revealer;
@@ -47,6 +69,11 @@ struct _ScWindow
   GQueue                import_queue;
   guint                 import_progress_id;
 };
+
+void _sc_window_class_add_views  (GtkWidgetClass *widget_class);
+void _sc_window_init_views       (ScWindow       *self);
+void _sc_window_dispose_views    (ScWindow       *self);
+void _sc_window_set_views_store  (ScWindow       *self);
 
 void _sc_window_class_add_import (GtkWidgetClass *widget_class);
 void _sc_window_init_import      (ScWindow       *self);

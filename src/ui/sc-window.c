@@ -31,14 +31,8 @@ typedef struct
  * built yet say so plainly instead of showing numbers. */
 static const PageInfo pages[] = {
   { "dashboard", N_("Dashboard"), "view-grid-symbolic", NULL, NULL },
-  { "trends", N_("Trends"), "utilities-system-monitor-symbolic",
-    N_("Trends Are Not Available Yet"),
-    N_("Trend charts with targets and uncertainty bands come with the metrics engine, "
-       "which this version of Scorecard does not include yet.") },
-  { "segments", N_("Segments"), "view-list-bullet-symbolic",
-    N_("Segments Are Not Available Yet"),
-    N_("Breaking metrics down by channel, team or category comes with the metrics engine, "
-       "which this version of Scorecard does not include yet.") },
+  { "trends", N_("Trends"), "utilities-system-monitor-symbolic", NULL, NULL },
+  { "segments", N_("Segments"), "view-list-bullet-symbolic", NULL, NULL },
   { "targets", N_("Targets"), "emblem-default-symbolic",
     N_("Targets Are Not Available Yet"),
     N_("Setting targets and baselines comes in a later version of Scorecard.") },
@@ -64,6 +58,7 @@ typedef struct
 {
   ScStore  *store;
   ScEngine *engine;
+  gint32    latest_month;
 } Opened;
 
 static void
@@ -104,11 +99,22 @@ open_store_thread (GTask        *task,
   opened->engine = sc_engine_new (store);
   opened->store = g_steal_pointer (&store);
   /* Load the fact cache here, while the window still shows "Opening…". */
-  if (sc_engine_ensure_facts (opened->engine, &error) == NULL)
+  if (sc_engine_ensure_facts (opened->engine, &error) == NULL
+      || !sc_store_get_overview (opened->store, &overview, &error))
     {
       opened_free (opened);
       g_task_return_error (task, g_steal_pointer (&error));
       return;
+    }
+  if (overview.last_created != SC_MISSING)
+    {
+      g_autofree char *zone_name = sc_store_dup_setting (opened->store, "timezone");
+      g_autoptr(GTimeZone) zone = zone_name ? g_time_zone_new_identifier (zone_name) : NULL;
+
+      if (zone == NULL)
+        zone = g_time_zone_new_utc ();
+      opened->latest_month = sc_latest_complete_month (overview.last_created,
+                                                       g_get_real_time () / G_USEC_PER_SEC, zone);
     }
   g_task_return_pointer (task, opened, (GDestroyNotify) opened_free);
 }
@@ -168,10 +174,14 @@ open_store_ready_cb (GObject      *object,
 
   g_set_object (&self->store, opened->store);
   g_set_object (&self->engine, opened->engine);
+  self->latest_month = opened->latest_month;
   opened_free (opened);
+  _sc_window_set_views_store (self);
   sc_dashboard_page_set_store (self->dashboard_page, self->store, self->engine);
+  sc_trends_page_set_engine (self->trends_page, self->engine);
+  sc_segments_page_set_engine (self->segments_page, self->engine);
   basename = g_path_get_basename (sc_store_get_path (self->store));
-  adw_window_title_set_subtitle (self->content_title, basename);
+  adw_window_title_set_subtitle (self->sidebar_title, basename);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
   sc_imports_page_set_store (self->imports_page, self->store);
   _sc_window_start_imports (self);
@@ -206,8 +216,12 @@ sc_window_open_store (ScWindow   *self,
   self->busy = 0;
   sc_imports_page_set_store (self->imports_page, NULL);
   sc_dashboard_page_set_store (self->dashboard_page, NULL, NULL);
+  sc_trends_page_set_engine (self->trends_page, NULL);
+  sc_segments_page_set_engine (self->segments_page, NULL);
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
+  self->latest_month = 0;
+  _sc_window_set_views_store (self);
 
   adw_status_page_set_title (self->loading_page,
                              demo ? _("Preparing the Demo Organisation…") : _("Opening…"));
@@ -302,6 +316,10 @@ make_page (ScWindow       *self,
                                G_CALLBACK (dashboard_failed_cb), self, G_CONNECT_SWAPPED);
       return GTK_WIDGET (self->dashboard_page);
     }
+  if (g_str_equal (info->name, "trends"))
+    return GTK_WIDGET (self->trends_page = sc_trends_page_new ());
+  if (g_str_equal (info->name, "segments"))
+    return GTK_WIDGET (self->segments_page = sc_segments_page_new ());
   if (g_str_equal (info->name, "imports"))
     return GTK_WIDGET (self->imports_page = sc_imports_page_new ());
 
@@ -364,7 +382,6 @@ page_changed_cb (ScWindow *self)
 
   if (info == NULL)
     return;
-  adw_window_title_set_title (self->content_title, _(info->title));
   g_settings_set_string (self->settings, "last-page", name);
   for (row = gtk_widget_get_first_child (GTK_WIDGET (self->sidebar)); row != NULL;
        row = gtk_widget_get_next_sibling (row))
@@ -477,6 +494,7 @@ sc_window_dispose (GObject *object)
   ScWindow *self = SC_WINDOW (object);
 
   _sc_window_dispose_import (self);
+  _sc_window_dispose_views (self);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->chooser);
@@ -512,7 +530,8 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, sidebar);
-  gtk_widget_class_bind_template_child (widget_class, ScWindow, content_title);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, ScWindow, content_header);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, state_stack);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, ScWindow, error_page);
@@ -528,6 +547,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-store", NULL, open_store_action);
   gtk_widget_class_install_action (widget_class, "win.new-store", NULL, new_store_action);
   _sc_window_class_add_import (widget_class);
+  _sc_window_class_add_views (widget_class);
 
   add_page_shortcuts (widget_class);
 }
@@ -543,6 +563,7 @@ sc_window_init (ScWindow *self)
   self->cancellable = g_cancellable_new ();
   build_pages (self);
   _sc_window_init_import (self);
+  _sc_window_init_views (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),
@@ -581,6 +602,8 @@ sc_window_is_busy (ScWindow *self)
   g_return_val_if_fail (SC_IS_WINDOW (self), FALSE);
 
   return self->busy > 0 || sc_dashboard_page_is_loading (self->dashboard_page)
+         || sc_trends_page_is_loading (self->trends_page)
+         || sc_segments_page_is_loading (self->segments_page)
          || self->import_cancellable != NULL
          || !g_queue_is_empty (&self->import_queue);
 }

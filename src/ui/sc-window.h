@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "sc-application.h"
+#include "sc-view-state.h"
 #include "sc-store.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,7 @@ ScWindow   *sc_window_new            (ScApplication *application) G_GNUC_WARN_UN
 ScStore    *sc_window_get_store      (ScWindow      *self);
 const char *sc_window_get_page       (ScWindow      *self);
 gboolean    sc_window_is_busy        (ScWindow      *self);
+ScViewState *sc_window_get_view_state (ScWindow     *self);
 void        sc_window_open_store     (ScWindow      *self,
                                       const char    *path,
                                       gboolean       demo);
