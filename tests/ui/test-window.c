@@ -13,9 +13,9 @@
 #include <glib/gstdio.h>
 
 #include "sc-chart-axis.h"
-#include "sc-demo.h"
 #include "sc-preferences-window.h"
 #include "sc-test-util.h"
+#include "sc-ui-test-util.h"
 #include "sc-window.h"
 
 typedef struct
@@ -25,122 +25,23 @@ typedef struct
   ScWindow *window;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until @done says so, failing after 30 s. */
-static void
-wait_for (gboolean (*done) (Fixture *), Fixture *fixture)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (30, timeout_cb, &timed_out);
-
-  while (!done (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-}
-
-/* Lets a few frames pass so that layout and drawing settle. */
-static void
-settle (void)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (300, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-loaded (Fixture *fixture)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window)) && !sc_window_is_busy (fixture->window);
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScStore) store = NULL;
-  ScDemoOptions options;
-
   fixture->dir = sc_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "demo.sqlite", NULL);
-  store = sc_store_open (fixture->path, SC_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  sc_demo_options_init (&options);
-  options.end_year = 2026;
-  options.end_month = 10;
-  g_assert_true (sc_demo_generate (store, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_clear_object (&store);
-
-  fixture->window = sc_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 800);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  sc_window_open_store (fixture->window, fixture->path, FALSE);
-  wait_for (loaded, fixture);
+  fixture->path = sc_ui_test_make_demo (fixture->dir);
+  fixture->window = sc_ui_test_open_window (fixture->path);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  settle ();
+  sc_ui_test_close_window (fixture->window);
   sc_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
   g_free (fixture->path);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots", NULL);
-  g_autofree char *file = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  settle ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  file = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("Wrote %s", file);
-}
-
-/* Whether a visible label under @widget shows exactly @text. */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-  return FALSE;
 }
 
 static void
@@ -157,9 +58,9 @@ test_pages (Fixture       *fixture,
   g_assert_nonnull (sc_window_get_store (window));
   g_assert_true (sc_store_get_overview (sc_window_get_store (window), &overview, NULL));
   count = sc_chart_format_number ((double) overview.interactions, 0);
-  g_assert_true (shows_text (GTK_WIDGET (window), count));
-  g_assert_true (shows_text (GTK_WIDGET (window), "1 Nov 2024 – 31 Oct 2026"));
-  g_assert_true (shows_text (GTK_WIDGET (window), "Northwind Support"));
+  g_assert_true (sc_ui_test_shows_text (GTK_WIDGET (window), count));
+  g_assert_true (sc_ui_test_shows_text (GTK_WIDGET (window), "1 Nov 2024 – 31 Oct 2026"));
+  g_assert_true (sc_ui_test_shows_text (GTK_WIDGET (window), "Northwind Support"));
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -167,8 +68,8 @@ test_pages (Fixture       *fixture,
 
       gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", names[i]);
       g_assert_cmpstr (sc_window_get_page (window), ==, names[i]);
-      settle ();
-      save_png (GTK_WIDGET (window), png);
+      sc_ui_test_settle ();
+      sc_ui_test_save_png (GTK_WIDGET (window), png);
     }
 
   /* Ctrl+1 is the dashboard again. */
@@ -176,27 +77,9 @@ test_pages (Fixture       *fixture,
   g_assert_cmpstr (sc_window_get_page (window), ==, "dashboard");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle ();
-  save_png (GTK_WIDGET (window), "dashboard-dark.png");
+  sc_ui_test_settle ();
+  sc_ui_test_save_png (GTK_WIDGET (window), "dashboard-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-}
-
-/* The first widget of @type under @widget, depth first. */
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static const char tickets_csv[] =
@@ -229,7 +112,7 @@ test_import (Fixture       *fixture,
 
   sc_window_open_path (fixture->window, csv);
   g_assert_true (sc_window_is_busy (fixture->window));
-  wait_for (loaded, fixture);
+  sc_ui_test_wait_idle (fixture->window);
 
   g_assert_true (sc_store_get_overview (store, &after, NULL));
   g_assert_cmpint (after.interactions, ==, before.interactions + 2);
@@ -238,21 +121,21 @@ test_import (Fixture       *fixture,
 
   /* The same file again changes nothing. */
   sc_window_import_file (fixture->window, csv);
-  wait_for (loaded, fixture);
+  sc_ui_test_wait_idle (fixture->window);
   g_assert_true (sc_store_get_overview (store, &before, NULL));
   g_assert_cmpint (before.interactions, ==, after.interactions);
 
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "imports");
-  settle ();
-  g_assert_true (shows_text (GTK_WIDGET (fixture->window), "tickets.csv"));
+  sc_ui_test_settle ();
+  g_assert_true (sc_ui_test_shows_text (GTK_WIDGET (fixture->window), "tickets.csv"));
 
   /* Expanding an import lists its rejected rows with line, column and why. */
-  expander = find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW);
+  expander = sc_ui_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW);
   g_assert_nonnull (expander);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
-  settle ();
-  g_assert_true (shows_text (GTK_WIDGET (fixture->window), "Line 4 · Created at"));
-  save_png (GTK_WIDGET (fixture->window), "imports-after.png");
+  sc_ui_test_settle ();
+  g_assert_true (sc_ui_test_shows_text (GTK_WIDGET (fixture->window), "Line 4 · Created at"));
+  sc_ui_test_save_png (GTK_WIDGET (fixture->window), "imports-after.png");
 }
 
 /* An empty store shows how to get data in; a file that is not a store is
@@ -266,17 +149,17 @@ test_states (Fixture       *fixture,
   g_autofree char *contents = NULL;
 
   sc_window_open_store (fixture->window, empty, FALSE);
-  wait_for (loaded, fixture);
-  g_assert_true (shows_text (GTK_WIDGET (fixture->window), "No Service Data Yet"));
-  g_assert_nonnull (find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON));
-  save_png (GTK_WIDGET (fixture->window), "empty.png");
+  sc_ui_test_wait_idle (fixture->window);
+  g_assert_true (sc_ui_test_shows_text (GTK_WIDGET (fixture->window), "No Service Data Yet"));
+  g_assert_nonnull (sc_ui_test_find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_BUTTON));
+  sc_ui_test_save_png (GTK_WIDGET (fixture->window), "empty.png");
 
   g_assert_true (g_file_set_contents (bogus, "not a database\n", -1, NULL));
   sc_window_open_store (fixture->window, bogus, FALSE);
-  wait_for (loaded, fixture);
+  sc_ui_test_wait_idle (fixture->window);
   g_assert_null (sc_window_get_store (fixture->window));
-  g_assert_true (shows_text (GTK_WIDGET (fixture->window), "Cannot Open the Store"));
-  save_png (GTK_WIDGET (fixture->window), "refused.png");
+  g_assert_true (sc_ui_test_shows_text (GTK_WIDGET (fixture->window), "Cannot Open the Store"));
+  sc_ui_test_save_png (GTK_WIDGET (fixture->window), "refused.png");
   g_assert_true (g_file_get_contents (bogus, &contents, NULL, NULL));
   g_assert_cmpstr (contents, ==, "not a database\n");
 }
@@ -294,8 +177,8 @@ test_dialogs (Fixture       *fixture,
 
   preferences = sc_preferences_window_new (GTK_WINDOW (fixture->window), settings);
   gtk_window_present (GTK_WINDOW (preferences));
-  settle ();
-  save_png (GTK_WIDGET (preferences), "preferences.png");
+  sc_ui_test_settle ();
+  sc_ui_test_save_png (GTK_WIDGET (preferences), "preferences.png");
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
@@ -308,18 +191,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  /* What GtkApplication does for the app: our icons live in the resources. */
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    RESOURCE_BASE "/icons");
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  sc_ui_test_init (&argc, &argv);
 
   g_test_add ("/scorecard/ui/window/pages", Fixture, NULL, fixture_setup, test_pages,
               fixture_teardown);

@@ -1,0 +1,31 @@
+/* sc-ui-test-util.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * What the UI tests share: starting GTK as the app does, waiting for the
+ * window, rendering it to PNG, and finding what it shows.
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "sc-window.h"
+
+G_BEGIN_DECLS
+
+void       sc_ui_test_init          (int          *argc,
+                                     char       ***argv);
+char      *sc_ui_test_make_demo     (const char   *dir) G_GNUC_WARN_UNUSED_RESULT;
+ScWindow  *sc_ui_test_open_window   (const char   *store_path);
+void       sc_ui_test_close_window  (ScWindow     *window);
+void       sc_ui_test_wait_idle     (ScWindow     *window);
+void       sc_ui_test_settle        (void);
+void       sc_ui_test_save_png      (GtkWidget    *widget,
+                                     const char   *name);
+gboolean   sc_ui_test_shows_text    (GtkWidget    *widget,
+                                     const char   *text);
+GtkWidget *sc_ui_test_find_widget   (GtkWidget    *widget,
+                                     GType         type);
+
+G_END_DECLS
