@@ -167,6 +167,23 @@ sc_ui_test_shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Runs the main loop until @widget shows @text, for at most 20 s: what
+ * loads off the main thread or slides in takes its time. */
+gboolean
+sc_ui_test_wait_for_text (GtkWidget  *widget,
+                          const char *text)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  gboolean shown;
+
+  while (!(shown = sc_ui_test_shows_text (widget, text)) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return shown;
+}
+
 /* The first mapped widget of @type under @widget, depth first. */
 GtkWidget *
 sc_ui_test_find_widget (GtkWidget *widget,

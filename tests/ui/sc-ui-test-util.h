@@ -25,6 +25,8 @@ void       sc_ui_test_save_png      (GtkWidget    *widget,
                                      const char   *name);
 gboolean   sc_ui_test_shows_text    (GtkWidget    *widget,
                                      const char   *text);
+gboolean   sc_ui_test_wait_for_text (GtkWidget    *widget,
+                                     const char   *text);
 GtkWidget *sc_ui_test_find_widget   (GtkWidget    *widget,
                                      GType         type);
 

@@ -83,7 +83,7 @@ static void
 assert_shows (Fixture    *fixture,
               const char *text)
 {
-  if (!sc_ui_test_shows_text (GTK_WIDGET (fixture->window), text))
+  if (!sc_ui_test_wait_for_text (GTK_WIDGET (fixture->window), text))
     g_error ("The window does not show “%s”", text);
 }
 

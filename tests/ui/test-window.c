@@ -134,7 +134,7 @@ test_import (Fixture       *fixture,
   g_assert_nonnull (expander);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (expander), TRUE);
   sc_ui_test_settle ();
-  g_assert_true (sc_ui_test_shows_text (GTK_WIDGET (fixture->window), "Line 4 · Created at"));
+  g_assert_true (sc_ui_test_wait_for_text (GTK_WIDGET (fixture->window), "Line 4 · Created at"));
   sc_ui_test_save_png (GTK_WIDGET (fixture->window), "imports-after.png");
 }
 
