@@ -288,14 +288,24 @@ _sc_chart_view_dup_tooltip (ScChartView       *self,
   point = sc_chart_series_get_point (series, item->index);
   _sc_chart_view_format_cells (self, series, point, cells);
   out = g_string_new (NULL);
-  g_string_append_printf (out, "<b>%s</b>", cells[SC_CHART_CELL_PERIOD] ?: "");
+  {
+    /* Segment names are data ("Billing & Invoices"): escape them. */
+    g_autofree char *period = g_markup_printf_escaped ("<b>%s</b>",
+                                                       cells[SC_CHART_CELL_PERIOD] ?: "");
+
+    g_string_append (out, period);
+  }
   append_line (out, cells[SC_CHART_CELL_SERIES], cells[SC_CHART_CELL_VALUE]);
   append_line (out, _("Sample size"), cells[SC_CHART_CELL_N]);
   append_line (out, _("95% interval"), cells[SC_CHART_CELL_INTERVAL]);
   append_line (out, _("Target"), cells[SC_CHART_CELL_TARGET]);
   append_line (out, _("Baseline"), cells[SC_CHART_CELL_BASELINE]);
   if (cells[SC_CHART_CELL_NOTE] != NULL)
-    g_string_append_printf (out, "\n<i>%s</i>", cells[SC_CHART_CELL_NOTE]);
+    {
+      g_autofree char *note = g_markup_printf_escaped ("\n<i>%s</i>", cells[SC_CHART_CELL_NOTE]);
+
+      g_string_append (out, note);
+    }
   free_cells (cells);
 
   return g_string_free (out, FALSE);
