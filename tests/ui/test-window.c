@@ -179,6 +179,34 @@ test_dialogs (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (preferences));
   sc_ui_test_settle ();
   sc_ui_test_save_png (GTK_WIDGET (preferences), "preferences.png");
+
+  /* The Dashboard page's first switch is the first metric of the
+   * catalogue, volume: turning it off takes it off the dashboard, and a
+   * change made elsewhere shows on the switch. */
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "dashboard");
+  sc_ui_test_settle ();
+  sc_ui_test_save_png (GTK_WIDGET (preferences), "preferences-dashboard.png");
+  {
+    GtkSwitch *volume = GTK_SWITCH (sc_ui_test_find_widget (GTK_WIDGET (preferences), GTK_TYPE_SWITCH));
+    g_auto(GStrv) before = g_settings_get_strv (settings, "headline-metrics");
+    g_auto(GStrv) after = NULL;
+
+    g_assert_nonnull (volume);
+    g_assert_true (g_strv_contains ((const char * const *) before, "volume"));
+    g_assert_true (gtk_switch_get_active (volume));
+    gtk_switch_set_active (volume, FALSE);
+    after = g_settings_get_strv (settings, "headline-metrics");
+    g_assert_false (g_strv_contains ((const char * const *) after, "volume"));
+    g_assert_cmpuint (g_strv_length (after), ==, g_strv_length (before) - 1);
+    sc_ui_test_wait_idle (fixture->window);
+    sc_ui_test_settle ();
+    g_assert_false (sc_ui_test_shows_text (GTK_WIDGET (fixture->window), "Volume"));
+
+    g_settings_reset (settings, "headline-metrics");
+    g_assert_true (gtk_switch_get_active (volume));
+    sc_ui_test_wait_idle (fixture->window);
+    g_assert_true (sc_ui_test_wait_for_text (GTK_WIDGET (fixture->window), "Volume"));
+  }
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   builder = gtk_builder_new_from_resource (RESOURCE_BASE "/gtk/help-overlay.ui");
