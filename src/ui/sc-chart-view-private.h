@@ -52,9 +52,11 @@ struct _ScChartView
   ScChartGeometry   *geometry;
 
   /* The item under the pointer or the keyboard focus: its kind, series
-   * and index, looked up again in each new geometry. */
+   * and index, looked up again in each new geometry. An item reached by
+   * the keyboard stays when the pointer leaves; one hovered does not. */
   ScChartItem        current;
   gboolean           has_current;
+  gboolean           current_from_keyboard;
   gboolean           pointer_inside;
 
   /* A target drag maps positions through the geometry it started on, so

@@ -14,6 +14,8 @@
 #include "sc-bar-painter.h"
 #include "sc-chart-axis.h"
 #include "sc-chart-view-private.h"
+#include "sc-histogram-painter.h"
+#include "sc-sparkline-painter.h"
 #include "sc-trend-painter.h"
 
 /* A row of the table: one point of one series, as text. */
@@ -54,13 +56,28 @@ sc_chart_table_row_init (ScChartTableRow *self)
 
 /* Series and points {{{ */
 
+/* The one series of a painter that draws a single series, or NULL. */
+static ScChartSeries *
+single_series (ScChartView *self)
+{
+  if (SC_IS_BAR_PAINTER (self->painter))
+    return sc_bar_painter_get_series (SC_BAR_PAINTER (self->painter));
+  if (SC_IS_HISTOGRAM_PAINTER (self->painter))
+    return sc_histogram_painter_get_bins (SC_HISTOGRAM_PAINTER (self->painter));
+  if (SC_IS_SPARKLINE_PAINTER (self->painter))
+    return sc_sparkline_painter_get_series (SC_SPARKLINE_PAINTER (self->painter));
+
+  return NULL;
+}
+
 /**
  * _sc_chart_view_collect_series:
  * @self: a #ScChartView
  *
  * The series of the painters the view knows how to read: a trend's series
- * and its comparison, a bar chart's segments. Other painters draw and
- * describe themselves but have no table.
+ * and its comparison, a bar chart's segments, a histogram's bins, a
+ * sparkline's points. Other painters draw and describe themselves but have
+ * no table.
  *
  * Returns: (transfer container) (element-type ScChartSeries): the series
  */
@@ -79,12 +96,12 @@ _sc_chart_view_collect_series (ScChartView *self)
       if (comparison != NULL)
         g_ptr_array_add (out, sc_chart_series_ref (comparison));
     }
-  else if (SC_IS_BAR_PAINTER (self->painter))
+  else
     {
-      ScChartSeries *segments = sc_bar_painter_get_series (SC_BAR_PAINTER (self->painter));
+      ScChartSeries *one = single_series (self);
 
-      if (segments != NULL)
-        g_ptr_array_add (out, sc_chart_series_ref (segments));
+      if (one != NULL)
+        g_ptr_array_add (out, sc_chart_series_ref (one));
     }
 
   return out;
@@ -104,9 +121,9 @@ series_of_item (ScChartView       *self,
       if (item->series >= 0 && (guint) item->series < sc_trend_painter_get_n_series (trend))
         return sc_trend_painter_get_series (trend, item->series);
     }
-  else if (SC_IS_BAR_PAINTER (self->painter) && item->series == 0)
+  else if (item->series == 0)
     {
-      return sc_bar_painter_get_series (SC_BAR_PAINTER (self->painter));
+      return single_series (self);
     }
 
   return NULL;
@@ -395,6 +412,22 @@ _sc_chart_view_setup_table (ScChartView *self)
     }
 }
 
+/* What the rows are: periods of a trend, segments, or histogram bins. */
+static void
+retitle_first_column (ScChartView *self)
+{
+  g_autoptr(GtkColumnViewColumn) column =
+    g_list_model_get_item (gtk_column_view_get_columns (self->table), SC_CHART_CELL_PERIOD);
+  const char *title = _(columns[SC_CHART_CELL_PERIOD].title);
+
+  if (SC_IS_BAR_PAINTER (self->painter))
+    title = C_("chart table column", "Segment");
+  else if (SC_IS_HISTOGRAM_PAINTER (self->painter))
+    title = C_("chart table column", "Range");
+
+  gtk_column_view_column_set_title (column, title);
+}
+
 /**
  * _sc_chart_view_fill_table:
  * @self: a #ScChartView
@@ -425,6 +458,7 @@ _sc_chart_view_fill_table (ScChartView *self)
         g_ptr_array_add (rows, row);
       }
   used[SC_CHART_CELL_SERIES] = series->len > 1;
+  retitle_first_column (self);
 
   g_list_store_splice (store, 0, g_list_model_get_n_items (G_LIST_MODEL (store)),
                        rows->pdata, rows->len);

@@ -382,13 +382,52 @@ _sc_chart_view_drag_begin (ScChartView *self,
   return TRUE;
 }
 
+/* How far the target can go: past the ends of the axis by at most its
+ * span again (the painter widens its axis to show the preview), and never
+ * outside what the unit allows: 0…100%, −100…100 NPS, nothing below zero
+ * for counts, durations and money unless the axis already is. */
+static void
+get_drag_range (const ScValueAxis *axis,
+                double            *lo,
+                double            *hi)
+{
+  double span = axis->max - axis->min;
+
+  *lo = axis->min - span;
+  *hi = axis->max + span;
+
+  switch (axis->unit)
+    {
+    case SC_CHART_UNIT_NPS:
+      *lo = MAX (*lo, MIN (axis->min, -100));
+      *hi = MIN (*hi, MAX (axis->max, 100));
+      break;
+
+    case SC_CHART_UNIT_PERCENT:
+      *hi = MIN (*hi, MAX (axis->max, 100));
+      *lo = MAX (*lo, MIN (axis->min, 0));
+      break;
+
+    case SC_CHART_UNIT_COUNT:
+    case SC_CHART_UNIT_DURATION:
+    case SC_CHART_UNIT_MONEY:
+      *lo = MAX (*lo, MIN (axis->min, 0));
+      break;
+
+    case SC_CHART_UNIT_NUMBER:
+    default:
+      break;
+    }
+}
+
 /**
  * _sc_chart_view_drag_update:
  * @self: a #ScChartView
  * @offset_y: how far the pointer moved since the drag began
  *
- * Moves the target preview, snapped to a sensible step and kept on the
- * axis the drag started on.
+ * Moves the target preview, snapped to a sensible step. Positions map
+ * through the axis the drag started on, beyond its ends too, so the
+ * target can be raised above the top of the chart.
  */
 void
 _sc_chart_view_drag_update (ScChartView *self,
@@ -396,15 +435,15 @@ _sc_chart_view_drag_update (ScChartView *self,
 {
   ScTrendPainter *trend = SC_TREND_PAINTER (self->painter);
   const ScValueAxis *axis;
-  double value;
+  double value, lo, hi;
 
   if (self->drag_geometry == NULL)
     return;
 
   axis = sc_chart_geometry_get_value_axis (self->drag_geometry);
+  get_drag_range (axis, &lo, &hi);
   value = sc_chart_geometry_value_at (self->drag_geometry, 0, self->drag_start_y + offset_y);
-  value = sc_value_axis_snap (axis, CLAMP (value, axis->min, axis->max));
-  value = CLAMP (value, axis->min, axis->max);
+  value = CLAMP (sc_value_axis_snap (axis, CLAMP (value, lo, hi)), lo, hi);
   if (value == self->drag_value && isfinite (sc_trend_painter_get_target_preview (trend)))
     return;
 
@@ -480,13 +519,26 @@ update_accessible (ScChartView *self)
                                   -1);
 }
 
+/* Painters whose numbers the view cannot read have no table. */
+static gboolean
+has_table (ScChartView *self)
+{
+  g_autoptr(GPtrArray) series = _sc_chart_view_collect_series (self);
+
+  return series->len > 0;
+}
+
 static void
 update_actions (ScChartView *self)
 {
   gboolean has_painter = self->painter != NULL;
+  gboolean table = has_table (self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.copy", has_painter);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.save-as", has_painter);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "chart.show-table", table);
+  if (!table)
+    sc_chart_view_set_show_table (self, FALSE);
 }
 
 static void
@@ -545,7 +597,10 @@ pointer_moved_cb (GtkEventControllerMotion *controller,
     gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
 
   if (item == NULL || is_navigable (item))
-    set_current (self, item);
+    {
+      set_current (self, item);
+      self->current_from_keyboard = FALSE;
+    }
 }
 
 static void
@@ -553,7 +608,7 @@ pointer_left_cb (GtkEventControllerMotion *controller,
                  ScChartView              *self)
 {
   self->pointer_inside = FALSE;
-  if (!gtk_widget_has_focus (GTK_WIDGET (self)) && self->drag_geometry == NULL)
+  if (!self->current_from_keyboard && self->drag_geometry == NULL)
     set_current (self, NULL);
 }
 
@@ -562,7 +617,7 @@ focus_left_cb (GtkEventControllerFocus *controller,
                ScChartView             *self)
 {
   _sc_chart_view_drag_cancel (self);
-  if (!self->pointer_inside)
+  if (self->current_from_keyboard || !self->pointer_inside)
     set_current (self, NULL);
 }
 
@@ -645,10 +700,11 @@ move_binding_cb (GtkWidget *widget,
   int delta;
 
   g_variant_get (args, "(bi)", &vertical, &delta);
-  if (vertical)
-    return move_current_vertically (self, delta);
+  if (vertical ? !move_current_vertically (self, delta) : !move_current (self, delta))
+    return FALSE;
 
-  return move_current (self, delta);
+  self->current_from_keyboard = TRUE;
+  return TRUE;
 }
 
 static gboolean
@@ -1292,7 +1348,8 @@ sc_chart_view_set_title (ScChartView *self,
  *
  * Switches between the chart and a table of the same numbers (period or
  * segment, value, sample size, interval, target, baseline). Keyboard focus
- * follows into the table.
+ * follows into the table. Trends, segment bars, histograms and sparklines
+ * have a table; for other charts the chart stays.
  */
 void
 sc_chart_view_set_show_table (ScChartView *self,
@@ -1302,7 +1359,7 @@ sc_chart_view_set_show_table (ScChartView *self,
 
   g_return_if_fail (SC_IS_CHART_VIEW (self));
 
-  show_table = !!show_table;
+  show_table = !!show_table && has_table (self);
   if (self->show_table == show_table)
     return;
 

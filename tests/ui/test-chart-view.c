@@ -17,6 +17,8 @@
 #include "sc-bar-painter.h"
 #include "sc-chart-view-private.h"
 #include "sc-error.h"
+#include "sc-histogram-painter.h"
+#include "sc-nps-painter.h"
 #include "sc-test-util.h"
 #include "sc-trend-painter.h"
 
@@ -346,6 +348,55 @@ press_key (GtkWidget       *widget,
   g_error ("No key binding for %s", gdk_keyval_name (keyval));
 }
 
+/* The widget's own controller of @type (for a gesture, the one for
+ * @button): GTK 4 cannot synthesise pointer events, so the tests emit the
+ * controllers' signals as GTK does when the events arrive. */
+static GtkEventController *
+find_controller (GtkWidget *widget,
+                 GType      type,
+                 guint      button)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_FROM_INSTANCE (controller) != type)
+        continue;
+      if (GTK_IS_GESTURE_SINGLE (controller) &&
+          gtk_gesture_single_get_button (GTK_GESTURE_SINGLE (controller)) != button)
+        continue;
+
+      /* The widget keeps it alive. */
+      return controller;
+    }
+
+  g_error ("No %s on the view", g_type_name (type));
+}
+
+static void
+move_pointer (GtkWidget *widget,
+              double     x,
+              double     y)
+{
+  GtkEventController *motion = find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_MOTION, 0);
+
+  g_signal_emit_by_name (motion, "enter", x, y);
+  g_signal_emit_by_name (motion, "motion", x, y);
+}
+
+static void
+click (GtkWidget *widget,
+       double     x,
+       double     y)
+{
+  GtkEventController *gesture = find_controller (widget, GTK_TYPE_GESTURE_CLICK, 1);
+
+  g_signal_emit_by_name (gesture, "pressed", 1, x, y);
+  g_signal_emit_by_name (gesture, "released", 1, x, y);
+}
+
 /* }}} */
 
 /* Tests {{{ */
@@ -646,6 +697,20 @@ test_tooltip (Fixture       *fixture,
   g_assert_nonnull (strstr (line, "Drag to change"));
 }
 
+static gboolean
+has_label (const ScChartGeometry *geometry,
+           double                 value)
+{
+  g_autofree char *number = sc_chart_format_value (SC_CHART_UNIT_PERCENT, value, NULL);
+  g_autofree char *text = g_strdup_printf ("Target %s", number);
+
+  for (guint i = 0; i < sc_chart_geometry_get_n_labels (geometry); i++)
+    if (g_strcmp0 (sc_chart_geometry_get_label (geometry, i)->text, text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
 static void
 test_drag_target (Fixture       *fixture,
                   gconstpointer  data)
@@ -672,16 +737,21 @@ test_drag_target (Fixture       *fixture,
   settle ();
   save_png (GTK_WIDGET (fixture->view), "chart-view-drag.png");
 
-  /* Dragged far above the axis: kept on it. */
+  /* Dragged far above the chart: up to 100%, and the axis grows to show it. */
   _sc_chart_view_drag_update (fixture->view, -10000);
-  g_assert_cmpfloat (sc_trend_painter_get_target_preview (painter), ==, axis->max);
+  g_assert_cmpfloat (sc_trend_painter_get_target_preview (painter), ==, 100);
+  settle ();
+  g_assert_cmpfloat (sc_chart_geometry_get_value_axis (fixture->view->geometry)->max, >=, 100);
+  g_assert_true (has_label (fixture->view->geometry, 100));
   _sc_chart_view_drag_update (fixture->view, 23);
   _sc_chart_view_drag_end (fixture->view);
   g_assert_cmpuint (fixture->targets->len, ==, 1);
   g_assert_cmpfloat (g_array_index (fixture->targets, double, 0), ==, preview);
   g_assert_false (isfinite (sc_trend_painter_get_target_preview (painter)));
 
-  /* Escape cancels: no signal, no preview. */
+  /* Escape cancels: no signal, no preview. The chart is back on its own
+   * axis, and the line where it was. */
+  settle ();
   g_assert_true (_sc_chart_view_drag_begin (fixture->view, x, y));
   _sc_chart_view_drag_update (fixture->view, 40);
   g_assert_true (isfinite (sc_trend_painter_get_target_preview (painter)));
@@ -704,6 +774,29 @@ cell_text (Fixture     *fixture,
            ScChartCell  cell)
 {
   return _sc_chart_view_get_table_cell (fixture->view, row, cell);
+}
+
+/* Every row of the table says what the series holds, in its order. */
+static void
+assert_table_matches (Fixture       *fixture,
+                      ScChartSeries *series)
+{
+  ScChartUnit unit = sc_chart_series_get_unit (series);
+  const char *currency = sc_chart_series_get_currency (series);
+
+  for (guint i = 0; i < sc_chart_series_get_n_points (series); i++)
+    {
+      const ScChartPoint *p = sc_chart_series_get_point (series, i);
+      g_autofree char *value = sc_chart_format_value (unit, p->value, currency);
+      g_autofree char *n = sc_chart_format_number (p->n, 0);
+      g_autofree char *target = isfinite (p->target) ? sc_chart_format_value (unit, p->target,
+                                                                              currency)
+                                                     : NULL;
+
+      g_assert_cmpstr (cell_text (fixture, i, SC_CHART_CELL_VALUE), ==, value);
+      g_assert_cmpstr (cell_text (fixture, i, SC_CHART_CELL_N), ==, n);
+      g_assert_cmpstr (cell_text (fixture, i, SC_CHART_CELL_TARGET), ==, target);
+    }
 }
 
 static void
@@ -731,6 +824,7 @@ test_table (Fixture       *fixture,
 
   g_assert_cmpuint (g_list_model_get_n_items (rows),
                     ==, N_MONTHS);
+  assert_table_matches (fixture, sc_trend_painter_get_series (SC_TREND_PAINTER (sc_chart_view_get_painter (fixture->view)), 0));
   g_assert_cmpstr (cell_text (fixture, 0, SC_CHART_CELL_PERIOD), ==, "January 2025");
   g_assert_cmpstr (cell_text (fixture, 0, SC_CHART_CELL_VALUE), ==, "70%");
   g_assert_cmpstr (cell_text (fixture, 0, SC_CHART_CELL_N), ==, "410");
@@ -792,6 +886,175 @@ assert_file_starts_with (const char *path,
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (memcmp (contents, magic, strlen (magic)) == 0);
+}
+
+static void
+test_hover (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  ScTrendPainter *painter = SC_TREND_PAINTER (sc_chart_view_get_painter (fixture->view));
+  GtkEventController *motion = find_controller (widget, GTK_TYPE_EVENT_CONTROLLER_MOTION, 0);
+  g_autoptr(GdkTexture) before = render (widget);
+  g_autoptr(Pixels) pixels_before = pixels_new (before);
+  g_autoptr(GdkTexture) after = NULL;
+  g_autoptr(Pixels) pixels_after = NULL;
+  g_autofree char *tooltip = NULL;
+  const ScChartItem *march = find_kind (fixture->view->geometry, SC_CHART_ITEM_POINT, 2);
+  const ScChartItem *target;
+  GdkRGBA a, b;
+
+  /* Near March, not on it: the nearest point of the column is hovered. */
+  move_pointer (widget, march->x + 2, march->y + 6);
+  g_assert_cmpint (sc_chart_view_get_current (fixture->view), ==, 2);
+  g_assert_cmpint (sc_trend_painter_get_highlight (painter), ==, 2);
+  tooltip = _sc_chart_view_dup_tooltip (fixture->view, march);
+  g_assert_cmpstr (tooltip, ==, "<b>March 2025</b>\nCSAT: 72%\nSample size: 430\n"
+                                "95% interval: 69% – 75%\nTarget: 85%");
+
+  /* The crosshair: a vertical line through March, above its point. */
+  after = render (widget);
+  pixels_after = pixels_new (after);
+  march = find_kind (fixture->view->geometry, SC_CHART_ITEM_POINT, 2);
+  a = pixel_at (pixels_before, march->x, march->y - 40);
+  b = pixel_at (pixels_after, march->x, march->y - 40);
+  g_assert_false (gdk_rgba_equal (&a, &b));
+  save_png (widget, "chart-view-hover.png");
+
+  /* Over the target line: a resize cursor only where it can be dragged. */
+  target = find_kind (fixture->view->geometry, SC_CHART_ITEM_TARGET, 6);
+  g_signal_emit_by_name (motion, "motion", target->x, target->y);
+  g_assert_null (gtk_widget_get_cursor (widget));
+  sc_chart_view_set_target_editable (fixture->view, TRUE);
+  g_signal_emit_by_name (motion, "motion", target->x, target->y + 1);
+  g_assert_nonnull (gtk_widget_get_cursor (widget));
+  g_assert_cmpstr (gdk_cursor_get_name (gtk_widget_get_cursor (widget)), ==, "ns-resize");
+
+  g_signal_emit_by_name (motion, "leave");
+  g_assert_cmpint (sc_chart_view_get_current (fixture->view), ==, -1);
+  g_assert_cmpint (sc_trend_painter_get_highlight (painter), ==, -1);
+}
+
+static void
+test_click (Fixture       *fixture,
+            gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  const ScChartItem *item;
+
+  if (SC_IS_BAR_PAINTER (sc_chart_view_get_painter (fixture->view)))
+    {
+      /* "Social" (index 3) is the shortest bar: click its middle. */
+      item = find_kind (fixture->view->geometry, SC_CHART_ITEM_BAR, 3);
+      click (widget, item->area.x + item->area.width / 2, item->area.y + item->area.height / 2);
+      g_assert_cmpuint (fixture->activated->len, ==, 1);
+      g_assert_cmpint (GPOINTER_TO_INT (fixture->activated->pdata[0]), ==, 3);
+      g_assert_cmpint (sc_chart_view_get_current (fixture->view), ==, 3);
+      g_assert_true (gtk_widget_has_focus (widget));
+      return;
+    }
+
+  item = find_kind (fixture->view->geometry, SC_CHART_ITEM_POINT, 7);
+  click (widget, item->x, item->y);
+  g_assert_cmpuint (fixture->activated->len, ==, 1);
+  g_assert_cmpint (GPOINTER_TO_INT (fixture->activated->pdata[0]), ==, 7);
+
+  /* The target line is not a point: nothing to drill into. */
+  item = find_kind (fixture->view->geometry, SC_CHART_ITEM_TARGET, 0);
+  click (widget, item->x, item->y);
+  g_assert_cmpuint (fixture->activated->len, ==, 1);
+}
+
+/* The drag gesture as GTK drives it: press on the line, move, release. */
+static void
+test_drag_gesture (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  ScTrendPainter *painter = SC_TREND_PAINTER (sc_chart_view_get_painter (fixture->view));
+  GtkEventController *drag = find_controller (widget, GTK_TYPE_GESTURE_DRAG, 1);
+  const ScChartItem *target = find_kind (fixture->view->geometry, SC_CHART_ITEM_TARGET, 8);
+  double x = target->x, y = target->y, preview;
+
+  sc_chart_view_set_target_editable (fixture->view, TRUE);
+
+  /* Pressed away from the line: no drag. */
+  g_signal_emit_by_name (drag, "drag-begin", x, y + 40);
+  g_signal_emit_by_name (drag, "drag-update", 0.0, 10.0);
+  g_assert_false (isfinite (sc_trend_painter_get_target_preview (painter)));
+  g_signal_emit_by_name (drag, "drag-end", 0.0, 10.0);
+  g_assert_cmpuint (fixture->targets->len, ==, 0);
+
+  g_signal_emit_by_name (drag, "drag-begin", x, y + 1);
+  g_assert_true (gtk_widget_has_focus (widget));
+  g_signal_emit_by_name (drag, "drag-update", 5.0, 30.0);
+  preview = sc_trend_painter_get_target_preview (painter);
+  g_assert_true (isfinite (preview));
+  g_assert_cmpfloat (preview, <, TARGET);
+  /* While dragging, the chart shows the new value beside the line. */
+  settle ();
+  g_assert_true (has_label (fixture->view->geometry, preview));
+  g_signal_emit_by_name (drag, "drag-end", 5.0, 30.0);
+  g_assert_cmpuint (fixture->targets->len, ==, 1);
+  g_assert_cmpfloat (g_array_index (fixture->targets, double, 0), ==, preview);
+
+  /* Escape while dragging: nothing changes. */
+  g_signal_emit_by_name (drag, "drag-begin", x, y);
+  g_signal_emit_by_name (drag, "drag-update", 0.0, -30.0);
+  g_assert_cmpfloat (sc_trend_painter_get_target_preview (painter), >, TARGET);
+  g_assert_true (press_key (widget, GDK_KEY_Escape, 0));
+  g_signal_emit_by_name (drag, "drag-end", 0.0, -30.0);
+  g_assert_cmpuint (fixture->targets->len, ==, 1);
+  g_assert_false (isfinite (sc_trend_painter_get_target_preview (painter)));
+}
+
+static void
+test_table_bars (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  GtkWidget *widget = GTK_WIDGET (fixture->view);
+  ScChartSeries *series = sc_bar_painter_get_series (SC_BAR_PAINTER (sc_chart_view_get_painter (fixture->view)));
+  GListModel *columns = gtk_column_view_get_columns (fixture->view->table);
+  g_autoptr(GtkColumnViewColumn) first = g_list_model_get_item (columns, SC_CHART_CELL_PERIOD);
+  GListModel *rows;
+
+  sc_chart_view_set_show_table (fixture->view, TRUE);
+  rows = G_LIST_MODEL (gtk_column_view_get_model (fixture->view->table));
+  g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "Segment");
+  assert_table_matches (fixture, series);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, sc_chart_series_get_n_points (series));
+  settle ();
+  save_png (widget, "chart-view-bars-table.png");
+}
+
+/* Charts whose numbers the view cannot read keep showing the chart. */
+static void
+test_no_table (void)
+{
+  g_autoptr(ScNpsPainter) nps = sc_nps_painter_new ();
+  g_autoptr(ScHistogramPainter) histogram = sc_histogram_painter_new ();
+  g_autoptr(ScChartSeries) bins = sc_chart_series_new ("First response", SC_CHART_UNIT_COUNT);
+  ScChartView *view;
+
+  sc_nps_painter_add_row (nps, "Email", 20, 30, 50);
+  view = SC_CHART_VIEW (g_object_ref_sink (sc_chart_view_new (SC_CHART_PAINTER (nps))));
+  sc_chart_view_set_show_table (view, TRUE);
+  g_assert_false (sc_chart_view_get_show_table (view));
+
+  sc_chart_series_add_category (bins, "< 1 h", 120, 120);
+  sc_chart_series_add_category (bins, "1–4 h", 80, 80);
+  sc_histogram_painter_set_bins (histogram, bins);
+  sc_chart_view_set_painter (view, SC_CHART_PAINTER (histogram));
+  sc_chart_view_set_show_table (view, TRUE);
+  g_assert_true (sc_chart_view_get_show_table (view));
+  g_assert_cmpstr (_sc_chart_view_get_table_cell (view, 1, SC_CHART_CELL_PERIOD), ==, "1–4 h");
+  g_assert_cmpstr (_sc_chart_view_get_table_cell (view, 1, SC_CHART_CELL_VALUE), ==, "80");
+
+  /* Back to a chart without a table: the table goes. */
+  sc_chart_view_set_painter (view, SC_CHART_PAINTER (nps));
+  g_assert_false (sc_chart_view_get_show_table (view));
+
+  g_assert_finalize_object (view);
 }
 
 static void
@@ -912,6 +1175,17 @@ main (int   argc,
               fixture_setup, test_drag_target, fixture_teardown);
   g_test_add ("/scorecard/chart-view/table", Fixture, NULL,
               fixture_setup, test_table, fixture_teardown);
+  g_test_add_func ("/scorecard/chart-view/no-table", test_no_table);
+  g_test_add ("/scorecard/chart-view/hover", Fixture, NULL,
+              fixture_setup, test_hover, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/click-trend", Fixture, NULL,
+              fixture_setup, test_click, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/click-bars", Fixture, make_bars,
+              fixture_setup, test_click, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/drag-gesture", Fixture, NULL,
+              fixture_setup, test_drag_gesture, fixture_teardown);
+  g_test_add ("/scorecard/chart-view/table-bars", Fixture, make_bars,
+              fixture_setup, test_table_bars, fixture_teardown);
   g_test_add ("/scorecard/chart-view/export", Fixture, NULL,
               fixture_setup, test_export, fixture_teardown);
   g_test_add ("/scorecard/chart-view/copy", Fixture, NULL,
