@@ -21,6 +21,7 @@
 #include "sc-nps-painter.h"
 #include "sc-test-util.h"
 #include "sc-trend-painter.h"
+#include "sc-ui-test-util.h"
 
 #define N_MONTHS 12
 #define TARGET   85.0
@@ -99,26 +100,6 @@ make_bars (void)
 
 /* Main loop and window {{{ */
 
-static gboolean
-timeout_cb (gpointer data)
-{
-  gboolean *timed_out = data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Lets a few frames pass so that layout and drawing settle. */
-static void
-settle (void)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (200, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 static void
 activated_cb (ScChartView *view,
               int          index,
@@ -164,7 +145,7 @@ fixture_setup (Fixture       *fixture,
   gtk_window_present (fixture->window);
   while (fixture->view->geometry == NULL)
     g_main_context_iteration (NULL, TRUE);
-  settle ();
+  sc_ui_test_settle ();
 }
 
 static void
@@ -172,7 +153,7 @@ fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   gtk_window_destroy (fixture->window);
-  settle ();
+  sc_ui_test_settle ();
   g_assert_finalize_object (fixture->view);
   g_ptr_array_unref (fixture->activated);
   g_array_unref (fixture->targets);
@@ -195,7 +176,7 @@ render (GtkWidget *widget)
   GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
 
   /* The paintable shows the widget's last frame: let a pending one draw. */
-  settle ();
+  sc_ui_test_settle ();
   gdk_paintable_snapshot (paintable, snapshot, width, height);
   node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
   g_assert_nonnull (node);
@@ -203,21 +184,13 @@ render (GtkWidget *widget)
   return gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
 }
 
+/* Painted on the window itself, so that the picture has the background
+ * the chart was made for. */
 static void
 save_png (GtkWidget  *widget,
           const char *name)
 {
-  g_autoptr(GdkTexture) texture = NULL;
-  const char *build_dir = g_getenv ("G_TEST_BUILDDIR");
-  g_autofree char *dir = g_build_filename (build_dir ? build_dir : ".", "screenshots", NULL);
-  g_autofree char *file = g_build_filename (dir, name, NULL);
-
-  /* Painted on the window itself, so that the picture has the background
-   * the chart was made for. */
-  texture = render (GTK_WIDGET (gtk_widget_get_root (widget)));
-  g_mkdir_with_parents (dir, 0755);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("Wrote %s", file);
+  sc_ui_test_save_png (GTK_WIDGET (gtk_widget_get_root (widget)), name);
 }
 
 typedef struct
@@ -504,7 +477,7 @@ test_dark (Fixture       *fixture,
   const ScChartItem *target;
 
   set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
-  settle ();
+  sc_ui_test_settle ();
   dark = sc_chart_view_get_style (fixture->view);
 
   g_assert_true (dark->dark);
@@ -544,26 +517,26 @@ test_repaint (Fixture       *fixture,
   gtk_widget_queue_draw (widget);
   gtk_widget_set_state_flags (widget, GTK_STATE_FLAG_PRELIGHT, FALSE);
   gtk_widget_grab_focus (widget);
-  settle ();
+  sc_ui_test_settle ();
   texture = render (widget);
   g_clear_object (&texture);
   g_assert_cmpuint (fixture->view->n_paints, ==, paints);
 
   /* New data. */
   sc_chart_view_queue_update (fixture->view);
-  settle ();
+  sc_ui_test_settle ();
   g_assert_cmpuint (fixture->view->n_paints, ==, paints + 1);
 
   /* A new size. */
   gtk_window_set_default_size (fixture->window, 520, 320);
-  settle ();
+  sc_ui_test_settle ();
   g_assert_cmpint (gtk_widget_get_width (widget), ==, 520);
   g_assert_cmpuint (fixture->view->n_paints, ==, paints + 2);
   g_assert_cmpfloat (sc_chart_geometry_get_width (fixture->view->geometry), ==, 520);
 
   /* A new style. */
   set_color_scheme (ADW_COLOR_SCHEME_FORCE_DARK);
-  settle ();
+  sc_ui_test_settle ();
   g_assert_cmpuint (fixture->view->n_paints, ==, paints + 3);
 }
 
@@ -734,13 +707,13 @@ test_drag_target (Fixture       *fixture,
   /* Snapped to a tenth or a fifth of the tick step. */
   step = axis->step / (axis->step / axis->divisor >= 2 ? 10 : 5);
   g_assert_cmpfloat (fabs (preview / step - round (preview / step)), <, 1e-9);
-  settle ();
+  sc_ui_test_settle ();
   save_png (GTK_WIDGET (fixture->view), "chart-view-drag.png");
 
   /* Dragged far above the chart: up to 100%, and the axis grows to show it. */
   _sc_chart_view_drag_update (fixture->view, -10000);
   g_assert_cmpfloat (sc_trend_painter_get_target_preview (painter), ==, 100);
-  settle ();
+  sc_ui_test_settle ();
   g_assert_cmpfloat (sc_chart_geometry_get_value_axis (fixture->view->geometry)->max, >=, 100);
   g_assert_true (has_label (fixture->view->geometry, 100));
   _sc_chart_view_drag_update (fixture->view, 23);
@@ -751,7 +724,7 @@ test_drag_target (Fixture       *fixture,
 
   /* Escape cancels: no signal, no preview. The chart is back on its own
    * axis, and the line where it was. */
-  settle ();
+  sc_ui_test_settle ();
   g_assert_true (_sc_chart_view_drag_begin (fixture->view, x, y));
   _sc_chart_view_drag_update (fixture->view, 40);
   g_assert_true (isfinite (sc_trend_painter_get_target_preview (painter)));
@@ -837,7 +810,7 @@ test_table (Fixture       *fixture,
   g_assert_false (gtk_column_view_column_get_visible (baseline));
   /* Arrow keys belong to the table now. */
   g_assert_false (press_key (widget, GDK_KEY_Right, 0));
-  settle ();
+  sc_ui_test_settle ();
   save_png (widget, "chart-view-table.png");
 
   g_assert_true (gtk_widget_activate_action (widget, "chart.show-table", NULL));
@@ -992,7 +965,7 @@ test_drag_gesture (Fixture       *fixture,
   g_assert_true (isfinite (preview));
   g_assert_cmpfloat (preview, <, TARGET);
   /* While dragging, the chart shows the new value beside the line. */
-  settle ();
+  sc_ui_test_settle ();
   g_assert_true (has_label (fixture->view->geometry, preview));
   g_signal_emit_by_name (drag, "drag-end", 5.0, 30.0);
   g_assert_cmpuint (fixture->targets->len, ==, 1);
@@ -1023,7 +996,7 @@ test_table_bars (Fixture       *fixture,
   g_assert_cmpstr (gtk_column_view_column_get_title (first), ==, "Segment");
   assert_table_matches (fixture, series);
   g_assert_cmpuint (g_list_model_get_n_items (rows), ==, sc_chart_series_get_n_points (series));
-  settle ();
+  sc_ui_test_settle ();
   save_png (widget, "chart-view-bars-table.png");
 }
 
@@ -1110,7 +1083,7 @@ test_copy (Fixture       *fixture,
   GValue value = G_VALUE_INIT;
 
   g_assert_true (press_key (widget, GDK_KEY_c, GDK_CONTROL_MASK));
-  settle ();
+  sc_ui_test_settle ();
   g_assert_true (gdk_clipboard_is_local (clipboard));
   content = gdk_clipboard_get_content (clipboard);
   g_assert_nonnull (content);
@@ -1142,7 +1115,7 @@ test_empty (void)
   g_assert_false (press_key (GTK_WIDGET (view), GDK_KEY_Return, 0));
 
   gtk_window_destroy (window);
-  settle ();
+  sc_ui_test_settle ();
   g_assert_finalize_object (view);
 }
 
@@ -1152,8 +1125,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
+  sc_ui_test_init (&argc, &argv);
 
   g_test_add_func ("/scorecard/chart-view/properties", test_properties);
   g_test_add_func ("/scorecard/chart-view/empty", test_empty);
