@@ -558,6 +558,56 @@ test_as_of (Fixture       *f,
   g_assert_cmpint (sc_target_review_instant (day ("2026-02-28"), NULL, 1000), ==, 1000);
 }
 
+
+/* What a dashboard card asks: the status of a metric for a month, with
+ * the target in force at the end of that month. */
+static void
+test_card_status (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(ScTarget) frt = target (SC_METRIC_FRT_MEDIAN, "", "2026", 4 * 3600);
+  g_autoptr(ScTarget) email = target (SC_METRIC_FRT_MEDIAN, "channel=Email", "2026", 2 * 3600);
+  g_autoptr(ScTargetIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 march_1 = 1772323200;   /* 2026-03-01 00:00 UTC */
+  gint64 now = march_1 + 40 * DAY_S;
+  const ScTarget *t;
+  ScAttainment a;
+
+  set_target (f->store, frt, march_1 - 60 * DAY_S);
+  set_target (f->store, email, march_1 - 60 * DAY_S);
+  frt->value = 3 * 3600;   /* tightened on 10 March */
+  set_target (f->store, frt, march_1 + 9 * DAY_S);
+  index = sc_target_index_load (f->store, &error);
+  g_assert_no_error (error);
+
+  /* February's card: 3.5 h against February's 4 h target is met. */
+  t = sc_target_index_status (index, NULL, SC_METRIC_FRT_MEDIAN, NULL, day ("2026-02-01"),
+                              day ("2026-02-28"), NULL, now, 3.5 * 3600, &a);
+  g_assert_nonnull (t);
+  g_assert_cmpfloat (t->value, ==, 4 * 3600);
+  g_assert_cmpint (a.status, ==, SC_TARGET_STATUS_MET);
+  /* March's card: the 3 h target in force at its end; 3.1 h is at risk. */
+  t = sc_target_index_status (index, NULL, SC_METRIC_FRT_MEDIAN, "", day ("2026-03-01"),
+                              day ("2026-03-31"), NULL, now, 3.1 * 3600, &a);
+  g_assert_cmpfloat (t->value, ==, 3 * 3600);
+  g_assert_cmpint (a.status, ==, SC_TARGET_STATUS_AT_RISK);
+  /* A card filtered to email uses the channel's own target. */
+  t = sc_target_index_status (index, NULL, SC_METRIC_FRT_MEDIAN, "channel=Email", day ("2026-03-01"),
+                              day ("2026-03-31"), NULL, now, 3.1 * 3600, &a);
+  g_assert_cmpfloat (t->value, ==, 2 * 3600);
+  g_assert_cmpint (a.status, ==, SC_TARGET_STATUS_MISSED);
+  /* No data, no target. */
+  sc_target_index_status (index, NULL, SC_METRIC_FRT_MEDIAN, NULL, day ("2026-03-01"),
+                          day ("2026-03-31"), NULL, now, NAN, &a);
+  g_assert_cmpint (a.status, ==, SC_TARGET_STATUS_NO_DATA);
+  t = sc_target_index_status (index, NULL, SC_METRIC_CSAT, NULL, day ("2026-03-01"),
+                              day ("2026-03-31"), NULL, now, 80, &a);
+  g_assert_null (t);
+  g_assert_cmpint (a.status, ==, SC_TARGET_STATUS_NONE);
+  g_assert_cmpstr (sc_target_status_get_label (a.status), ==, "No target");
+}
+
 /* ---- Attainment ---------------------------------------------------------------- */
 
 typedef struct
@@ -1432,6 +1482,7 @@ main (int   argc,
   ADD ("segment/keys", test_segment_keys);
   ADD ("precedence", test_precedence);
   ADD ("as-of", test_as_of);
+  ADD ("card-status", test_card_status);
   g_test_add_func ("/scorecard/targets/attainment/cases", test_attainment);
   g_test_add_func ("/scorecard/targets/attainment/details", test_attainment_details);
   g_test_add_func ("/scorecard/targets/value/parse", test_value_parse);

@@ -291,3 +291,55 @@ sc_target_review_instant (gint32     last_day,
     return now;
   return MIN (now, g_date_time_to_unix (next) - 1);
 }
+
+/**
+ * sc_target_index_status:
+ * @self: an index, e.g. from sc_target_index_load()
+ * @settings: (nullable): the variants in force (the direction of CES)
+ * @metric: the metric
+ * @context: (nullable): the segment looked at as a canonical key (see
+ *   sc_segment_key_from_filters()); %NULL or empty for all interactions
+ * @first_day: the first day of the period shown (a dashboard's month)
+ * @last_day: its last day
+ * @zone: (nullable): the organisation's time zone, %NULL for UTC
+ * @now: the current time (Unix seconds)
+ * @actual: the metric's value over the period, NaN when there is none
+ * @out: (out caller-allocates): the attainment and status
+ *
+ * The status a dashboard card shows for one metric and period, in one
+ * call: the target that applies (see sc_target_index_lookup()) as a review
+ * of the period shows it — the version in force at the end of its last
+ * day (see sc_target_review_instant()), so last month's card keeps last
+ * month's target — evaluated against @actual (see sc_target_evaluate()).
+ * Without a target @out->status is %SC_TARGET_STATUS_NONE.
+ *
+ * The index reads nothing from the store, so this is cheap enough to call
+ * for every card on the main thread; reload the index when the targets
+ * change (#ScTargetHistory::changed).
+ *
+ * Returns: (transfer none) (nullable): the target that applies, or %NULL
+ */
+const ScTarget *
+sc_target_index_status (const ScTargetIndex    *self,
+                        const ScMetricSettings *settings,
+                        ScMetricId              metric,
+                        const char             *context,
+                        gint32                  first_day,
+                        gint32                  last_day,
+                        GTimeZone              *zone,
+                        gint64                  now,
+                        double                  actual,
+                        ScAttainment           *out)
+{
+  const ScTarget *target;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (metric < SC_METRIC_N, NULL);
+  g_return_val_if_fail (first_day <= last_day, NULL);
+  g_return_val_if_fail (out != NULL, NULL);
+
+  target = sc_target_index_lookup (self, metric, context, first_day, last_day,
+                                   sc_target_review_instant (last_day, zone, now));
+  sc_target_evaluate (target, settings, actual, out);
+  return target;
+}

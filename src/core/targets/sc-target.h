@@ -162,6 +162,16 @@ void        sc_target_evaluate           (const ScTarget         *target,
                                           const ScMetricSettings *settings,
                                           double                  actual,
                                           ScAttainment           *out);
+const ScTarget *sc_target_index_status   (const ScTargetIndex    *self,
+                                          const ScMetricSettings *settings,
+                                          ScMetricId              metric,
+                                          const char             *context,
+                                          gint32                  first_day,
+                                          gint32                  last_day,
+                                          GTimeZone              *zone,
+                                          gint64                  now,
+                                          double                  actual,
+                                          ScAttainment           *out);
 const char *sc_target_status_to_string   (ScTargetStatus          status);
 const char *sc_target_status_get_label   (ScTargetStatus          status);
 
