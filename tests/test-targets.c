@@ -1263,7 +1263,7 @@ baseline_value (ScEngine         *engine,
   gint32 from, to;
 
   g_assert_true (sc_period_parse (period_text, &from, &to, &error));
-  g_assert_true (sc_baseline_compute (b, engine, from, to, out, &error));
+  g_assert_true (sc_baseline_compute (b, sc_engine_ensure_facts (engine, NULL), from, to, out, &error));
   g_assert_no_error (error);
   return out->value;
 }
@@ -1327,7 +1327,7 @@ test_baseline_compute (Fixture       *f,
   g_assert_false (v.computed);
 
   /* Computed baselines follow new data; frozen ones keep their value. */
-  frozen = sc_baseline_freeze (range, engine, day ("2026-03-01"), day ("2026-03-31"), &error);
+  frozen = sc_baseline_freeze (range, sc_engine_ensure_facts (engine, NULL), day ("2026-03-01"), day ("2026-03-31"), &error);
   g_assert_no_error (error);
   g_assert_true (frozen->frozen);
   g_assert_cmpfloat_with_epsilon (frozen->value, 105, 1e-9);
@@ -1343,7 +1343,7 @@ test_baseline_compute (Fixture       *f,
 
     range->range_from = day ("2020-01-01");
     range->range_to = day ("2020-12-31");
-    none = sc_baseline_freeze (range, engine, day ("2026-03-01"), day ("2026-03-31"), &error);
+    none = sc_baseline_freeze (range, sc_engine_ensure_facts (engine, NULL), day ("2026-03-01"), day ("2026-03-31"), &error);
     g_assert_null (none);
     g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "no data from 2020-01-01 to 2020-12-31"));
@@ -1367,7 +1367,7 @@ test_baseline_frozen_store (Fixture       *f,
 
   add_tickets (f, "2026-01-10", 12, 60, "Email");
   engine = sc_engine_new (f->store);
-  frozen = sc_baseline_freeze (trailing, engine, day ("2026-02-01"), day ("2026-02-28"), &error);
+  frozen = sc_baseline_freeze (trailing, sc_engine_ensure_facts (engine, NULL), day ("2026-02-01"), day ("2026-02-28"), &error);
   g_assert_no_error (error);
   edit = (ScBaselineEdit) { frozen, FALSE };
   g_assert_true (sc_store_apply_baseline_edits (f->store, &edit, 1, 100, NULL, NULL, &error));

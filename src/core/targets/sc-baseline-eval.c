@@ -93,7 +93,8 @@ sc_baseline_get_range (const ScBaseline *baseline,
 /**
  * sc_baseline_compute:
  * @baseline: a baseline
- * @engine: the engine of the store the baseline is for
+ * @facts: the fact cache of the store the baseline is for (from
+ *   sc_engine_dup_facts() on a worker thread)
  * @period_from: the first day of the period looked at
  * @period_to: its last day
  * @out: (out caller-allocates): the value
@@ -108,7 +109,7 @@ sc_baseline_get_range (const ScBaseline *baseline,
  */
 gboolean
 sc_baseline_compute (const ScBaseline  *baseline,
-                     ScEngine          *engine,
+                     const ScFacts     *facts,
                      gint32             period_from,
                      gint32             period_to,
                      ScBaselineValue   *out,
@@ -120,7 +121,7 @@ sc_baseline_compute (const ScBaseline  *baseline,
   gint32 from, to;
 
   g_return_val_if_fail (baseline != NULL, FALSE);
-  g_return_val_if_fail (SC_IS_ENGINE (engine), FALSE);
+  g_return_val_if_fail (facts != NULL, FALSE);
   g_return_val_if_fail (out != NULL, FALSE);
 
   *out = (ScBaselineValue) { .value = baseline->value };
@@ -142,7 +143,7 @@ sc_baseline_compute (const ScBaseline  *baseline,
   sc_query_add_metric (query, baseline->metric);
   sc_query_set_range (query, from, to);
   sc_segment_key_add_to_query (baseline->segment, query);
-  if ((result = sc_engine_run (engine, query, error)) == NULL)
+  if ((result = sc_engine_compute (facts, query, error)) == NULL)
     return FALSE;
   value = sc_query_result_get_value (result, baseline->metric, 0, -1);
   out->value = value ? value->value : NAN;
@@ -155,7 +156,7 @@ sc_baseline_compute (const ScBaseline  *baseline,
 /**
  * sc_baseline_freeze:
  * @baseline: a computed baseline
- * @engine: the engine of its store
+ * @facts: the fact cache of its store
  * @period_from: the period its reference period is relative to (for the
  *   trailing months and last year; usually the current month)
  * @period_to: its last day
@@ -169,7 +170,7 @@ sc_baseline_compute (const ScBaseline  *baseline,
  */
 ScBaseline *
 sc_baseline_freeze (const ScBaseline  *baseline,
-                    ScEngine          *engine,
+                    const ScFacts     *facts,
                     gint32             period_from,
                     gint32             period_to,
                     GError           **error)
@@ -182,7 +183,7 @@ sc_baseline_freeze (const ScBaseline  *baseline,
 
   frozen = sc_baseline_copy (baseline);
   frozen->frozen = FALSE;
-  if (!sc_baseline_compute (frozen, engine, period_from, period_to, &value, error))
+  if (!sc_baseline_compute (frozen, facts, period_from, period_to, &value, error))
     return NULL;
   if (isnan (value.value))
     {

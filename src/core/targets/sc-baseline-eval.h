@@ -44,13 +44,13 @@ gboolean          sc_baseline_get_range (const ScBaseline  *baseline,
                                          gint32            *from_day,
                                          gint32            *to_day);
 gboolean          sc_baseline_compute   (const ScBaseline  *baseline,
-                                         ScEngine          *engine,
+                                         const ScFacts     *facts,
                                          gint32             period_from,
                                          gint32             period_to,
                                          ScBaselineValue   *out,
                                          GError           **error);
 ScBaseline       *sc_baseline_freeze    (const ScBaseline  *baseline,
-                                         ScEngine          *engine,
+                                         const ScFacts     *facts,
                                          gint32             period_from,
                                          gint32             period_to,
                                          GError           **error) G_GNUC_WARN_UNUSED_RESULT;
