@@ -12,6 +12,7 @@
 #include "sc-filter-bar.h"
 #include "sc-imports-page.h"
 #include "sc-segments-page.h"
+#include "sc-targets-page.h"
 #include "sc-trends-page.h"
 #include "sc-view-state.h"
 #include "sc-window.h"
@@ -37,6 +38,7 @@ struct _ScWindow
   ScTrendsPage         *trends_page;
   ScSegmentsPage       *segments_page;
   ScImportsPage        *imports_page;
+  ScTargetsPage        *targets_page;
 
   GSettings            *settings;
   GCancellable         *cancellable;

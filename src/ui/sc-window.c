@@ -33,9 +33,7 @@ static const PageInfo pages[] = {
   { "dashboard", N_("Dashboard"), "view-grid-symbolic", NULL, NULL },
   { "trends", N_("Trends"), "utilities-system-monitor-symbolic", NULL, NULL },
   { "segments", N_("Segments"), "view-list-bullet-symbolic", NULL, NULL },
-  { "targets", N_("Targets"), "emblem-default-symbolic",
-    N_("Targets Are Not Available Yet"),
-    N_("Setting targets and baselines comes in a later version of Scorecard.") },
+  { "targets", N_("Targets"), "emblem-default-symbolic", NULL, NULL },
   { "imports", N_("Imports"), "document-open-recent-symbolic", NULL, NULL },
 };
 
@@ -151,6 +149,7 @@ _sc_window_reload (ScWindow *self)
 {
   sc_dashboard_page_reload (self->dashboard_page);
   sc_imports_page_set_store (self->imports_page, self->store);
+  sc_targets_page_reload (self->targets_page);
 }
 
 static void
@@ -180,6 +179,7 @@ open_store_ready_cb (GObject      *object,
   sc_dashboard_page_set_store (self->dashboard_page, self->store, self->engine);
   sc_trends_page_set_engine (self->trends_page, self->engine);
   sc_segments_page_set_engine (self->segments_page, self->engine);
+  sc_targets_page_set_store (self->targets_page, self->store, self->engine);
   basename = g_path_get_basename (sc_store_get_path (self->store));
   adw_window_title_set_subtitle (self->sidebar_title, basename);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
@@ -218,6 +218,7 @@ sc_window_open_store (ScWindow   *self,
   sc_dashboard_page_set_store (self->dashboard_page, NULL, NULL);
   sc_trends_page_set_engine (self->trends_page, NULL);
   sc_segments_page_set_engine (self->segments_page, NULL);
+  sc_targets_page_set_store (self->targets_page, NULL, NULL);
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
   self->latest_month = 0;
@@ -322,6 +323,8 @@ make_page (ScWindow       *self,
     return GTK_WIDGET (self->segments_page = sc_segments_page_new ());
   if (g_str_equal (info->name, "imports"))
     return GTK_WIDGET (self->imports_page = sc_imports_page_new ());
+  if (g_str_equal (info->name, "targets"))
+    return GTK_WIDGET (self->targets_page = sc_targets_page_new ());
 
   status = adw_status_page_new ();
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (status), info->icon);
