@@ -13,18 +13,18 @@
 #include <adwaita.h>
 #include <string.h>
 
-#include "sc-demo.h"
 #include "sc-targets-page.h"
 #include "sc-test-util.h"
-#include "sc-window.h"
+#include "sc-ui-test-util.h"
 
 typedef struct
 {
   char          *dir;
-  char          *path;
   ScWindow      *window;
   ScTargetsPage *page;
 } Fixture;
+
+static char *store_path;
 
 static gboolean
 timeout_cb (gpointer data)
@@ -47,43 +47,10 @@ wait_for (gboolean (*done) (Fixture *), Fixture *fixture)
   g_source_remove (id);
 }
 
-static void
-settle (void)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (300, timeout_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-window_loaded (Fixture *fixture)
-{
-  return gtk_widget_get_mapped (GTK_WIDGET (fixture->window)) && !sc_window_is_busy (fixture->window);
-}
-
 static gboolean
 page_loaded (Fixture *fixture)
 {
   return !sc_targets_page_is_loading (fixture->page);
-}
-
-static GtkWidget *
-find_type (GtkWidget *widget,
-           GType      type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 static GtkWidget *
@@ -103,7 +70,8 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
-/* Whether a visible label under @widget contains @text. */
+/* Whether a visible label under @widget contains @text (the shared helper
+ * wants the whole label). */
 static gboolean
 shows_text (GtkWidget  *widget,
             const char *text)
@@ -119,31 +87,24 @@ shows_text (GtkWidget  *widget,
   return FALSE;
 }
 
+/* Each test edits its own copy of the demo store. */
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
+  g_autoptr(GFile) source = g_file_new_for_path (store_path);
+  g_autoptr(GFile) copy = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(ScStore) store = NULL;
-  ScDemoOptions options;
 
   fixture->dir = sc_test_make_tmpdir ();
-  fixture->path = g_build_filename (fixture->dir, "demo.sqlite", NULL);
-  store = sc_store_open (fixture->path, SC_STORE_OPEN_CREATE, &error);
+  copy = g_file_new_build_filename (fixture->dir, "demo.sqlite", NULL);
+  g_file_copy (source, copy, G_FILE_COPY_NONE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
-  sc_demo_options_init (&options);
-  options.end_year = 2026;
-  options.end_month = 10;
-  g_assert_true (sc_demo_generate (store, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
-  g_clear_object (&store);
-
-  fixture->window = sc_window_new (NULL);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1280, 900);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  sc_window_open_store (fixture->window, fixture->path, FALSE);
-  wait_for (window_loaded, fixture);
-  fixture->page = SC_TARGETS_PAGE (find_type (GTK_WIDGET (fixture->window), SC_TYPE_TARGETS_PAGE));
+  fixture->window = sc_ui_test_open_window (g_file_peek_path (copy));
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "targets");
+  sc_ui_test_settle ();
+  fixture->page = SC_TARGETS_PAGE (sc_ui_test_find_widget (GTK_WIDGET (fixture->window),
+                                                           SC_TYPE_TARGETS_PAGE));
   g_assert_nonnull (fixture->page);
 }
 
@@ -151,36 +112,9 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  settle ();
+  sc_ui_test_close_window (fixture->window);
   sc_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
-  g_free (fixture->path);
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *name)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR") ?: ".", "screenshots", NULL);
-  g_autofree char *file = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-
-  settle ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_mkdir_with_parents (dir, 0755);
-  file = g_build_filename (dir, name, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, file));
-  g_test_message ("Wrote %s", file);
 }
 
 /* The CSAT target for 2026 in force now, NaN when there is none. */
@@ -221,7 +155,7 @@ type_csat (Fixture    *fixture,
   gtk_editable_set_text (entry, text);
   g_signal_emit_by_name (entry, "activate");
   wait_for (page_loaded, fixture);
-  settle ();
+  sc_ui_test_settle ();
 }
 
 static void
@@ -230,7 +164,7 @@ undo_redo (Fixture    *fixture,
 {
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), action, NULL));
   wait_for (page_loaded, fixture);
-  settle ();
+  sc_ui_test_settle ();
 }
 
 static void
@@ -247,7 +181,7 @@ test_edit_undo_redo (Fixture       *fixture,
   sc_targets_page_set_period (fixture->page, sc_calendar_day_from_ymd (2026, 10, 1),
                               sc_calendar_day_from_ymd (2026, 10, 31));
   wait_for (page_loaded, fixture);
-  settle ();
+  sc_ui_test_settle ();
   g_assert_true (shows_text (page, "October 2026"));
   g_assert_true (shows_text (page, "No targets apply to this month yet."));
   g_assert_true (isnan (stored_csat (fixture)));
@@ -262,7 +196,7 @@ test_edit_undo_redo (Fixture       *fixture,
   g_assert_true (shows_text (page, "CSAT is a percentage from 0 to 100; 150% is outside"));
   g_assert_true (isnan (stored_csat (fixture)));
   g_assert_false (sc_target_history_get_can_undo (history));
-  save_png (window, "targets-error.png");
+  sc_ui_test_save_png (window, "targets-error.png");
 
   /* A target typed with its unit is saved at once, for the year. */
   type_csat (fixture, "90 %");
@@ -278,7 +212,7 @@ test_edit_undo_redo (Fixture       *fixture,
   type_csat (fixture, "60");
   g_assert_cmpfloat (stored_csat (fixture), ==, 60);
   g_assert_true (shows_text (page, "1 of 1 target met"));
-  save_png (window, "targets.png");
+  sc_ui_test_save_png (window, "targets.png");
 
   undo_redo (fixture, "targets.undo");
   g_assert_cmpfloat (stored_csat (fixture), ==, 90);
@@ -301,29 +235,127 @@ test_edit_undo_redo (Fixture       *fixture,
   g_assert_cmpfloat (stored_csat (fixture), ==, 60);
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  settle ();
-  save_png (window, "targets-dark.png");
+  sc_ui_test_settle ();
+  sc_ui_test_save_png (window, "targets-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+/* The open message dialog (there is at most one). */
+static AdwMessageDialog *
+find_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static GtkEditable *
+dialog_entry (AdwMessageDialog *dialog,
+              int               line)
+{
+  GtkWidget *grid = adw_message_dialog_get_extra_child (dialog);
+  GtkWidget *entry = gtk_grid_get_child_at (GTK_GRID (grid), 1, line);
+
+  g_assert_true (GTK_IS_EDITABLE (entry));
+  return GTK_EDITABLE (entry);
+}
+
+static guint
+count_csat_months (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) targets = sc_store_list_targets (sc_window_get_store (fixture->window), SC_MISSING, NULL);
+  guint n = 0;
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const ScTarget *t = targets->pdata[i];
+
+      n += t->metric == SC_METRIC_CSAT && t->period.kind == SC_TARGET_PERIOD_MONTH;
+    }
+  return n;
+}
+
+/* A glide path over the rest of the year and a channel's override, each
+ * through its dialog, each one undo step. */
+static void
+test_dialogs (Fixture       *fixture,
+              gconstpointer  data)
+{
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  AdwMessageDialog *dialog;
+  int row;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "targets");
+  sc_targets_page_set_period (fixture->page, sc_calendar_day_from_ymd (2026, 10, 1),
+                              sc_calendar_day_from_ymd (2026, 10, 31));
+  wait_for (page_loaded, fixture);
+  row = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (csat_entry (fixture)), "sc-row"));
+
+  g_assert_true (gtk_widget_activate_action (page, "targets.set-months", "i", row));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  /* November to December is offered; a value is needed first. */
+  g_assert_cmpstr (gtk_editable_get_text (dialog_entry (dialog, 0)), ==, "2026-11");
+  g_assert_cmpstr (gtk_editable_get_text (dialog_entry (dialog, 1)), ==, "2026-12");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "set"));
+  gtk_editable_set_text (dialog_entry (dialog, 2), "80%");
+  gtk_editable_set_text (dialog_entry (dialog, 1), "2026-13");
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "set"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Last month: “2026-13” is not a month"));
+  gtk_editable_set_text (dialog_entry (dialog, 1), "2027-02");
+  gtk_editable_set_text (dialog_entry (dialog, 3), "86");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "set"));
+  adw_message_dialog_response (dialog, "set");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for (page_loaded, fixture);
+  g_assert_cmpuint (count_csat_months (fixture), ==, 4);
+  targets = sc_store_list_targets (sc_window_get_store (fixture->window), SC_MISSING, &error);
+  g_assert_cmpfloat (((ScTarget *) targets->pdata[targets->len - 1])->value, ==, 86);
+  undo_redo (fixture, "targets.undo");
+  g_assert_cmpuint (count_csat_months (fixture), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (page, "targets.add-override", "i", row));
+  dialog = find_dialog ();
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (dialog_entry (dialog, 2), "85%");
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "Enter the Channel the target is for"));
+  gtk_editable_set_text (dialog_entry (dialog, 1), "chat");
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "set"));
+  adw_message_dialog_response (dialog, "set");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_for (page_loaded, fixture);
+  sc_ui_test_settle ();
+  /* The store's own spelling of the channel; a row of its own. */
+  g_assert_nonnull (find_named (page, "target-csat:channel=Chat"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (page, "target-csat:channel=Chat"))), ==,
+                   "85%");
+  g_assert_true (shows_text (page, "Channel: Chat · target for 2026"));
+  sc_ui_test_save_png (GTK_WIDGET (fixture->window), "targets-override.png");
 }
 
 int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) provider = NULL;
+  g_autofree char *dir = NULL;
+  int status;
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
-                                    RESOURCE_BASE "/icons");
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE "/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  sc_ui_test_init (&argc, &argv);
+  dir = sc_test_make_tmpdir ();
+  store_path = sc_ui_test_make_demo (dir);
 
   g_test_add ("/scorecard/ui/targets-page/edit-undo-redo", Fixture, NULL, fixture_setup,
               test_edit_undo_redo, fixture_teardown);
+  g_test_add ("/scorecard/ui/targets-page/dialogs", Fixture, NULL, fixture_setup,
+              test_dialogs, fixture_teardown);
 
-  return g_test_run ();
+  status = g_test_run ();
+  sc_test_remove_tree (dir);
+  g_free (store_path);
+  return status;
 }
