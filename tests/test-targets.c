@@ -317,6 +317,27 @@ test_period_parse (void)
     }
 }
 
+/* Only a month is a month: a quarter, a year or a start date is refused,
+ * naming the field and what was typed. */
+static void
+test_month_parse (void)
+{
+  const char *bad[] = { "2026-Q4", "2026", "from 2026-03", "2026-13", "June", "" };
+  gint32 first_day = 0;
+
+  g_assert_true (sc_target_month_parse ("--from", " 2026-11 ", &first_day, NULL));
+  g_assert_cmpint (first_day, ==, day ("2026-11-01"));
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *expected = g_strdup_printf ("Last month: “%s” is not a month", bad[i]);
+
+      g_assert_false (sc_target_month_parse ("Last month", bad[i], &first_day, &error));
+      g_assert_error (error, SC_ERROR, SC_ERROR_PARSE);
+      g_assert_true (g_str_has_prefix (error->message, expected));
+    }
+}
+
 static gboolean
 applies (const char *period_text,
          const char *first,
@@ -1478,6 +1499,7 @@ main (int   argc,
   ADD ("store/clock-back", test_store_clock_back);
   ADD ("store/baselines", test_store_baselines);
   g_test_add_func ("/scorecard/targets/period/parse", test_period_parse);
+  g_test_add_func ("/scorecard/targets/period/month", test_month_parse);
   g_test_add_func ("/scorecard/targets/period/matching", test_period_matching);
   ADD ("segment/keys", test_segment_keys);
   ADD ("precedence", test_precedence);

@@ -177,24 +177,6 @@ parse_metric (const Options  *o,
   return TRUE;
 }
 
-static gboolean
-parse_month (const char  *option,
-             const char  *text,
-             gint32      *day,
-             GError     **error)
-{
-  ScTargetPeriod period;
-
-  if (sc_target_period_parse (text, &period, NULL) && period.kind == SC_TARGET_PERIOD_MONTH)
-    {
-      *day = period.start_day;
-      return TRUE;
-    }
-  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-               _("%s: “%s” is not a month; write YYYY-MM"), option, text);
-  return FALSE;
-}
-
 /* The periods an edit covers: --period, --from alone (from a date on), or
  * --from and --to (each month). @first_month is set for a month range. */
 static GArray *
@@ -236,7 +218,8 @@ parse_periods (const Options  *o,
       g_array_append_val (periods, period);
       return g_steal_pointer (&periods);
     }
-  if (!parse_month ("--from", o->from, &first, error) || !parse_month ("--to", o->to, &last, error))
+  if (!sc_target_month_parse ("--from", o->from, &first, error)
+      || !sc_target_month_parse ("--to", o->to, &last, error))
     return NULL;
   if (last < first)
     {

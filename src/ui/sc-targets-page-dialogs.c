@@ -131,23 +131,6 @@ new_dialog (ScTargetsPage *page,
 
 enum { MONTH_FIRST, MONTH_LAST, MONTH_START_VALUE, MONTH_END_VALUE };
 
-static gboolean
-read_month (const char  *what,
-            const char  *text,
-            gint32      *day,
-            GError     **error)
-{
-  ScTargetPeriod period;
-
-  if (sc_target_period_parse (text, &period, NULL) && period.kind == SC_TARGET_PERIOD_MONTH)
-    {
-      *day = period.start_day;
-      return TRUE;
-    }
-  g_set_error (error, SC_ERROR, SC_ERROR_PARSE, _("%s: “%s” is not a month; write e.g. 2026-11"), what, text);
-  return FALSE;
-}
-
 /* Reads the form; on success @first is the first month's target. */
 static gboolean
 read_months (Form      *form,
@@ -159,8 +142,8 @@ read_months (Form      *form,
   gint32 first_day;
   double value;
 
-  if (!read_month (_("First month"), entry_text (form, MONTH_FIRST), &first_day, error)
-      || !read_month (_("Last month"), entry_text (form, MONTH_LAST), last_day, error))
+  if (!sc_target_month_parse (_("First month"), entry_text (form, MONTH_FIRST), &first_day, error)
+      || !sc_target_month_parse (_("Last month"), entry_text (form, MONTH_LAST), last_day, error))
     return FALSE;
   if (*last_day < first_day)
     {

@@ -111,6 +111,36 @@ sc_target_period_parse (const char      *text,
 }
 
 /**
+ * sc_target_month_parse:
+ * @what: what the month is, for the message (a field's name or an option)
+ * @text: a month, `2026-11`
+ * @first_day: (out): the month's first day
+ * @error: return location for an error naming @what and @text
+ *
+ * Returns: %TRUE when @text is a month
+ */
+gboolean
+sc_target_month_parse (const char  *what,
+                       const char  *text,
+                       gint32      *first_day,
+                       GError     **error)
+{
+  ScTargetPeriod period;
+
+  g_return_val_if_fail (what != NULL, FALSE);
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (sc_target_period_parse (text, &period, NULL) && period.kind == SC_TARGET_PERIOD_MONTH)
+    {
+      *first_day = period.start_day;
+      return TRUE;
+    }
+  g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+               _("%s: “%s” is not a month; write YYYY-MM, such as 2026-11"), what, text);
+  return FALSE;
+}
+
+/**
  * sc_target_period_format:
  * @period: a period
  *

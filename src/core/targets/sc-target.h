@@ -45,6 +45,10 @@ G_BEGIN_DECLS
 gboolean    sc_target_period_parse       (const char            *text,
                                           ScTargetPeriod        *period,
                                           GError               **error);
+gboolean    sc_target_month_parse        (const char            *what,
+                                          const char            *text,
+                                          gint32                *first_day,
+                                          GError               **error);
 char       *sc_target_period_format      (const ScTargetPeriod  *period) G_GNUC_WARN_UNUSED_RESULT;
 void        sc_target_period_init_month  (ScTargetPeriod        *period,
                                           int                    year,
