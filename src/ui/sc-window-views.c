@@ -311,18 +311,36 @@ _sc_window_class_add_views (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.show-trend", "s", show_trend_action);
   gtk_widget_class_install_action (widget_class, "win.explore", "s", explore_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK,
-                                       "win.previous-period", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK,
-                                       "win.next-period", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.add-filter", NULL);
+}
+
+/* Alt+Left and Alt+Right step the period. The leaflet takes Alt+Left for
+ * its back navigation on the way up from the focused widget, so these
+ * run first, on the way down. */
+static void
+add_period_shortcuts (ScWindow *self)
+{
+  static const struct { guint key; const char *action; } keys[] = {
+    { GDK_KEY_Left, "win.previous-period" },
+    { GDK_KEY_Right, "win.next-period" },
+  };
+  GtkEventController *controller = gtk_shortcut_controller_new ();
+
+  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].key, GDK_ALT_MASK),
+                                                            gtk_named_action_new (keys[i].action)));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }
 
 void
 _sc_window_init_views (ScWindow *self)
 {
   GtkWidget *bar;
+
+  add_period_shortcuts (self);
 
   self->view_state = sc_view_state_new ();
   gtk_menu_button_set_popover (self->period_button, build_period_popover (self));
