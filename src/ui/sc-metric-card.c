@@ -89,10 +89,11 @@ show_change (ScMetricCard        *self,
   /* Translators: "+1.2 pts vs September 2026" */
   text = g_strdup_printf (_("%s vs %s"), change, compare_label);
   gtk_label_set_text (self->change_label, text);
+  /* The arrow follows the sign shown: none for a change that rounds to
+   * zero ("±0"). */
   gtk_image_set_from_icon_name (self->change_icon,
-                                value->change > 0 ? "go-up-symbolic"
-                                : value->change < 0 ? "go-down-symbolic"
-                                : "content-loading-symbolic");
+                                value->change > 0 ? "go-up-symbolic" : "go-down-symbolic");
+  gtk_widget_set_visible (GTK_WIDGET (self->change_icon), !g_str_has_prefix (change, "±"));
   if (verdict > 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->change_box), "change-better");
   else if (verdict < 0)
