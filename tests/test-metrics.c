@@ -896,6 +896,11 @@ test_cache_file (Fixture *f, gconstpointer data)
   gsize length;
   g_autofree char *contents = NULL;
 
+  /* The cache lives in the user's cache folder, not beside the store. */
+  g_assert_true (g_str_has_prefix (cache, g_get_user_cache_dir ()));
+  g_assert_true (g_str_has_suffix (cache, ".facts"));
+  g_unlink (cache);
+
   add_interactions (f, 40, fill_plain, NULL);
   from_store = run_cached (f, s, cache, &used_file);
   g_assert_false (used_file);

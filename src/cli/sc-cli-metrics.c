@@ -14,6 +14,7 @@
 
 #include "sc-cli.h"
 #include "sc-engine.h"
+#include "sc-facts-file.h"
 
 typedef enum
 {
@@ -469,6 +470,7 @@ open_engine (const ScCliGlobals  *globals,
 {
   g_autoptr(ScStore) store = sc_cli_open_store (globals, SC_STORE_OPEN_READ_ONLY);
   g_autoptr(ScEngine) engine = NULL;
+  g_autofree char *cache_path = NULL;
   g_autoptr(ScMetricSettings) settings = NULL;
 
   if (store == NULL)
@@ -477,6 +479,8 @@ open_engine (const ScCliGlobals  *globals,
       return NULL;
     }
   engine = sc_engine_new (store);
+  cache_path = sc_facts_file_path_for_store (store);
+  sc_engine_set_cache_file (engine, cache_path);
   if (timezone != NULL)
     {
       if ((settings = sc_metric_settings_load (store, error)) == NULL

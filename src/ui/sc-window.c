@@ -13,6 +13,7 @@
 
 #include "sc-dashboard-page.h"
 #include "sc-demo.h"
+#include "sc-facts-file.h"
 #include "sc-imports-page.h"
 #include "sc-window-private.h"
 
@@ -76,6 +77,7 @@ open_store_thread (GTask        *task,
   OpenData *data = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(ScStore) store = NULL;
+  g_autofree char *cache_path = NULL;
   ScStoreOverview overview;
   Opened *opened;
 
@@ -95,6 +97,8 @@ open_store_thread (GTask        *task,
     }
   opened = g_new0 (Opened, 1);
   opened->engine = sc_engine_new (store);
+  cache_path = sc_facts_file_path_for_store (store);
+  sc_engine_set_cache_file (opened->engine, cache_path);
   opened->store = g_steal_pointer (&store);
   /* Load the fact cache here, while the window still shows "Opening…". */
   if (sc_engine_ensure_facts (opened->engine, &error) == NULL

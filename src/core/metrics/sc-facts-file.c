@@ -181,15 +181,26 @@ write_all (FILE          *file,
  * sc_facts_file_path_for_store:
  * @store: a store
  *
- * Returns: (transfer full): where the cache of @store lives: beside it,
- *   with `.facts` appended to its name
+ * The cache lives in the user's cache folder (`~/.cache/scorecard/facts`),
+ * named by a digest of the store's absolute path: it never clutters the
+ * folder the user keeps the store in, and a store moved elsewhere simply
+ * builds a new one.
+ *
+ * Returns: (transfer full): where the cache of @store lives
  */
 char *
 sc_facts_file_path_for_store (ScStore *store)
 {
+  g_autofree char *absolute = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *name = NULL;
+
   g_return_val_if_fail (SC_IS_STORE (store), NULL);
 
-  return g_strconcat (sc_store_get_path (store), ".facts", NULL);
+  absolute = g_canonicalize_filename (sc_store_get_path (store), NULL);
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, absolute, -1);
+  name = g_strdup_printf ("%.32s.facts", digest);
+  return g_build_filename (g_get_user_cache_dir (), "scorecard", "facts", name, NULL);
 }
 
 /**
@@ -209,6 +220,7 @@ sc_facts_file_write (const ScFacts  *facts,
                      const char     *path,
                      GError        **error)
 {
+  g_autofree char *folder = NULL;
   g_autofree char *tmp = NULL;
   FILE *file;
   gboolean ok;
@@ -217,6 +229,8 @@ sc_facts_file_write (const ScFacts  *facts,
   g_return_val_if_fail (facts != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  folder = g_path_get_dirname (path);
+  g_mkdir_with_parents (folder, 0700);
   tmp = g_strconcat (path, ".XXXXXX", NULL);
   if ((fd = g_mkstemp (tmp)) < 0 || (file = fdopen (fd, "wb")) == NULL)
     {
