@@ -29,6 +29,11 @@ gboolean    _sc_store_exec                    (sqlite3     *db,
 sqlite3_stmt *_sc_store_prepare               (sqlite3     *db,
                                                const char  *sql,
                                                GError     **error);
+/* Steps a statement that returns no rows and finalizes it. */
+gboolean    _sc_store_step_done               (sqlite3     *db,
+                                               sqlite3_stmt *stmt,
+                                               const char  *what,
+                                               GError     **error);
 
 /* Binds an integer, or NULL when it is SC_MISSING. */
 void        _sc_store_bind_int                (sqlite3_stmt *stmt,

@@ -51,6 +51,20 @@ _sc_store_prepare (sqlite3     *db,
   return stmt;
 }
 
+gboolean
+_sc_store_step_done (sqlite3       *db,
+                     sqlite3_stmt  *stmt,
+                     const char    *what,
+                     GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sc_store_set_error (db, what, error);
+  return TRUE;
+}
+
 void
 _sc_store_bind_int (sqlite3_stmt *stmt,
                     int           index,
