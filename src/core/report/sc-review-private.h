@@ -1,0 +1,19 @@
+/* sc-review-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Shared between the files of the review.
+ */
+
+#pragma once
+
+#include "sc-review.h"
+
+G_BEGIN_DECLS
+
+void        _sc_review_build_findings   (ScReview       *review);
+const char *_sc_review_comparison_name  (ScComparison    comparison);
+char       *_sc_review_segment_name     (ScDimension     dim,
+                                         const char     *label) G_GNUC_WARN_UNUSED_RESULT;
+
+G_END_DECLS
