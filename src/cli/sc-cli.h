@@ -48,6 +48,7 @@ int sc_cli_import (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_info (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_metrics (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_drivers (const ScCliGlobals *globals, int argc, char **argv);
+int sc_cli_report (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_targets (const ScCliGlobals *globals, int argc, char **argv);
 
 G_END_DECLS

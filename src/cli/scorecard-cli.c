@@ -27,6 +27,7 @@ static const ScCliCommand commands[] = {
   { "import", N_("Import exports (CSV) into a store"), sc_cli_import },
   { "info", N_("Show what a store holds"), sc_cli_info },
   { "metrics", N_("Compute service metrics"), sc_cli_metrics },
+  { "report", N_("Write the monthly review (PDF and CSV)"), sc_cli_report },
   { "targets", N_("List, set, import and export targets"), sc_cli_targets },
 };
 
