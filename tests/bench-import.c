@@ -23,6 +23,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "sc-bench-anchor.h"
 #include "sc-csv-reader.h"
 #include "sc-importer.h"
 #include "sc-test-util.h"
@@ -146,20 +147,6 @@ measure (const char *self_path,
 }
 
 static double
-time_command (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  double start = now ();
-  int status;
-
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                     NULL, NULL, NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, NULL))
-    return -1;
-  return now () - start;
-}
-
-static double
 anchor_sqlite (const char *path,
                const char *dir)
 {
@@ -169,7 +156,7 @@ anchor_sqlite (const char *path,
 
   if (g_find_program_in_path ("sqlite3") == NULL)
     return -1;
-  return time_command (argv);
+  return sc_bench_time_command (argv);
 }
 
 static double
@@ -189,7 +176,7 @@ anchor_duckdb (const char *path)
     "await c.run(\"CREATE TABLE t AS SELECT * FROM read_csv_auto('%s')\"); })();",
     modules, path);
   argv[2] = script;
-  return time_command (argv);
+  return sc_bench_time_command (argv);
 }
 
 static char *

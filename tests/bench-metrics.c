@@ -12,6 +12,11 @@
  * open-to-dashboard ≤ 1.5 s, RSS ≤ 200 MiB.
  *
  *   SC_BENCH_ROWS=1000000 (default)  SC_BENCH_DB=/path/to/keep.db (optional)
+ *   SC_BENCH_CSV=tickets.csv: make the store by importing this
+ *     gen_tickets.py export instead, and time DuckDB on
+ *     ../shared/bench/dashboard_duckdb.sql over the same file (with
+ *     SC_BENCH_DUCKDB_MODULES naming a node_modules folder that holds
+ *     @duckdb/node-api); prints the ratio
  */
 
 #include "config.h"
@@ -21,8 +26,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "sc-bench-anchor.h"
 #include "sc-bench-store.h"
 #include "sc-engine.h"
+#include "sc-importer.h"
 
 #define DAY 86400
 
@@ -129,7 +136,7 @@ print_open (const char       *what,
           timing->open_s, timing->load_s, timing->dashboard_s);
 }
 
-static void
+static double
 bench_warm (const ScFacts *facts)
 {
   double runs[21], t;
@@ -144,6 +151,24 @@ bench_warm (const ScFacts *facts)
   printf ("dashboard query set, warm: median %.1f ms, min %.1f ms, max %.1f ms over %u runs (bar 50 ms)\n",
           runs[G_N_ELEMENTS (runs) / 2], runs[0], runs[G_N_ELEMENTS (runs) - 1],
           (guint) G_N_ELEMENTS (runs));
+  return runs[G_N_ELEMENTS (runs) / 2];
+}
+
+/* The store from a gen_tickets.py export, imported as a user would. */
+static void
+import_csv (const char *path,
+            const char *csv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) store = sc_store_open (path, SC_STORE_OPEN_CREATE, &error);
+  g_autoptr(ScImporter) importer = NULL;
+  g_autoptr(ScImportResult) result = NULL;
+
+  g_assert_no_error (error);
+  importer = sc_importer_new (store);
+  sc_importer_set_preset (importer, "gen-tickets");
+  result = sc_importer_run (importer, csv, NULL, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -167,6 +192,7 @@ main (int   argc,
 {
   const char *rows_env = g_getenv ("SC_BENCH_ROWS");
   const char *keep = g_getenv ("SC_BENCH_DB");
+  const char *csv = g_getenv ("SC_BENCH_CSV");
   guint n = rows_env ? (guint) atoi (rows_env) : 1000000;
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
@@ -174,7 +200,7 @@ main (int   argc,
   g_autoptr(ScEngine) engine = NULL;
   const ScFacts *facts;
   OpenTiming cold, warm, trusted;
-  double t;
+  double t, ours, duckdb;
 
   if (keep != NULL)
     path = g_strdup (keep);
@@ -186,8 +212,12 @@ main (int   argc,
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       t = g_get_monotonic_time ();
-      sc_bench_fill_store (path, n);
-      printf ("write store: %u interactions in %.2f s\n", n, (g_get_monotonic_time () - t) / 1e6);
+      if (csv != NULL)
+        import_csv (path, csv);
+      else
+        sc_bench_fill_store (path, n);
+      printf ("write store: %s in %.2f s\n", csv != NULL ? csv : "generated interactions",
+              (g_get_monotonic_time () - t) / 1e6);
     }
   cache_path = g_strconcat (path, ".facts", NULL);
   g_unlink (cache_path);
@@ -207,9 +237,18 @@ main (int   argc,
   printf ("the integrity check's share: checked open %.3f s, trusted open %.3f s\n",
           warm.open_s, trusted.open_s);
 
-  bench_warm (sc_engine_ensure_facts (engine, NULL));
+  ours = bench_warm (sc_engine_ensure_facts (engine, NULL));
   printf ("resident memory: %.1f MiB now, %.1f MiB peak (bar 200 MiB)\n",
           status_kib ("VmRSS:") / 1024.0, status_kib ("VmHWM:") / 1024.0);
+
+  /* The anchor, on the same export: DuckDB on dashboard_duckdb.sql. */
+  if (csv != NULL && (duckdb = sc_bench_duckdb_dashboard (csv, 7)) > 0)
+    printf ("DuckDB, the same query set on the same export, warm: median %.1f ms;"
+            " Scorecard takes %.3f of DuckDB's time (goal at most 0.1)\n",
+            duckdb * 1e3, ours / (duckdb * 1e3));
+  else if (csv != NULL)
+    printf ("DuckDB anchor not run: set SC_BENCH_DUCKDB_MODULES to a node_modules folder"
+            " with @duckdb/node-api\n");
 
   g_clear_object (&engine);
   if (dir != NULL)
