@@ -16,6 +16,8 @@
 #include "sc-chart-view.h"
 #include "sc-compute.h"
 #include "sc-metric-series.h"
+#include "sc-notes-popover.h"
+#include "sc-store-review.h"
 #include "sc-trend-painter.h"
 #include "sc-trends-page.h"
 #include "sc-window.h"
@@ -29,6 +31,7 @@ struct _ScTrendsPage
   GtkDropDown    *grain_dropdown;
   GtkToggleButton *previous_year_button;
   GtkToggleButton *table_button;
+  GtkMenuButton  *notes_button;
   GtkWidget      *spinner;
   GtkLabel       *title_label;
   GtkLabel       *summary_label;
@@ -38,6 +41,7 @@ struct _ScTrendsPage
 
   ScChartView    *chart;
   ScTrendPainter *painter;
+  ScNotesPopover *notes;
   ScViewState    *state;
   ScEngine       *engine;
   GTimeZone      *zone;
@@ -152,6 +156,44 @@ show_summary (ScTrendsPage *self)
   gtk_label_set_text (self->summary_label, text->str);
 }
 
+/* The notes pinned to dates the trend shows, as markers on the chart. */
+static void
+show_notes (ScTrendsPage *self)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  const ScBucket *first, *last;
+  GPtrArray *notes;
+
+  sc_trend_painter_clear_annotations (self->painter);
+  if (self->result == NULL || self->result->buckets->len == 0)
+    return;
+  first = g_ptr_array_index (self->result->buckets, 0);
+  last = g_ptr_array_index (self->result->buckets, self->result->buckets->len - 1);
+  sc_notes_popover_set_scope (self->notes, sc_trends_page_get_metric (self), first->first_day,
+                              last->last_day);
+  notes = sc_notes_popover_get_notes (self->notes);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const ScAnnotation *note = g_ptr_array_index (notes, i);
+      g_autoptr(GDateTime) noon = NULL;
+      gint32 day;
+      int y, m, d;
+
+      if (!sc_calendar_parse_date (note->day, &day))
+        continue;
+      sc_calendar_ymd_from_day (day, &y, &m, &d);
+      noon = g_date_time_new (self->zone != NULL ? self->zone : utc, y, m, d, 12, 0, 0);
+      sc_trend_painter_add_annotation (self->painter, g_date_time_to_unix (noon), note->text);
+    }
+}
+
+static void
+notes_changed_cb (ScTrendsPage *self)
+{
+  show_notes (self);
+  sc_chart_view_queue_update (self->chart);
+}
+
 static void
 trend_ready_cb (GObject      *object,
                 GAsyncResult *result,
@@ -189,6 +231,7 @@ trend_ready_cb (GObject      *object,
   else
     sc_trend_painter_set_comparison (self->painter, NULL);
   sc_trend_painter_set_time_zone (self->painter, self->zone);
+  show_notes (self);
   sc_chart_view_set_title (self->chart, sc_metric_get (metric)->name);
   sc_chart_view_queue_update (self->chart);
   gtk_stack_set_visible_child_name (self->content_stack, "chart");
@@ -325,6 +368,7 @@ sc_trends_page_set_engine (ScTrendsPage *self,
 
   sc_compute_slot_cancel (&self->slot);
   g_set_object (&self->engine, engine);
+  sc_notes_popover_set_store (self->notes, engine != NULL ? sc_engine_get_store (engine) : NULL);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->result, sc_query_result_free);
   if (engine != NULL)
@@ -443,6 +487,7 @@ sc_trends_page_class_init (ScTrendsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScTrendsPage, grain_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ScTrendsPage, previous_year_button);
   gtk_widget_class_bind_template_child (widget_class, ScTrendsPage, table_button);
+  gtk_widget_class_bind_template_child (widget_class, ScTrendsPage, notes_button);
   gtk_widget_class_bind_template_child (widget_class, ScTrendsPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, ScTrendsPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, ScTrendsPage, summary_label);
@@ -473,6 +518,10 @@ sc_trends_page_init (ScTrendsPage *self)
   gtk_widget_set_size_request (GTK_WIDGET (self->chart), 320, 280);
   adw_bin_set_child (self->chart_bin, GTK_WIDGET (self->chart));
   sc_compute_slot_set_spinner (&self->slot, self->spinner);
+  self->notes = sc_notes_popover_new ();
+  gtk_menu_button_set_popover (self->notes_button, GTK_WIDGET (self->notes));
+  g_signal_connect_object (self->notes, "changed", G_CALLBACK (notes_changed_cb), self,
+                           G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->metric_dropdown, "notify::selected",
                            G_CALLBACK (sc_trends_page_reload), self, G_CONNECT_SWAPPED);

@@ -12,11 +12,15 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "sc-chart-view.h"
 #include "sc-metric-series.h"
+#include "sc-notes-popover.h"
 #include "sc-segments-page.h"
+#include "sc-store-review.h"
 #include "sc-test-util.h"
+#include "sc-trend-painter.h"
 #include "sc-trends-page.h"
 #include "sc-ui-test-util.h"
 
@@ -155,6 +159,100 @@ test_dashboard (Fixture       *fixture,
   assert_shows (fixture, "October 2026");
 }
 
+/* Whether the trend chart, drawn now, shows a note with @text. */
+static gboolean
+chart_shows_note (ScTrendsPage *page,
+                  const char   *text)
+{
+  ScChartView *chart = SC_CHART_VIEW (sc_trends_page_get_chart (page));
+  g_autoptr(ScChartStyle) style = sc_chart_style_new (FALSE);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1000, 500);
+  cairo_t *cr = cairo_create (surface);
+  g_autoptr(ScChartGeometry) geometry = sc_chart_painter_draw (sc_chart_view_get_painter (chart), cr,
+                                                              1000, 500, style);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < sc_chart_geometry_get_n_labels (geometry); i++)
+    {
+      const ScChartLabel *label = sc_chart_geometry_get_label (geometry, i);
+
+      found |= label->kind == SC_CHART_LABEL_ANNOTATION && g_strcmp0 (label->text, text) == 0;
+    }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  return found;
+}
+
+/* Notes: a bad date is refused with what to write; a good one is kept in
+ * the store, listed, and drawn on the trend; deleting it removes it. */
+static void
+check_notes (Fixture      *fixture,
+             ScTrendsPage *page)
+{
+  ScStore *store = sc_window_get_store (fixture->window);
+  GtkMenuButton *button = NULL;
+  ScNotesPopover *notes;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  const ScAnnotation *note;
+
+  for (GtkWidget *w = gtk_widget_get_first_child (GTK_WIDGET (page)); w != NULL && button == NULL;
+       w = gtk_widget_get_first_child (w))
+    {
+      for (GtkWidget *c = w; c != NULL && button == NULL; c = gtk_widget_get_next_sibling (c))
+        if (GTK_IS_MENU_BUTTON (c) && g_strcmp0 (gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (c)),
+                                                 "document-edit-symbolic") == 0)
+          button = GTK_MENU_BUTTON (c);
+    }
+  g_assert_nonnull (button);
+  notes = SC_NOTES_POPOVER (gtk_menu_button_get_popover (button));
+  gtk_menu_button_popup (button);
+  sc_ui_test_settle ();
+  g_assert_true (sc_ui_test_shows_text (GTK_WIDGET (notes),
+                                          "No notes in the periods shown. A note marks a date on "
+                                          "the trend and appears in the monthly review."));
+  sc_ui_test_save_png (GTK_WIDGET (notes), "views-notes-empty.png");
+
+  g_assert_false (sc_notes_popover_add (notes, "14/10/2026", "New IVR menu", TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "14/10/2026"));
+  g_clear_error (&error);
+  g_assert_false (sc_notes_popover_add (notes, "2026-10-14", "  ", TRUE, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  g_assert_true (sc_notes_popover_add (notes, "2026-10-14", "New IVR menu", TRUE, &error));
+  g_assert_no_error (error);
+  kept = sc_store_list_annotations (store, "2026-10-14", "2026-10-14", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (kept->len, ==, 1);
+  note = g_ptr_array_index (kept, 0);
+  g_assert_cmpstr (note->metric, ==, "csat");
+  g_assert_cmpstr (note->text, ==, "New IVR menu");
+  g_assert_cmpuint (sc_notes_popover_get_notes (notes)->len, ==, 1);
+  sc_ui_test_settle ();
+  g_assert_true (sc_ui_test_shows_text (GTK_WIDGET (notes), "New IVR menu"));
+  g_assert_true (chart_shows_note (page, "New IVR menu"));
+  sc_ui_test_save_png (GTK_WIDGET (notes), "views-notes.png");
+  gtk_menu_button_popdown (button);
+  sc_ui_test_settle ();
+  save_light_and_dark (fixture, "views-trends-note");
+
+  /* A note for CSAT is not shown on another metric's trend. */
+  sc_trends_page_set_metric (page, SC_METRIC_FRT_MEDIAN);
+  sc_ui_test_wait_idle (fixture->window);
+  g_assert_false (chart_shows_note (page, "New IVR menu"));
+  sc_trends_page_set_metric (page, SC_METRIC_CSAT);
+  sc_ui_test_wait_idle (fixture->window);
+  g_assert_true (chart_shows_note (page, "New IVR menu"));
+
+  g_assert_true (sc_store_delete_annotation (store, note->id, &error));
+  g_assert_no_error (error);
+  sc_trends_page_reload (page);
+  sc_ui_test_wait_idle (fixture->window);
+  g_assert_false (chart_shows_note (page, "New IVR menu"));
+}
+
 /* A card opens its trend; the trend's last point is the period's value. */
 static void
 test_trends (Fixture       *fixture,
@@ -192,6 +290,8 @@ test_trends (Fixture       *fixture,
   sc_ui_test_wait_idle (window);
   g_assert_nonnull (sc_ui_test_find_widget (GTK_WIDGET (window), SC_TYPE_CHART_VIEW));
   save_light_and_dark (fixture, "views-trends-weekly");
+
+  check_notes (fixture, page);
 }
 
 /* Which channel, which category: drilling narrows every view. */
