@@ -237,3 +237,59 @@ sc_store_dup_latest_review_snapshot (ScStore     *self,
     }
   return g_steal_pointer (&snapshot);
 }
+
+/**
+ * sc_store_dup_interaction_by_rank:
+ * @self: a store
+ * @from: an instant (Unix seconds)
+ * @rank: how many interactions created at or after @from come before the
+ *   one wanted, in the order of creation and then of import
+ * @created_at: (out): its creation instant
+ * @error: return location for an error
+ *
+ * The interaction in a given place of the order the fact cache keeps
+ * (creation time, then row), so that a row of the cache can be traced to
+ * its source: row i of a cache whose first row created at or after @from
+ * is row k is the interaction of rank i − k.
+ *
+ * Returns: (transfer full) (nullable): its id in its source, or %NULL with
+ *   @error set
+ */
+char *
+sc_store_dup_interaction_by_rank (ScStore  *self,
+                                  gint64    from,
+                                  guint     rank,
+                                  gint64   *created_at,
+                                  GError  **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  char *external_id = NULL;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (self), NULL);
+  g_return_val_if_fail (created_at != NULL, NULL);
+
+  db = sc_store_get_db (self);
+  stmt = _sc_store_prepare (db,
+                            "SELECT external_id, created_at FROM interactions "
+                            "WHERE created_at >= ?1 ORDER BY created_at, id LIMIT 1 OFFSET ?2",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, from);
+  sqlite3_bind_int64 (stmt, 2, rank);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      external_id = _sc_store_column_dup_text (stmt, 0);
+      *created_at = _sc_store_column_int (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, SC_ERROR, SC_ERROR_FAILED,
+                 _("The store has fewer interactions than its fact cache"));
+  else if (rc != SQLITE_ROW)
+    _sc_store_set_error (db, _("Reading an interaction"), error);
+  return external_id;
+}

@@ -3,8 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What the monthly review keeps in the store (schema version 2): the
- * managers' annotations pinned to dates, and frozen review snapshots. The
- * SQL lives in sc-store-review.c.
+ * managers' annotations pinned to dates, and frozen review snapshots; and
+ * what it reads about single interactions for its appendix. The SQL lives
+ * in sc-store-review.c.
  */
 
 #pragma once
@@ -79,6 +80,12 @@ gint64            sc_store_save_review_snapshot (ScStore    *self,
 ScReviewSnapshot *sc_store_dup_latest_review_snapshot (ScStore *self,
                                                 const char  *period,
                                                 const char  *comparison,
+                                                GError     **error) G_GNUC_WARN_UNUSED_RESULT;
+
+char             *sc_store_dup_interaction_by_rank (ScStore *self,
+                                                gint64       from,
+                                                guint        rank,
+                                                gint64      *created_at,
                                                 GError     **error) G_GNUC_WARN_UNUSED_RESULT;
 
 G_END_DECLS
