@@ -22,6 +22,7 @@
 #include "sc-metric-series.h"
 #include "sc-review-csv.h"
 #include "sc-review-pdf.h"
+#include "sc-target.h"
 #include "sc-test-util.h"
 
 typedef struct
@@ -702,6 +703,220 @@ test_bad_options (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "teams"));
 }
 
+/* ---- Targets and the appendix ---------------------------------------------- */
+
+static void
+set_target (ScStore    *store,
+            ScMetricId  metric,
+            const char *segment,
+            const char *period,
+            double      value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScTarget) target = NULL;
+  ScTargetPeriod p;
+  ScTargetEdit edit;
+
+  g_assert_true (sc_target_period_parse (period, &p, &error));
+  g_assert_no_error (error);
+  target = sc_target_new (metric, segment, &p, value);
+  edit = (ScTargetEdit) { target, FALSE };
+  /* Set before the review's period ended, so it is in force for it. */
+  g_assert_true (sc_store_apply_target_edits (store, &edit, 1, 1780000000, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static const ScReviewAppendix *
+find_appendix (const ScReview *review,
+               ScMetricId      metric)
+{
+  for (guint i = 0; i < review->appendix->len; i++)
+    {
+      const ScReviewAppendix *appendix = g_ptr_array_index (review->appendix, i);
+
+      if (appendix->metric == metric)
+        return appendix;
+    }
+  return NULL;
+}
+
+/* The segment rows of one metric and dimension are worst first, take the
+ * segment's own target over the metric's, and their values are the
+ * breakdown's. */
+static void
+check_segment_targets (const ScReview *review,
+                       ScMetricId      metric,
+                       guint           dim_index,
+                       double          overall,
+                       const char     *own_segment,
+                       double          own)
+{
+  const ScQueryResult *result = g_ptr_array_index (review->grouped, dim_index);
+  double previous = -INFINITY;
+  guint seen = 0;
+
+  for (guint i = 0; i < review->segment_targets->len; i++)
+    {
+      const ScReviewSegmentTarget *row = g_ptr_array_index (review->segment_targets, i);
+      int s;
+      const ScMetricValue *v;
+
+      if (row->metric != metric || row->order != (int) dim_index)
+        continue;
+      seen++;
+      s = sc_query_result_find_segment (result, row->segment);
+      g_assert_cmpint (s, >=, 0);
+      v = sc_query_result_get_value (result, metric, 0, s);
+      g_assert_cmpfloat (row->value, ==, v->value);
+      g_assert_cmpint (row->n, ==, v->n);
+      g_assert_cmpfloat (row->target, ==, own_segment && g_str_equal (row->segment, own_segment) ? own : overall);
+      if (!isnan (row->attainment))
+        {
+          g_assert_cmpfloat (row->attainment, >=, previous);
+          previous = row->attainment;
+        }
+    }
+  g_assert_cmpuint (seen, >, 1);
+}
+
+static void
+test_targets (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(ScReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *dir = g_build_filename (f->dir, "pack", NULL);
+  g_autofree char *appendix_csv = g_build_filename (dir, "appendix.csv", NULL);
+  g_autofree char *csv = NULL;
+  const ScReviewHeadline *csat, *aht, *volume;
+  const ScReviewAppendix *appendix;
+  const ScReviewFinding *finding;
+  const ScChartSeries *trend = NULL;
+  guint missed = 0;
+
+  set_target (f->store, SC_METRIC_CSAT, "", "2026", 84);
+  set_target (f->store, SC_METRIC_CSAT, "channel=Chat", "2026-10", 88);
+  set_target (f->store, SC_METRIC_AHT, "", "from 2026-01-01", 480);
+  review = compute (f, "channel,team");
+
+  /* The headline rows against sc_attainment_compute() on their own values. */
+  csat = sc_review_get_headline (review, SC_METRIC_CSAT);
+  aht = sc_review_get_headline (review, SC_METRIC_AHT);
+  volume = sc_review_get_headline (review, SC_METRIC_VOLUME);
+  g_assert_true (review->has_targets);
+  g_assert_cmpfloat (csat->target, ==, 84);
+  g_assert_cmpfloat (aht->target, ==, 480);
+  g_assert_true (isnan (volume->target));
+  g_assert_cmpint (volume->status, ==, SC_REVIEW_STATUS_NO_TARGET);
+  g_assert_cmpfloat_with_epsilon (csat->attainment, 100 * csat->value.value / 84, 1e-9);
+  g_assert_cmpfloat_with_epsilon (aht->attainment, 100 * 480 / aht->value.value, 1e-9);
+  for (guint i = 0; i < review->headlines->len; i++)
+    {
+      const ScReviewHeadline *row = &g_array_index (review->headlines, ScReviewHeadline, i);
+      ScAttainment expected;
+
+      if (isnan (row->target))
+        continue;
+      sc_attainment_compute (row->metric, review->settings, row->target, 0.05, row->value.value, &expected);
+      g_assert_cmpfloat (row->at_risk_limit, ==, expected.at_risk_limit);
+      g_assert_cmpfloat (row->attainment, ==, expected.attainment);
+      /* The two enumerations name the same states in the same order. */
+      g_assert_cmpint (row->status, ==, (int) expected.status);
+      missed += row->status == SC_REVIEW_STATUS_MISSED;
+    }
+
+  /* The trend carries each period's target: none before 2026. */
+  for (guint i = 0; i < review->sections->len; i++)
+    if (((ScReviewSection *) g_ptr_array_index (review->sections, i))->metric == SC_METRIC_CSAT)
+      trend = ((ScReviewSection *) g_ptr_array_index (review->sections, i))->trend;
+  g_assert_nonnull (trend);
+  g_assert_cmpuint (sc_chart_series_get_n_points (trend), ==, 13);
+  g_assert_cmpfloat (sc_chart_series_get_point (trend, 12)->target, ==, 84);
+  g_assert_true (isnan (sc_chart_series_get_point (trend, 0)->target));
+
+  check_segment_targets (review, SC_METRIC_CSAT, 0, 84, "Chat", 88);
+  check_segment_targets (review, SC_METRIC_CSAT, 1, 84, NULL, 0);
+  check_segment_targets (review, SC_METRIC_AHT, 0, 480, NULL, 0);
+
+  /* The findings count the missed targets. */
+  finding = g_ptr_array_index (review->findings, review->findings->len - 1);
+  g_assert_cmpint (finding->kind, ==, SC_REVIEW_FINDING_TARGETS);
+  g_assert_cmpuint (finding->count, ==, missed);
+  g_assert_cmpuint (missed, >=, 1);
+
+  /* Every missed target has its worst segment in the appendix, and its
+   * interactions are the ones counted in the segment's value, worst first. */
+  g_assert_cmpuint (review->appendix->len, ==, missed);
+  for (guint i = 0; i < review->headlines->len; i++)
+    {
+      const ScReviewHeadline *row = &g_array_index (review->headlines, ScReviewHeadline, i);
+      const ScReviewSegmentTarget *worst = NULL;
+      double previous;
+
+      if (row->status != SC_REVIEW_STATUS_MISSED)
+        continue;
+      appendix = find_appendix (review, row->metric);
+      g_assert_nonnull (appendix);
+      for (guint s = 0; s < review->segment_targets->len; s++)
+        {
+          const ScReviewSegmentTarget *seg = g_ptr_array_index (review->segment_targets, s);
+
+          if (seg->metric == row->metric && !seg->insufficient && !isnan (seg->attainment)
+              && (worst == NULL || seg->attainment < worst->attainment))
+            worst = seg;
+        }
+      g_assert_cmpstr (appendix->segment, ==, worst->segment);
+      g_assert_cmpint (appendix->dim, ==, worst->dim);
+      g_assert_cmpint (appendix->total, ==, worst->n);
+      g_assert_cmpuint (appendix->rows->len, ==, MIN (20, worst->n));
+      previous = row->direction == SC_DIRECTION_LOWER_IS_BETTER ? INFINITY : -INFINITY;
+      for (guint r = 0; r < appendix->rows->len; r++)
+        {
+          const ScReviewAppendixRow *a = g_ptr_array_index (appendix->rows, r);
+
+          g_assert_true (g_str_has_prefix (a->external_id, "D-"));
+          g_assert_nonnull (a->value_text);
+          if (worst->dim == SC_DIM_CHANNEL)
+            g_assert_cmpstr (a->channel, ==, worst->segment);
+          else if (worst->dim == SC_DIM_TEAM)
+            g_assert_cmpstr (a->team, ==, worst->segment);
+          if (row->direction == SC_DIRECTION_LOWER_IS_BETTER)
+            g_assert_cmpfloat (a->value, <=, previous);
+          else
+            g_assert_cmpfloat (a->value, >=, previous);
+          previous = a->value;
+        }
+    }
+
+  /* The CSV pack has the targets and the appendix, ids as text. */
+  g_assert_true (sc_review_write_csv (review, dir, &files, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (appendix_csv, &csv, NULL, &error));
+  appendix = g_ptr_array_index (review->appendix, 0);
+  g_assert_nonnull (strstr (csv, ((ScReviewAppendixRow *) g_ptr_array_index (appendix->rows, 0))->external_id));
+  g_assert_true (g_str_has_prefix (csv, "metric,dimension,segment,interaction,created,"));
+
+  /* And the PDF shows them. */
+  if (have_poppler ())
+    {
+      g_autofree char *path = g_build_filename (f->dir, "targets.pdf", NULL);
+      g_autofree char *text = NULL;
+      const ScReviewAppendixRow *first = g_ptr_array_index (appendix->rows, 0);
+      int n_pages = 0;
+
+      g_assert_true (sc_review_write_pdf (review, path, SC_PAPER_A4, &n_pages, NULL, NULL, NULL, &error));
+      g_assert_no_error (error);
+      render_pages (path, "review-targets");
+      text = pdf_text (path, 0);
+      g_assert_nonnull (strstr (text, "Target attainment"));
+      g_assert_nonnull (strstr (text, "CSAT by Channel"));
+      g_assert_nonnull (strstr (text, "Appendix: behind the missed targets"));
+      g_assert_nonnull (strstr (text, first->external_id));
+      g_assert_nonnull (strstr (text, first->value_text));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -718,6 +933,7 @@ main (int   argc,
   ADD ("/scorecard/review/freeze", test_freeze);
   ADD ("/scorecard/review/cancel", test_cancel);
   ADD ("/scorecard/review/bad-options", test_bad_options);
+  ADD ("/scorecard/review/targets", test_targets);
 #undef ADD
   g_test_add_func ("/scorecard/review/paper", test_paper_setting);
   g_test_add_func ("/scorecard/review/csv-escaping", test_csv_escaping);

@@ -187,14 +187,21 @@ write_findings (const ScReview *review,
     }
 }
 
+/* The organisation's time zone, UTC when it is not known here. */
+static GTimeZone *
+review_zone (const ScReview *review)
+{
+  GTimeZone *zone = g_time_zone_new_identifier (review->time_zone);
+
+  return zone != NULL ? zone : g_time_zone_new_utc ();
+}
+
 static void
 write_trend (const ScReview *review,
              GString        *out)
 {
-  g_autoptr(GTimeZone) zone = g_time_zone_new_identifier (review->time_zone);
+  g_autoptr(GTimeZone) zone = review_zone (review);
 
-  if (zone == NULL)
-    zone = g_time_zone_new_utc ();
   g_string_append (out, "metric,period_start,period_end,value,n,ci_low,ci_high,insufficient,"
                         "target,baseline\r\n");
   for (guint i = 0; i < review->sections->len; i++)
@@ -321,6 +328,80 @@ write_restatements (const ScReview *review,
     }
 }
 
+/* Every target that applies: the metric's own (segment empty) and each
+ * segment's of the review's dimensions. */
+static void
+write_targets (const ScReview *review,
+               GString        *out)
+{
+  g_string_append (out, "metric,dimension,segment,value,n,target,at_risk_limit,attainment_pct,"
+                        "status\r\n");
+  for (guint i = 0; i < review->headlines->len; i++)
+    {
+      const ScReviewHeadline *row = &g_array_index (review->headlines, ScReviewHeadline, i);
+      const double numbers[] = { row->value.value, row->value.n, row->target, row->at_risk_limit,
+                                 row->attainment };
+
+      if (isnan (row->target))
+        continue;
+      g_string_append_printf (out, "%s,,", sc_metric_get (row->metric)->id_string);
+      append_numbers (out, numbers, G_N_ELEMENTS (numbers));
+      g_string_append_printf (out, ",%s", sc_review_status_to_string (row->status));
+      end_row (out);
+    }
+  for (guint i = 0; i < review->segment_targets->len; i++)
+    {
+      const ScReviewSegmentTarget *row = g_ptr_array_index (review->segment_targets, i);
+      const double numbers[] = { row->value, row->n, row->target, row->at_risk_limit, row->attainment };
+
+      g_string_append_printf (out, "%s,%s,", sc_metric_get (row->metric)->id_string,
+                              sc_dimension_get_name (row->dim));
+      sc_csv_append_text (out, row->segment);
+      append_numbers (out, numbers, G_N_ELEMENTS (numbers));
+      g_string_append_printf (out, ",%s", sc_review_status_to_string (row->status));
+      end_row (out);
+    }
+}
+
+/* The interactions behind the missed targets, with their creation in the
+ * organisation's time zone as spreadsheets read a date and time. */
+static void
+write_appendix (const ScReview *review,
+                GString        *out)
+{
+  g_autoptr(GTimeZone) zone = review_zone (review);
+
+  g_string_append (out, "metric,dimension,segment,interaction,created,channel,team,value,"
+                        "value_text\r\n");
+  for (guint a = 0; a < review->appendix->len; a++)
+    {
+      const ScReviewAppendix *appendix = g_ptr_array_index (review->appendix, a);
+
+      for (guint i = 0; i < appendix->rows->len; i++)
+        {
+          const ScReviewAppendixRow *row = g_ptr_array_index (appendix->rows, i);
+          g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (row->created_at);
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, zone);
+          g_autofree char *created = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
+
+          g_string_append_printf (out, "%s,%s,", sc_metric_get (appendix->metric)->id_string,
+                                  sc_dimension_get_name (appendix->dim));
+          sc_csv_append_text (out, appendix->segment);
+          sep (out);
+          sc_csv_append_text (out, row->external_id);
+          g_string_append_printf (out, ",%s,", created);
+          sc_csv_append_text (out, row->channel);
+          sep (out);
+          sc_csv_append_text (out, row->team);
+          sep (out);
+          sc_csv_append_number (out, row->value);
+          sep (out);
+          sc_csv_append_text (out, row->value_text);
+          end_row (out);
+        }
+    }
+}
+
 static gboolean
 save (const char  *dir,
       const char  *name,
@@ -347,8 +428,9 @@ save (const char  *dir,
  * @error: return location for an error
  *
  * Writes summary.csv, findings.csv, trend.csv, breakdown-DIM.csv and
- * drivers-DIM.csv per dimension, notes.csv and, for a review compared
- * with a frozen one, restatements.csv.
+ * drivers-DIM.csv per dimension, targets.csv when targets apply,
+ * appendix.csv when targets were missed, notes.csv and, for a review
+ * compared with a frozen one, restatements.csv.
  *
  * Returns: %TRUE when every file was written
  */
@@ -393,6 +475,18 @@ sc_review_write_csv (const ScReview  *review,
         continue;
       write_drivers (review, d, out);
       if (!save (dir, drivers, out, written, error))
+        return FALSE;
+    }
+  if (review->has_targets || review->segment_targets->len > 0)
+    {
+      write_targets (review, out);
+      if (!save (dir, "targets.csv", out, written, error))
+        return FALSE;
+    }
+  if (review->appendix->len > 0)
+    {
+      write_appendix (review, out);
+      if (!save (dir, "appendix.csv", out, written, error))
         return FALSE;
     }
   write_notes (review, out);

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "sc-bar-painter.h"
+#include "sc-bullet-painter.h"
 #include "sc-chart-axis.h"
 #include "sc-metric-series.h"
 #include "sc-review-layout-private.h"
@@ -30,6 +31,7 @@
 #define LETTER_HEIGHT 792.0
 #define MAX_DRIVER_ROWS 6
 #define MAX_RESTATED_ROWS 40
+#define MAX_SEGMENT_ROWS 12
 
 typedef struct
 {
@@ -310,20 +312,28 @@ value_cell (Doc                 *doc,
 }
 
 static char *
-status_cell (Doc                    *doc,
-             const ScReviewHeadline *row)
+status_cell (Doc            *doc,
+             ScReviewStatus  status)
 {
   const ScChartStyle *style = doc->layout.style;
-  const ScChartRgba *color = row->status == SC_REVIEW_STATUS_MET ? &style->success
-                             : row->status == SC_REVIEW_STATUS_AT_RISK ? &style->warning
-                             : row->status == SC_REVIEW_STATUS_MISSED ? &style->error : NULL;
+  const ScChartRgba *color = status == SC_REVIEW_STATUS_MET ? &style->success
+                             : status == SC_REVIEW_STATUS_AT_RISK ? &style->warning
+                             : status == SC_REVIEW_STATUS_MISSED ? &style->error : NULL;
   g_autofree char *hex = NULL;
 
   if (color == NULL)
-    return dim_markup (doc, sc_review_status_get_label (row->status));
+    return dim_markup (doc, sc_review_status_get_label (status));
   hex = _sc_layout_color_hex (color);
   return g_strdup_printf ("<span foreground='%s'>●</span> %s", hex,
-                          sc_review_status_get_label (row->status));
+                          sc_review_status_get_label (status));
+}
+
+static char *
+attainment_cell (double attainment)
+{
+  if (!isfinite (attainment))
+    return g_strdup ("—");
+  return sc_chart_format_value (SC_CHART_UNIT_PERCENT, attainment, NULL);
 }
 
 static void
@@ -333,14 +343,14 @@ headline_table (Doc *doc)
   g_autoptr(GPtrArray) rows = rows_new ();
   g_autofree char *against = review->compare_label ? g_strdup (review->compare_label) : g_strdup ("—");
   ScTableColumn columns[] = {
-    { _("Metric"), 0.19, PANGO_ALIGN_LEFT },
-    { review->period_label, 0.125, PANGO_ALIGN_RIGHT },
-    { against, 0.125, PANGO_ALIGN_RIGHT },
-    { _("Change"), 0.12, PANGO_ALIGN_RIGHT },
+    { _("Metric"), 0.165, PANGO_ALIGN_LEFT },
+    { review->period_label, 0.13, PANGO_ALIGN_RIGHT },
+    { against, 0.13, PANGO_ALIGN_RIGHT },
+    { _("Change"), 0.115, PANGO_ALIGN_RIGHT },
     { _("Target"), 0.09, PANGO_ALIGN_RIGHT },
-    { _("Attained"), 0.095, PANGO_ALIGN_RIGHT },
-    { _("Status"), 0.165, PANGO_ALIGN_LEFT },
-    { _("n"), 0.09, PANGO_ALIGN_RIGHT },
+    { _("Attained"), 0.115, PANGO_ALIGN_RIGHT },
+    { _("Status"), 0.16, PANGO_ALIGN_LEFT },
+    { _("n"), 0.095, PANGO_ALIGN_RIGHT },
   };
 
   for (guint i = 0; i < review->headlines->len; i++)
@@ -350,14 +360,12 @@ headline_table (Doc *doc)
       g_autofree char *before = row->value.has_comparison
                                 ? format_value (row->metric, row->value.compare_value) : g_strdup ("—");
       g_autofree char *target = format_value (row->metric, row->target);
-      g_autofree char *attained = isfinite (row->attainment)
-                                  ? sc_chart_format_value (SC_CHART_UNIT_PERCENT, row->attainment, NULL)
-                                  : g_strdup ("—");
+      g_autofree char *attained = attainment_cell (row->attainment);
       g_autofree char *n = format_count (row->value.n);
 
       add_row (rows, 8, escape (_(metric->name)), value_cell (doc, row->metric, &row->value),
                escape (before), change_cell (doc, row), escape (target), escape (attained),
-               status_cell (doc, row), escape (n));
+               status_cell (doc, row->status), escape (n));
     }
   _sc_layout_table (&doc->layout, columns, G_N_ELEMENTS (columns), rows);
 }
@@ -534,9 +542,9 @@ breakdown_series (const ScReviewBreakdown *breakdown,
  * now and its contribution to the change (the CSV pack has the split into
  * mix and rate). */
 static const ScTableColumn driver_columns[] = {
-  { NULL, 0.28, PANGO_ALIGN_LEFT },
-  { N_("Then → now"), 0.48, PANGO_ALIGN_RIGHT },
-  { N_("Contribution"), 0.24, PANGO_ALIGN_RIGHT },
+  { NULL, 0.25, PANGO_ALIGN_LEFT },
+  { N_("Then → now"), 0.44, PANGO_ALIGN_RIGHT },
+  { N_("Contribution"), 0.31, PANGO_ALIGN_RIGHT },
 };
 
 static GPtrArray *
@@ -646,20 +654,209 @@ draw_metric (Doc                   *doc,
 
 /* ---- Targets, notes, method ---------------------------------------------- */
 
+/* The headline metrics with a target, as bullet charts. */
+static void
+target_bullets (Doc *doc)
+{
+  const ScReview *review = doc->review;
+  g_autoptr(ScBulletPainter) bullets = sc_bullet_painter_new ();
+
+  for (guint i = 0; i < review->headlines->len; i++)
+    {
+      const ScReviewHeadline *row = &g_array_index (review->headlines, ScReviewHeadline, i);
+      const ScMetric *metric = sc_metric_get (row->metric);
+      ScBulletRow bullet = {
+        .label = _(metric->name),
+        .actual = row->value.value,
+        .target = row->target,
+        .at_risk = row->at_risk_limit,
+        .unit = sc_metric_get_chart_unit (metric),
+        .direction = row->direction == SC_DIRECTION_LOWER_IS_BETTER ? SC_CHART_DIRECTION_LOWER_IS_BETTER
+                                                                     : SC_CHART_DIRECTION_HIGHER_IS_BETTER,
+      };
+
+      if (isnan (row->target))
+        continue;
+      sc_bullet_painter_add_row (bullets, &bullet);
+    }
+  _sc_layout_chart (&doc->layout, SC_CHART_PAINTER (bullets),
+                    16 + 44 * sc_bullet_painter_get_n_rows (bullets));
+}
+
+/* One metric's attainment by the segments of one dimension, worst first. */
+static void
+segment_table (Doc        *doc,
+               ScMetricId  metric_id,
+               guint       first,
+               guint       end)
+{
+  const ScReview *review = doc->review;
+  const ScReviewSegmentTarget *head = g_ptr_array_index (review->segment_targets, first);
+  const ScMetric *metric = sc_metric_get (metric_id);
+  g_autoptr(GPtrArray) rows = rows_new ();
+  /* Translators: a heading, "CSAT by Team" */
+  g_autofree char *title = g_strdup_printf (_("%s by %s"), _(metric->name),
+                                            _(sc_dimension_get_label (head->dim)));
+  ScTableColumn columns[] = {
+    { _(sc_dimension_get_label (head->dim)), 0.26, PANGO_ALIGN_LEFT },
+    { _("Value"), 0.15, PANGO_ALIGN_RIGHT },
+    { _("Target"), 0.15, PANGO_ALIGN_RIGHT },
+    { _("Attained"), 0.13, PANGO_ALIGN_RIGHT },
+    { _("Status"), 0.19, PANGO_ALIGN_LEFT },
+    { _("n"), 0.12, PANGO_ALIGN_RIGHT },
+  };
+
+  for (guint i = first; i < end; i++)
+    {
+      const ScReviewSegmentTarget *row = g_ptr_array_index (review->segment_targets, i);
+      ScMetricValue v = { .value = row->value, .insufficient = row->insufficient };
+      g_autofree char *target = format_value (metric_id, row->target);
+      g_autofree char *attained = attainment_cell (row->attainment);
+      g_autofree char *n = format_count (row->n);
+
+      add_row (rows, 6, escape (row->segment), value_cell (doc, metric_id, &v), escape (target),
+               escape (attained), status_cell (doc, row->status), escape (n));
+    }
+  _sc_layout_heading (&doc->layout, title, NULL, 2,
+                      24 + _sc_layout_table_height (&doc->layout, columns, G_N_ELEMENTS (columns), rows));
+  _sc_layout_table (&doc->layout, columns, G_N_ELEMENTS (columns), rows);
+}
+
 static void
 draw_targets (Doc *doc)
 {
+  const ScReview *review = doc->review;
   g_autofree char *text = NULL;
   g_autofree char *escaped = NULL;
 
   _sc_layout_new_page (&doc->layout);
   _sc_layout_heading (&doc->layout, _("Target attainment"), "targets", 1, 60);
-  text = g_strdup_printf (_("No targets are set for the headline metrics in %s, so there is no "
-                            "attainment to report. Targets set per metric (and per segment) "
-                            "appear here with their bullet charts."),
-                          doc->review->period_label);
+  if (!review->has_targets && review->segment_targets->len == 0)
+    {
+      text = g_strdup_printf (_("No targets are set for the headline metrics in %s, so there is no "
+                                "attainment to report. Targets set per metric (and per segment) "
+                                "appear here with their bullet charts."),
+                              review->period_label);
+      escaped = escape (text);
+      _sc_layout_paragraph (&doc->layout, escaped, SC_LAYOUT_BODY_SIZE, NULL);
+      return;
+    }
+  text = g_strdup_printf (_("The targets in force at the end of %s. The bar is the value reached, "
+                            "the line the target; the shaded band runs from the target to where "
+                            "“at risk” turns into “missed”. Attainment is the share of the "
+                            "target reached (for a metric where lower is better, the target "
+                            "divided by the value)."),
+                          review->period_label);
   escaped = escape (text);
   _sc_layout_paragraph (&doc->layout, escaped, SC_LAYOUT_BODY_SIZE, NULL);
+  if (review->has_targets)
+    target_bullets (doc);
+  for (guint i = 0; i < review->segment_targets->len;)
+    {
+      const ScReviewSegmentTarget *head = g_ptr_array_index (review->segment_targets, i);
+      guint end = i + 1;
+
+      while (end < review->segment_targets->len)
+        {
+          const ScReviewSegmentTarget *next = g_ptr_array_index (review->segment_targets, end);
+
+          if (next->metric != head->metric || next->order != head->order)
+            break;
+          end++;
+        }
+      segment_table (doc, head->metric, i, MIN (end, i + MAX_SEGMENT_ROWS));
+      i = end;
+    }
+}
+
+static char *
+format_instant (Doc    *doc,
+                gint64  t)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (t);
+  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, doc->zone);
+
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+static void
+appendix_section (Doc                    *doc,
+                  const ScReviewAppendix *appendix)
+{
+  const ScMetric *metric = sc_metric_get (appendix->metric);
+  g_autoptr(GPtrArray) rows = rows_new ();
+  g_autofree char *value = format_value (appendix->metric, appendix->value);
+  g_autofree char *target = format_value (appendix->metric, appendix->target);
+  g_autofree char *segment = _sc_review_segment_name (appendix->dim, appendix->segment);
+  g_autofree char *title = g_strdup_printf ("%s — %s", _(metric->name), segment);
+  g_autofree char *total = format_count (appendix->total);
+  g_autofree char *lead = NULL;
+  g_autofree char *escaped = NULL;
+  ScTableColumn columns[] = {
+    { _("Interaction"), 0.18, PANGO_ALIGN_LEFT },
+    { _("Created"), 0.22, PANGO_ALIGN_LEFT },
+    { _("Channel"), 0.16, PANGO_ALIGN_LEFT },
+    { _("Team"), 0.18, PANGO_ALIGN_LEFT },
+    { _(metric->name), 0.26, PANGO_ALIGN_RIGHT },
+  };
+
+  if (appendix->rows->len == 0 && appendix->total == 0)
+    /* Translators: "CSAT was 71.2% in Chat (Channel) against a target of 80%. It is not computed…" */
+    lead = g_strdup_printf (_("%s was %s in %s against a target of %s. It is not computed from "
+                              "single interactions, so none are listed."),
+                            _(metric->name), value, segment, target);
+  else if ((gint64) appendix->rows->len < appendix->total)
+    lead = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%s was %s in %s against a target of %s. The %u interaction "
+                                         "that weighs most against it of the %s that count:",
+                                         "%s was %s in %s against a target of %s. The %u interactions "
+                                         "that weigh most against it of the %s that count:",
+                                         appendix->rows->len),
+                            _(metric->name), value, segment, target, appendix->rows->len, total);
+  else
+    lead = g_strdup_printf (_("%s was %s in %s against a target of %s. The interactions that "
+                              "count, worst first:"),
+                            _(metric->name), value, segment, target);
+  for (guint i = 0; i < appendix->rows->len; i++)
+    {
+      const ScReviewAppendixRow *row = g_ptr_array_index (appendix->rows, i);
+      g_autofree char *created = format_instant (doc, row->created_at);
+
+      add_row (rows, 5, escape (row->external_id), escape (created),
+               escape (row->channel ? row->channel : "—"), escape (row->team ? row->team : "—"),
+               escape (row->value_text));
+    }
+  _sc_layout_heading (&doc->layout, title, NULL, 2, 120);
+  escaped = escape (lead);
+  _sc_layout_paragraph (&doc->layout, escaped, SC_LAYOUT_BODY_SIZE, NULL);
+  if (rows->len > 0)
+    _sc_layout_table (&doc->layout, columns, G_N_ELEMENTS (columns), rows);
+}
+
+static void
+draw_appendix (Doc *doc)
+{
+  const ScReview *review = doc->review;
+
+  _sc_layout_new_page (&doc->layout);
+  _sc_layout_heading (&doc->layout, _("Appendix: behind the missed targets"), "appendix", 1, 60);
+  if (review->appendix->len == 0)
+    {
+      g_autofree char *text = g_strdup_printf (review->has_targets
+                                               ? _("No target was missed in %s.")
+                                               : _("No targets are set for %s."),
+                                               review->period_label);
+      g_autofree char *escaped = escape (text);
+
+      _sc_layout_paragraph (&doc->layout, escaped, SC_LAYOUT_BODY_SIZE, NULL);
+      return;
+    }
+  _sc_layout_paragraph (&doc->layout,
+                        _("For each missed target, the segment furthest from it, and the "
+                          "interactions that weigh most against the target there."),
+                        SC_LAYOUT_BODY_SIZE, NULL);
+  for (guint i = 0; i < review->appendix->len; i++)
+    appendix_section (doc, g_ptr_array_index (review->appendix, i));
 }
 
 static void
@@ -776,6 +973,8 @@ build_toc (const ScReview *review)
       _sc_toc_add (toc, _("Notes"), "notes", 1);
       _sc_toc_add (toc, _("How the numbers are computed"), "method", 1);
     }
+  if (sections & SC_REVIEW_SECTION_APPENDIX)
+    _sc_toc_add (toc, _("Appendix: behind the missed targets"), "appendix", 1);
   return toc;
 }
 
@@ -814,6 +1013,8 @@ draw_document (Doc     *doc,
       draw_notes (doc);
       draw_method (doc);
     }
+  if (sections & SC_REVIEW_SECTION_APPENDIX)
+    draw_appendix (doc);
   _sc_layout_finish_page (&doc->layout);
   return TRUE;
 }

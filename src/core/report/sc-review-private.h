@@ -16,4 +16,13 @@ const char *_sc_review_comparison_name  (ScComparison    comparison);
 char       *_sc_review_segment_name     (ScDimension     dim,
                                          const char     *label) G_GNUC_WARN_UNUSED_RESULT;
 
+gboolean    _sc_review_apply_targets    (ScReview       *review,
+                                         ScStore        *store,
+                                         const ScFacts  *facts,
+                                         GError        **error);
+void        _sc_review_segment_target_free (ScReviewSegmentTarget *row);
+void        _sc_review_appendix_row_free (ScReviewAppendixRow *row);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScReviewAppendixRow, _sc_review_appendix_row_free)
+
 G_END_DECLS

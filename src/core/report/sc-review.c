@@ -178,6 +178,7 @@ sc_review_free (ScReview *review)
   g_clear_pointer (&review->sections, g_ptr_array_unref);
   g_clear_pointer (&review->grouped, g_ptr_array_unref);
   g_clear_pointer (&review->annotations, g_ptr_array_unref);
+  g_clear_pointer (&review->segment_targets, g_ptr_array_unref);
   g_clear_pointer (&review->appendix, g_ptr_array_unref);
   g_clear_pointer (&review->restatements, g_ptr_array_unref);
   g_free (review);
@@ -193,6 +194,7 @@ review_new (const ScReviewOptions *options)
   review->findings = g_ptr_array_new_with_free_func ((GDestroyNotify) finding_free);
   review->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
   review->grouped = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_query_result_free);
+  review->segment_targets = g_ptr_array_new_with_free_func ((GDestroyNotify) _sc_review_segment_target_free);
   review->appendix = g_ptr_array_new_with_free_func ((GDestroyNotify) appendix_free);
   review->restatements = g_ptr_array_new_with_free_func ((GDestroyNotify) restatement_free);
   review->generated_at = options->now > 0 ? options->now : g_get_real_time () / G_USEC_PER_SEC;
@@ -354,6 +356,7 @@ compute_headlines (ScReview       *review,
       row.at_risk_limit = NAN;
       row.attainment = NAN;
       row.status = SC_REVIEW_STATUS_NO_TARGET;
+      row.baseline = NAN;
       g_array_append_val (review->headlines, row);
     }
   return TRUE;
@@ -530,6 +533,9 @@ compute_all (ScReview              *review,
                               cancellable, error))
         return FALSE;
     }
+  report_progress (progress, user_data, 0.9, _("Comparing with the targets"));
+  if (!_sc_review_apply_targets (review, store, facts, error))
+    return FALSE;
   _sc_review_build_findings (review);
   report_progress (progress, user_data, 0.95, _("Comparing with the frozen review"));
   return compare_with_snapshot (review, store, error);

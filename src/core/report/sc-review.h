@@ -106,6 +106,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScReviewOptions, sc_review_options_free)
  * @at_risk_limit: where "at risk" turns into "missed", NaN when none
  * @attainment: percent of the target attained, NaN when none
  * @status: the status against the target
+ * @baseline: the baseline's value for the period, NaN when none is set
  *
  * One row of the summary table.
  */
@@ -118,7 +119,43 @@ typedef struct
   double             at_risk_limit;
   double             attainment;
   ScReviewStatus     status;
+  double             baseline;
 } ScReviewHeadline;
+
+/**
+ * ScReviewSegmentTarget:
+ * @metric: the metric
+ * @dim: the dimension of the segment
+ * @segment: the segment's label
+ * @value: the segment's value in the period
+ * @n: its sample
+ * @insufficient: whether the sample is below the metric's minimum
+ * @target: the target that applies to the segment (its own, or the
+ *   metric's overall target)
+ * @at_risk_limit: where "at risk" turns into "missed"
+ * @attainment: percent of the target attained, NaN without data
+ * @status: the status against the target
+ * @order: the place of @dim among the review's dimensions
+ * @code: the segment's dense code in the fact cache
+ *
+ * One segment's attainment, for every metric with a target and every
+ * segment of the review's dimensions.
+ */
+typedef struct
+{
+  ScMetricId      metric;
+  ScDimension     dim;
+  int             order;
+  gint32          code;
+  char           *segment;
+  double          value;
+  gint64          n;
+  gboolean        insufficient;
+  double          target;
+  double          at_risk_limit;
+  double          attainment;
+  ScReviewStatus  status;
+} ScReviewSegmentTarget;
 
 /**
  * ScReviewFindingKind:
@@ -222,7 +259,9 @@ typedef struct
  * @created_at: its creation instant (Unix seconds)
  * @channel: (nullable): its channel
  * @team: (nullable): its team
- * @value: the metric's per-interaction value, NaN when none
+ * @value: the metric's value for the interaction: seconds, a rating, or 1
+ *   and 0 for a yes-or-no outcome (FCR, SLA met, abandoned…)
+ * @value_text: @value for people ("4 of 5", "Breached", "3 h 5 min")
  *
  * One interaction behind a missed target.
  */
@@ -233,6 +272,7 @@ typedef struct
   char   *channel;
   char   *team;
   double  value;
+  char   *value_text;
 } ScReviewAppendixRow;
 
 /**
@@ -240,8 +280,13 @@ typedef struct
  * @metric: the missed metric
  * @dim: the dimension of its worst segment
  * @segment: the worst segment
- * @rows: (element-type ScReviewAppendixRow): the first interactions
- * @total: how many interactions there are in all
+ * @value: the segment's value
+ * @target: the target that applies to it
+ * @rows: (element-type ScReviewAppendixRow): the interactions that weigh
+ *   most against the target, worst first, at most 20; none for a metric
+ *   that is not computed from single interactions (see
+ *   sc_review_metric_is_traceable())
+ * @total: how many interactions count in the segment's value
  *
  * The interactions behind a missed target's worst segment.
  */
@@ -250,6 +295,8 @@ typedef struct
   ScMetricId   metric;
   ScDimension  dim;
   char        *segment;
+  double       value;
+  double       target;
   GPtrArray   *rows;
   gint64       total;
 } ScReviewAppendix;
@@ -279,6 +326,8 @@ typedef struct
  *   dimension, in the order of the options' dimensions
  * @annotations: (element-type ScAnnotation): the notes of the period
  * @has_targets: whether any headline metric has a target
+ * @segment_targets: (element-type ScReviewSegmentTarget): per-segment
+ *   attainment of the metrics with a target, by dimension then worst first
  * @appendix: (element-type ScReviewAppendix): one per missed target
  * @snapshot_at: when the review compared against was frozen, 0 when none
  * @restatements: (element-type ScReviewRestatement): the numbers changed
@@ -310,6 +359,7 @@ typedef struct
   GPtrArray        *grouped;
   GPtrArray        *annotations;
   gboolean          has_targets;
+  GPtrArray        *segment_targets;
   GPtrArray        *appendix;
   gint64            snapshot_at;
   GPtrArray        *restatements;
@@ -337,6 +387,7 @@ void        sc_review_free             (ScReview              *review);
 const ScReviewHeadline *sc_review_get_headline (const ScReview *review,
                                         ScMetricId             metric);
 const char *sc_review_status_to_string (ScReviewStatus         status);
+gboolean    sc_review_metric_is_traceable (ScMetricId          metric);
 const char *sc_review_status_get_label (ScReviewStatus         status);
 
 char       *sc_review_dup_snapshot     (const ScReview        *review) G_GNUC_WARN_UNUSED_RESULT;
