@@ -2,10 +2,12 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * `scorecard-cli targets`, run as a user runs it: setting targets (one,
- * a range of months, a glide path), listing them as text and JSON, the
- * history of one, CSV import and export, and the messages and exit
- * statuses of bad input.
+ * `scorecard-cli targets` and `scorecard-cli baselines`, run as a user
+ * runs them: setting targets (one, a range of months, a glide path),
+ * listing them as text and JSON, the history of one, CSV import and
+ * export; baselines fixed, over a range, trailing, last year and frozen,
+ * their values checked against `scorecard-cli metrics`; and the messages
+ * and exit statuses of bad input.
  */
 
 #include "config.h"
@@ -17,9 +19,10 @@
 
 typedef struct
 {
-  char *dir;
-  char *db;
-  char *cli;
+  char       *dir;
+  char       *db;
+  char       *cli;
+  const char *command;   /* "targets", "baselines", … */
 } Fixture;
 
 typedef struct
@@ -45,6 +48,7 @@ fixture_setup (Fixture       *f,
   f->dir = sc_test_make_tmpdir ();
   f->db = g_build_filename (f->dir, "store.sqlite", NULL);
   f->cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "scorecard-cli", NULL);
+  f->command = "targets";
 }
 
 static void
@@ -57,7 +61,8 @@ fixture_teardown (Fixture       *f,
   g_free (f->cli);
 }
 
-/* Runs scorecard-cli --db DB targets ARGS… (NULL-terminated). */
+/* Runs scorecard-cli --db DB COMMAND ARGS… (NULL-terminated), COMMAND
+ * being f->command. */
 static void
 run_cli (Fixture *f,
          Run     *run,
@@ -72,7 +77,7 @@ run_cli (Fixture *f,
   g_ptr_array_add (argv, f->cli);
   g_ptr_array_add (argv, (gpointer) "--db");
   g_ptr_array_add (argv, f->db);
-  g_ptr_array_add (argv, (gpointer) "targets");
+  g_ptr_array_add (argv, (gpointer) f->command);
   va_start (args, run);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (gpointer) arg);
@@ -163,11 +168,50 @@ test_set_list (Fixture       *f,
   assert_contains (run.out, "3h 55m");
 }
 
+typedef struct
+{
+  const char *args[12];
+  int         status;
+  const char *message;
+} Failure;
+
+/* Each case fails with its status and message on stderr, printing
+ * nothing on stdout. */
+static void
+check_failures (Fixture       *f,
+                const Failure *cases,
+                guint          n_cases)
+{
+  for (guint i = 0; i < n_cases; i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(GError) error = NULL;
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      int wait_status;
+
+      g_ptr_array_add (argv, f->cli);
+      g_ptr_array_add (argv, (gpointer) "--db");
+      g_ptr_array_add (argv, f->db);
+      g_ptr_array_add (argv, (gpointer) f->command);
+      for (guint j = 0; cases[i].args[j] != NULL; j++)
+        g_ptr_array_add (argv, (gpointer) cases[i].args[j]);
+      g_ptr_array_add (argv, NULL);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &out, &err, &wait_status, &error));
+      if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != cases[i].status
+          || strstr (err, cases[i].message) == NULL)
+        g_error ("%s case %u: status %d, “%s” lacks “%s”", f->command, i, WEXITSTATUS (wait_status), err,
+                 cases[i].message);
+      g_assert_cmpstr (out, ==, "");
+    }
+}
+
 static void
 test_bad_input (Fixture       *f,
                 gconstpointer  data)
 {
-  static const struct { const char *args[10]; int status; const char *message; } cases[] = {
+  static const Failure cases[] = {
     { { "set", "--metric", "nps", "--value", "120", "--period", "2026" }, 1,
       "--value: An NPS goes from −100 to 100; +120 is outside" },
     { { "set", "--metric", "csat", "--value", "101%", "--period", "2026" }, 1,
@@ -202,28 +246,7 @@ test_bad_input (Fixture       *f,
   };
   g_auto(Run) run = { 0 };
 
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-      g_autoptr(GError) error = NULL;
-      g_autofree char *out = NULL;
-      g_autofree char *err = NULL;
-      int wait_status;
-
-      g_ptr_array_add (argv, f->cli);
-      g_ptr_array_add (argv, (gpointer) "--db");
-      g_ptr_array_add (argv, f->db);
-      g_ptr_array_add (argv, (gpointer) "targets");
-      for (guint j = 0; cases[i].args[j] != NULL; j++)
-        g_ptr_array_add (argv, (gpointer) cases[i].args[j]);
-      g_ptr_array_add (argv, NULL);
-      g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                                   &out, &err, &wait_status, &error));
-      if (!WIFEXITED (wait_status) || WEXITSTATUS (wait_status) != cases[i].status
-          || strstr (err, cases[i].message) == NULL)
-        g_error ("case %u: status %d, “%s” lacks “%s”", i, WEXITSTATUS (wait_status), err, cases[i].message);
-      g_assert_cmpstr (out, ==, "");
-    }
+  check_failures (f, cases, G_N_ELEMENTS (cases));
 
   /* Nothing bad was kept. */
   run_cli (f, &run, "list", "--json", NULL);
@@ -290,6 +313,169 @@ test_import_export (Fixture       *f,
   assert_contains (run.err, "/nonexistent/plan.csv");
 }
 
+/* The "value" scorecard-cli metrics --format json gives for @metric from @from to
+ * @to, as it is written. */
+static char *
+metric_value (Fixture    *f,
+              const char *metric,
+              const char *from,
+              const char *to)
+{
+  g_auto(Run) run = { 0 };
+  const char *start, *end;
+
+  f->command = "metrics";
+  run_cli (f, &run, "--metric", metric, "--from", from, "--to", to, "--format", "json", NULL);
+  f->command = "baselines";
+  g_assert_cmpint (run.status, ==, 0);
+  start = strstr (run.out, "\"value\": ");
+  g_assert_nonnull (start);
+  start += strlen ("\"value\": ");
+  end = strchr (start, ',');
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start);
+}
+
+static void
+test_baselines (Fixture       *f,
+                gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *csat = NULL;
+  g_autofree char *csat_sep = NULL;
+  g_autofree char *fcr = NULL;
+  g_autofree char *nps = NULL;
+  g_autofree char *expected = NULL;
+
+  f->command = "demo";
+  run_cli (f, &run, "--end", "2026-10", "--months", "24", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  f->command = "baselines";
+  run_cli (f, &run, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "No baselines are set.\n");
+
+  run_cli (f, &run, "set", "--metric", "csat", "--trailing", "3", "--note", "Q3 level", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Set the baseline of csat (All): Trailing 3 months.\n");
+  run_cli (f, &run, "set", "--metric", "frt_median", "--value", "4h", "--where", "channel=email", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Set the baseline of frt_median (Channel: Email): 4h.\n");
+  run_cli (f, &run, "set", "--metric", "fcr", "--last-year", "--freeze", "--for", "2026-10", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "Set the baseline of fcr (All): Same period last year (frozen: ");
+  run_cli (f, &run, "set", "--metric", "nps", "--range", "2025-01..2025-03", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Set the baseline of nps (All): 2025-01-01 to 2025-03-31.\n");
+
+  /* Computed values are the metric over the reference period, for the
+   * month asked about; a frozen one keeps what it was. */
+  csat = metric_value (f, "csat", "2026-07-01", "2026-09-30");
+  csat_sep = metric_value (f, "csat", "2026-06-01", "2026-08-31");
+  fcr = metric_value (f, "fcr", "2025-10-01", "2025-10-31");
+  nps = metric_value (f, "nps", "2025-01-01", "2025-03-31");
+  run_cli (f, &run, "list", "--for", "2026-10", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  expected = g_strdup_printf ("{\"metric\": \"csat\", \"segment\": \"\", \"kind\": \"trailing\", "
+                              "\"source\": \"Trailing 3 months\", \"range_from\": null, \"range_to\": null, "
+                              "\"months\": 3, \"frozen\": false, \"stored_value\": null, \"for\": \"2026-10\", "
+                              "\"value\": %s, ", csat);
+  assert_contains (run.out, expected);
+  assert_contains (run.out, "\"reference_from\": \"2026-07-01\", \"reference_to\": \"2026-09-30\"");
+  assert_contains (run.out, "\"note\": \"Q3 level\"");
+  g_free (expected);
+  expected = g_strdup_printf ("\"kind\": \"last_year\", \"source\": \"Same period last year (frozen: ");
+  assert_contains (run.out, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("\"range_from\": \"2025-10-01\", \"range_to\": \"2025-10-31\", \"months\": null, "
+                              "\"frozen\": true, \"stored_value\": %s, \"for\": \"2026-10\", \"value\": %s, ",
+                              fcr, fcr);
+  assert_contains (run.out, expected);
+  g_free (expected);
+  expected = g_strdup_printf ("\"kind\": \"range\", \"source\": \"2025-01-01 to 2025-03-31\", "
+                              "\"range_from\": \"2025-01-01\", \"range_to\": \"2025-03-31\", \"months\": null, "
+                              "\"frozen\": false, \"stored_value\": null, \"for\": \"2026-10\", \"value\": %s, ",
+                              nps);
+  assert_contains (run.out, expected);
+  assert_contains (run.out, "\"kind\": \"fixed\", \"source\": \"4h\"");
+  assert_contains (run.out, "\"value\": 14400, \"value_text\": \"4h\"");
+
+  /* Another month, another trailing window. */
+  run_cli (f, &run, "list", "--metric", "csat", "--for", "2026-09", "--json", NULL);
+  g_free (expected);
+  expected = g_strdup_printf ("\"for\": \"2026-09\", \"value\": %s, ", csat_sep);
+  assert_contains (run.out, expected);
+  g_assert_null (strstr (run.out, "nps"));
+
+  /* As text, by default for the last complete month of the data. */
+  run_cli (f, &run, "list", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "Values for 2026-10:\n");
+  assert_contains (run.out, "Channel: Email");
+  assert_contains (run.out, "Trailing 3 months");
+  assert_contains (run.out, "Q3 level\n");
+
+  /* Setting the same again adds no version; nothing was in force long ago. */
+  run_cli (f, &run, "set", "--metric", "csat", "--trailing", "3", "--note", "Q3 level", NULL);
+  g_assert_cmpstr (run.out, ==, "The baseline of csat (All) was already Trailing 3 months.\n");
+  run_cli (f, &run, "list", "--as-of", "2001-01-01", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "[]\n");
+
+  run_cli (f, &run, "unset", "--metric", "nps", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "Removed the baseline of nps (All).\n");
+  run_cli (f, &run, "unset", "--metric", "nps", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "nps (All) has no baseline.\n");
+  run_cli (f, &run, "list", "--metric", "nps", "--json", NULL);
+  g_assert_cmpstr (run.out, ==, "[]\n");
+}
+
+static void
+test_baselines_bad_input (Fixture       *f,
+                          gconstpointer  data)
+{
+  static const Failure cases[] = {
+    { { "set", "--metric", "csat" }, 1, "give one of --value, --range, --trailing or --last-year" },
+    { { "set", "--metric", "csat", "--value", "85", "--trailing", "3" }, 1,
+      "give one of --value, --range, --trailing or --last-year" },
+    { { "set", "--metric", "csat", "--value", "150%" }, 1, "--value: CSAT is a percentage from 0 to 100" },
+    { { "set", "--metric", "frt_median", "--value", "4" }, 1, "--value: “4” needs a unit of time" },
+    { { "set", "--metric", "csat", "--value", "85", "--freeze" }, 1,
+      "--freeze keeps a computed baseline; a --value is fixed already" },
+    { { "set", "--metric", "csat", "--range", "2025-03..2025-01" }, 1,
+      "--range: “2025-03..2025-01” ends before it starts" },
+    { { "set", "--metric", "csat", "--range", "2025-01" }, 1, "--range: “2025-01” is not FROM..TO" },
+    { { "set", "--metric", "csat", "--range", "2025-01-01..soon" }, 1, "--range: “2025-01-01..soon” is not" },
+    { { "set", "--metric", "csat", "--trailing", "0" }, 1,
+      "--trailing: 0 is not a number of months from 1 to 36" },
+    { { "set", "--metric", "csat", "--trailing", "x" }, 2, "--trailing" },
+    { { "set", "--metric", "csat", "--trailing", "3", "--for", "2026-01" }, 1, "--for goes with --freeze" },
+    { { "set", "--metric", "csat", "--trailing", "3", "--freeze" }, 1,
+      "--freeze: the store holds no interactions to compute the baseline from" },
+    { { "set", "--metric", "csat", "--last-year", "--freeze", "--for", "2026-13" }, 1,
+      "--for: “2026-13” is not a month" },
+    { { "set", "--metric", "csat", "--last-year", "--where", "colour=red" }, 1,
+      "--where: “colour” in “colour=red” is not a dimension" },
+    { { "set", "--trailing", "3" }, 1, "--metric is required" },
+    { { "set", "--metric", "speed", "--trailing", "3" }, 1, "--metric: no metric “speed”" },
+    { { "unset" }, 1, "--metric is required" },
+    { { "list", "--for", "June" }, 1, "--for: “June” is not a month" },
+    { { "list", "--as-of", "yesterday" }, 1, "--as-of: “yesterday” is not a date" },
+    { { "list", "extra" }, 1, "unexpected argument “extra”" },
+    { { "frobnicate" }, 2, "unknown action “frobnicate”" },
+  };
+  g_auto(Run) run = { 0 };
+
+  f->command = "baselines";
+  check_failures (f, cases, G_N_ELEMENTS (cases));
+
+  /* Nothing bad was kept. */
+  run_cli (f, &run, "list", "--json", NULL);
+  g_assert_cmpstr (run.out, ==, "[]\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +488,10 @@ main (int   argc,
   ADD ("bad-input", test_bad_input);
   ADD ("import-export", test_import_export);
 #undef ADD
+  g_test_add ("/scorecard/cli/baselines/set-list", Fixture, NULL, fixture_setup, test_baselines,
+              fixture_teardown);
+  g_test_add ("/scorecard/cli/baselines/bad-input", Fixture, NULL, fixture_setup, test_baselines_bad_input,
+              fixture_teardown);
 
   return g_test_run ();
 }

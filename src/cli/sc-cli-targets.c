@@ -77,6 +77,51 @@ typedef enum
 
 static const char * const action_names[] = { "list", "set", "unset", "history", "import", "export" };
 
+/* ---- Actions shared with sc-cli-baselines.c ------------------------------------ */
+
+/* Finds the action argv[1] names among @names. Returns the exit status
+ * when there is nothing more to do (help, or no or an unknown action),
+ * else -1 with @action set. */
+int
+sc_cli_find_action (const char          *command,
+                    int                  argc,
+                    char               **argv,
+                    const char * const  *names,
+                    guint                n_names,
+                    void               (*print_usage) (FILE *out),
+                    guint               *action)
+{
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
+    {
+      print_usage (argc < 2 ? stderr : stdout);
+      return argc < 2 ? 2 : 0;
+    }
+  for (*action = 0; *action < n_names; (*action)++)
+    if (g_str_equal (argv[1], names[*action]))
+      return -1;
+  sc_cli_fail (_("%s: unknown action “%s”"), command, argv[1]);
+  print_usage (stderr);
+  return 2;
+}
+
+/* Parses an action's options (argv[0] is the action). Returns the exit
+ * status on bad options or a stray argument, else -1. */
+int
+sc_cli_parse_options (GOptionContext  *context,
+                      const char      *command,
+                      const char      *action,
+                      int              argc,
+                      char           **argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    return sc_cli_usage_error (context, error);
+  if (argc > 1)
+    return sc_cli_fail (_("%s %s: unexpected argument “%s”"), command, action, argv[1]);
+  return -1;
+}
+
 /* ---- Options ----------------------------------------------------------------- */
 
 static GOptionContext *
@@ -155,22 +200,23 @@ make_context (Action   action,
   return context;
 }
 
-static gboolean
-parse_metric (const Options  *o,
-              ScMetricId     *metric,
-              GError        **error)
+/* Shared with sc-cli-baselines.c (see sc-cli.h). */
+gboolean
+sc_cli_parse_metric (const char  *text,
+                     ScMetricId  *metric,
+                     GError     **error)
 {
   const ScMetric *entry;
 
-  if (o->metric == NULL)
+  if (text == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE, _("--metric is required"));
       return FALSE;
     }
-  if ((entry = sc_metric_lookup (o->metric)) == NULL)
+  if ((entry = sc_metric_lookup (text)) == NULL)
     {
       g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--metric: no metric “%s”; run “scorecard-cli metrics --list”"), o->metric);
+                   _("--metric: no metric “%s”; run “scorecard-cli metrics --list”"), text);
       return FALSE;
     }
   *metric = entry->id;
@@ -257,15 +303,23 @@ parse_value (const char              *option,
   return FALSE;
 }
 
-/* The instant whose targets --as-of DATE shows: the end of that day in the
- * store's time zone; now without --as-of. */
-static gboolean
-parse_as_of (ScStore      *store,
-             const char   *text,
-             gint64       *as_of,
-             GError      **error)
+/* The store's time zone, %NULL for UTC. */
+GTimeZone *
+sc_cli_store_zone (ScStore *store)
 {
-  g_autofree char *zone_name = NULL;
+  g_autofree char *zone_name = sc_store_dup_setting (store, "timezone");
+
+  return zone_name != NULL ? g_time_zone_new_identifier (zone_name) : NULL;
+}
+
+/* The instant whose targets (or baselines) --as-of DATE shows: the end of
+ * that day in the store's time zone; now without --as-of. */
+gboolean
+sc_cli_parse_as_of (ScStore      *store,
+                    const char   *text,
+                    gint64       *as_of,
+                    GError      **error)
+{
   g_autoptr(GTimeZone) zone = NULL;
   gint32 day;
 
@@ -278,17 +332,15 @@ parse_as_of (ScStore      *store,
                    _("--as-of: “%s” is not a date; use YYYY-MM-DD"), text);
       return FALSE;
     }
-  zone_name = sc_store_dup_setting (store, "timezone");
-  if (zone_name != NULL)
-    zone = g_time_zone_new_identifier (zone_name);
+  zone = sc_cli_store_zone (store);
   *as_of = sc_target_review_instant (day, zone, g_get_real_time () / G_USEC_PER_SEC);
   return TRUE;
 }
 
 /* ---- Output ---------------------------------------------------------------------- */
 
-static char *
-format_instant (gint64 t)
+char *
+sc_cli_format_instant (gint64 t)
 {
   g_autoptr(GDateTime) dt = NULL;
 
@@ -305,8 +357,8 @@ append_json_target (GString        *out,
   g_autofree char *period = sc_target_period_format (&t->period);
   g_autofree char *start = sc_calendar_format_date (t->period.start_day);
   g_autofree char *value = sc_target_value_format (t->metric, t->value);
-  g_autofree char *from = format_instant (t->valid_from);
-  g_autofree char *to = format_instant (t->valid_to);
+  g_autofree char *from = sc_cli_format_instant (t->valid_from);
+  g_autofree char *to = sc_cli_format_instant (t->valid_to);
 
   g_string_append (out, "{\"metric\": ");
   sc_cli_json_string (out, sc_metric_get (t->metric)->id_string);
@@ -361,8 +413,8 @@ print_targets (GPtrArray *targets,
       g_autofree char *period = sc_target_period_format (&t->period);
       g_autofree char *value = sc_target_value_format (t->metric, t->value);
       g_autofree char *band = sc_target_band_format (t->at_risk_band);
-      g_autofree char *from = format_instant (t->valid_from);
-      g_autofree char *to = format_instant (t->valid_to);
+      g_autofree char *from = sc_cli_format_instant (t->valid_from);
+      g_autofree char *to = sc_cli_format_instant (t->valid_to);
 
       if (versions)
         g_string_append_printf (out, "%-20s  %-20s  %-12s  %-6s  %s", from, to ? to : _("in force"),
@@ -395,8 +447,8 @@ run_list (ScStore       *store,
   ScMetricId metric = SC_METRIC_N;
   gint64 as_of;
 
-  if ((o->metric != NULL && !parse_metric (o, &metric, &error))
-      || !parse_as_of (store, o->as_of, &as_of, &error))
+  if ((o->metric != NULL && !sc_cli_parse_metric (o->metric, &metric, &error))
+      || !sc_cli_parse_as_of (store, o->as_of, &as_of, &error))
     return sc_cli_fail ("%s", error->message);
   if ((targets = sc_store_list_targets (store, as_of, &error)) == NULL)
     return sc_cli_fail ("%s", error->message);
@@ -423,7 +475,7 @@ run_set (ScStore       *store,
   gboolean month_range;
   guint n_changed = 0;
 
-  if (!parse_metric (o, &metric, &error)
+  if (!sc_cli_parse_metric (o->metric, &metric, &error)
       || (periods = parse_periods (o, &month_range, &error)) == NULL)
     return sc_cli_fail ("%s", error->message);
   if ((segment = sc_segment_key_from_conditions ((const char * const *) o->where, store, &error)) == NULL)
@@ -488,7 +540,7 @@ run_history (ScStore       *store,
   ScMetricId metric;
   gboolean month_range;
 
-  if (!parse_metric (o, &metric, &error)
+  if (!sc_cli_parse_metric (o->metric, &metric, &error)
       || (periods = parse_periods (o, &month_range, &error)) == NULL)
     return sc_cli_fail ("%s", error->message);
   if (month_range)
@@ -552,7 +604,7 @@ run_export (ScStore       *store,
 
   if (o->rest != NULL && o->rest[0] != NULL && o->rest[1] != NULL)
     return sc_cli_fail (_("export takes at most one file"));
-  if (!parse_as_of (store, o->as_of, &as_of, &error)
+  if (!sc_cli_parse_as_of (store, o->as_of, &as_of, &error)
       || (targets = sc_store_list_targets (store, as_of, &error)) == NULL)
     return sc_cli_fail ("%s", error->message);
   if (o->rest == NULL || o->rest[0] == NULL || g_str_equal (o->rest[0], "-"))
@@ -588,32 +640,18 @@ sc_cli_targets (const ScCliGlobals  *globals,
 {
   g_auto(Options) o = { 0 };
   g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(GError) error = NULL;
   g_autoptr(ScStore) store = NULL;
-  Action action = G_N_ELEMENTS (action_names);
+  guint action;
+  int status;
 
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h"))
-    {
-      print_targets_usage (argc < 2 ? stderr : stdout);
-      return argc < 2 ? 2 : 0;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (action_names); i++)
-    if (g_str_equal (argv[1], action_names[i]))
-      action = i;
-  if (action == G_N_ELEMENTS (action_names))
-    {
-      sc_cli_fail (_("targets: unknown action “%s”"), argv[1]);
-      print_targets_usage (stderr);
-      return 2;
-    }
-
+  if ((status = sc_cli_find_action ("targets", argc, argv, action_names, G_N_ELEMENTS (action_names),
+                                    print_targets_usage, &action)) >= 0)
+    return status;
   argc--;
   argv++;
   context = make_context (action, &o);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    return sc_cli_usage_error (context, error);
-  if (argc > 1)
-    return sc_cli_fail (_("targets %s: unexpected argument “%s”"), action_names[action], argv[1]);
+  if ((status = sc_cli_parse_options (context, "targets", action_names[action], argc, argv)) >= 0)
+    return status;
 
   store = sc_cli_open_store (globals, action == ACTION_SET || action == ACTION_UNSET || action == ACTION_IMPORT
                                       ? SC_STORE_OPEN_CREATE : SC_STORE_OPEN_READ_ONLY);

@@ -9,7 +9,9 @@
 #pragma once
 
 #include <glib.h>
+#include <stdio.h>
 
+#include "sc-metric.h"
 #include "sc-store.h"
 
 G_BEGIN_DECLS
@@ -43,6 +45,34 @@ void     sc_cli_json_string (GString    *out,
 void     sc_cli_json_number (GString    *out,
                              double      value);
 
+/* Shared by the targets and baselines commands (sc-cli-targets.c): the
+ * metric of --metric, the instant of --as-of DATE, the store's time zone
+ * (NULL for UTC), and an instant as ISO 8601 UTC (NULL for SC_MISSING). */
+gboolean   sc_cli_parse_metric   (const char  *text,
+                                  ScMetricId  *metric,
+                                  GError     **error);
+gboolean   sc_cli_parse_as_of    (ScStore     *store,
+                                  const char  *text,
+                                  gint64      *as_of,
+                                  GError     **error);
+GTimeZone *sc_cli_store_zone     (ScStore     *store);
+char      *sc_cli_format_instant (gint64       t);
+
+/* A command with actions (`targets list`…): see sc-cli-targets.c. */
+int        sc_cli_find_action    (const char          *command,
+                                  int                  argc,
+                                  char               **argv,
+                                  const char * const  *names,
+                                  guint                n_names,
+                                  void               (*print_usage) (FILE *out),
+                                  guint               *action);
+int        sc_cli_parse_options  (GOptionContext      *context,
+                                  const char          *command,
+                                  const char          *action,
+                                  int                  argc,
+                                  char               **argv);
+
+int sc_cli_baselines (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_demo (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_import (const ScCliGlobals *globals, int argc, char **argv);
 int sc_cli_info (const ScCliGlobals *globals, int argc, char **argv);

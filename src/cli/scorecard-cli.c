@@ -22,6 +22,7 @@ typedef struct
 
 /* Keep sorted by name. */
 static const ScCliCommand commands[] = {
+  { "baselines", N_("List, set and unset baselines"), sc_cli_baselines },
   { "demo", N_("Write the demo organisation into a store"), sc_cli_demo },
   { "drivers", N_("Explain a metric's change by segment"), sc_cli_drivers },
   { "import", N_("Import exports (CSV) into a store"), sc_cli_import },
