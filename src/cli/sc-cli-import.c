@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * scorecard-cli [--db FILE] import [--preset ID|auto] [--source NAME]
- *   [--timezone ZONE] [--date-order dmy|mdy|ymd] [--json] FILE...
+ *   [--sheet NAME|NUMBER] [--timezone ZONE] [--date-order dmy|mdy|ymd] [--json] FILE...
  * scorecard-cli import --list-presets
  */
 
@@ -121,6 +121,7 @@ sc_cli_import (const ScCliGlobals *globals,
 {
   g_autofree char *preset = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *sheet = NULL;
   g_autofree char *timezone = NULL;
   g_autofree char *date_order = NULL;
   g_auto(GStrv) files = NULL;
@@ -128,6 +129,7 @@ sc_cli_import (const ScCliGlobals *globals,
   const GOptionEntry entries[] = {
     { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("The export's preset, or auto (default)"), N_("ID") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("The source name records are keyed by"), N_("NAME") },
+    { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("The sheet of an .xlsx workbook (default: the first)"), N_("NAME|NUMBER") },
     { "timezone", 0, 0, G_OPTION_ARG_STRING, &timezone, N_("Zone of times without an offset"), N_("ZONE") },
     { "date-order", 0, 0, G_OPTION_ARG_STRING, &date_order, N_("Order of numeric dates"), "dmy|mdy|ymd" },
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the counts as JSON"), NULL },
@@ -160,6 +162,7 @@ sc_cli_import (const ScCliGlobals *globals,
     return sc_cli_usage_error (context, error);
   sc_importer_set_preset (importer, preset);
   sc_importer_set_source (importer, source);
+  sc_importer_set_sheet (importer, sheet);
 
   for (guint i = 0; files[i] != NULL; i++)
     {

@@ -21,13 +21,13 @@ cat > "$out/config.h" <<CONF
 CONF
 
 flags="-g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined"
-incs="-I$out -I$src/src/core -I$src/src/core/import $(pkg-config --cflags gio-2.0)"
-libs="$(pkg-config --libs gio-2.0) -lm"
+incs="-I$out -I$src/src/core -I$src/src/core/import $(pkg-config --cflags gio-2.0 libzip libxml-2.0)"
+libs="$(pkg-config --libs gio-2.0 libzip libxml-2.0) -lm"
 
-for target in csv-reader parse; do
+for target in csv-reader parse xlsx-reader; do
   clang $flags $incs -o "$out/fuzz-$target" "$here/fuzz-$target.c" \
     "$src/src/core/import/sc-csv-reader.c" "$src/src/core/import/sc-parse.c" \
-    "$src/src/core/sc-error.c" $libs
+    "$src/src/core/import/sc-xlsx-reader.c" "$src/src/core/sc-error.c" $libs
   mkdir -p "$out/corpus-$target"
   echo "fuzzing $target for $seconds s"
   (cd "$out" && ./fuzz-$target -max_total_time="$seconds" -max_len=4096 -timeout=10 \

@@ -64,6 +64,7 @@ struct _ScCsvReader
 
   char           delimiter;
   guint8         special[256];
+  gboolean       record_lines;
 
   FieldSpan     *spans;
   guint          n_spans;
@@ -224,6 +225,25 @@ sc_csv_reader_set_chunk_size (ScCsvReader *self,
   g_return_if_fail (size > 0);
 
   self->chunk = size;
+}
+
+/**
+ * sc_csv_reader_set_record_lines:
+ * @self: a reader
+ * @record_lines: %TRUE to count records rather than physical lines
+ *
+ * Makes ScCsvRecord.line count records (blank ones included) instead of
+ * physical lines, for text converted from a spreadsheet whose rows are
+ * the records: a cell with a line break still takes one row.
+ */
+void
+sc_csv_reader_set_record_lines (ScCsvReader *self,
+                                gboolean     record_lines)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (!self->opened);
+
+  self->record_lines = !!record_lines;
 }
 
 /**
@@ -675,6 +695,8 @@ read_record (ScCsvReader  *self,
           continue;
         }
 
+      if (self->record_lines)
+        newlines = 1;
       if (is_blank_record (self, start, consumed))
         {
           self->start += consumed;

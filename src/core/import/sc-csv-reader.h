@@ -80,6 +80,8 @@ void                sc_csv_reader_free            (ScCsvReader   *self);
 
 void                sc_csv_reader_set_chunk_size  (ScCsvReader   *self,
                                                    gsize          size);
+void                sc_csv_reader_set_record_lines (ScCsvReader  *self,
+                                                   gboolean       record_lines);
 void                sc_csv_reader_set_delimiter   (ScCsvReader   *self,
                                                    char           delimiter);
 gboolean            sc_csv_reader_open            (ScCsvReader   *self,

@@ -20,6 +20,7 @@
 
 #include "sc-csv-reader.h"
 #include "sc-error.h"
+#include "sc-xlsx-reader.h"
 
 #define PROGRESS_EVERY   8192
 #define SNIFF_ROWS       200
@@ -32,6 +33,7 @@ struct _ScImporter
   ScStore              *store;
   char                 *preset_id;
   char                 *source;
+  char                 *sheet;
   GTimeZone            *zone;
   ScDateOrder           order;
   gboolean              dry_run;
@@ -62,6 +64,9 @@ typedef struct
   ScImporter         *self;
   const char         *path;
   GCancellable       *cancellable;
+  ScXlsxBook         *book;       /* when the file is a workbook */
+  const char         *sheet;
+  ScXlsxStream       *sheet_stream;
   ScCsvReader        *reader;
   ScPresetMatch      *match;
   ScPreset           *preset;
@@ -734,6 +739,31 @@ needs_date_order (Run               *run,
   return !(len >= 10 && g_ascii_isdigit (text[0]) && (text[4] == '-' || text[4] == '/'));
 }
 
+/* A reader over the file, or over the sheet of the workbook as CSV
+ * whose line numbers are the sheet's row numbers. */
+static ScCsvReader *
+open_reader (Run           *run,
+             ScXlsxStream **out_stream,
+             GError       **error)
+{
+  g_autoptr(ScXlsxStream) stream = NULL;
+  g_autoptr(ScCsvReader) reader = NULL;
+
+  if (run->book == NULL)
+    reader = sc_csv_reader_new_for_path (run->path, error);
+  else if ((stream = sc_xlsx_book_open_sheet (run->book, run->sheet, error)) != NULL)
+    {
+      reader = sc_csv_reader_new (G_INPUT_STREAM (stream));
+      sc_csv_reader_set_delimiter (reader, ',');
+      sc_csv_reader_set_record_lines (reader, TRUE);
+    }
+  if (reader == NULL || !sc_csv_reader_open (reader, run->cancellable, error))
+    return NULL;
+  if (out_stream != NULL)
+    *out_stream = g_steal_pointer (&stream);
+  return g_steal_pointer (&reader);
+}
+
 /* Reads the whole file once more to find each date column's order,
  * when a column has numeric dates and no order was given. */
 static gboolean
@@ -747,8 +777,8 @@ detect_date_orders (Run     *run,
   gboolean any = FALSE;
   guint64 rows = 0;
 
-  reader = sc_csv_reader_new_for_path (run->path, error);
-  if (reader == NULL || !sc_csv_reader_open (reader, run->cancellable, error))
+  reader = open_reader (run, NULL, error);
+  if (reader == NULL)
     return FALSE;
   while ((rec = sc_csv_reader_next (reader, error)) != NULL)
     {
@@ -862,6 +892,8 @@ run_clear (Run *run)
 {
   g_clear_pointer (&run->batch, sc_store_batch_free);
   g_clear_pointer (&run->reader, sc_csv_reader_free);
+  g_clear_object (&run->sheet_stream);
+  g_clear_object (&run->book);
   g_clear_pointer (&run->match, sc_preset_match_free);
   g_clear_pointer (&run->zone, g_time_zone_unref);
   g_clear_pointer (&run->result, sc_import_result_free);
@@ -948,6 +980,21 @@ begin_batch (Run     *run,
   return run->batch != NULL;
 }
 
+/* Progress in bytes: of the file, or of the workbook sheet's XML. */
+static void
+report_progress (Run     *run,
+                 guint64  total)
+{
+  guint64 bytes = sc_csv_reader_get_bytes_read (run->reader);
+
+  if (run->sheet_stream != NULL)
+    {
+      bytes = sc_xlsx_stream_get_bytes_read (run->sheet_stream);
+      total = sc_xlsx_stream_get_total_bytes (run->sheet_stream);
+    }
+  run->self->progress (run->result->counts.rows_read, bytes, total, run->self->progress_data);
+}
+
 static gboolean
 import_rows (Run     *run,
              GError **error)
@@ -972,8 +1019,7 @@ import_rows (Run     *run,
           if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
             return FALSE;
           if (self->progress != NULL)
-            self->progress (run->result->counts.rows_read,
-                            sc_csv_reader_get_bytes_read (run->reader), total, self->progress_data);
+            report_progress (run, total);
         }
     }
   if (local_error != NULL)
@@ -982,9 +1028,32 @@ import_rows (Run     *run,
       return FALSE;
     }
   if (self->progress != NULL)
-    self->progress (run->result->counts.rows_read, sc_csv_reader_get_bytes_read (run->reader),
-                    total, self->progress_data);
+    report_progress (run, total);
   return !g_cancellable_set_error_if_cancelled (run->cancellable, error);
+}
+
+/* A file that starts like a ZIP archive is read as an .xlsx workbook
+ * (the book says so when it is another kind of archive). */
+static gboolean
+open_book (Run     *run,
+           GError **error)
+{
+  guint n_sheets;
+
+  if (!sc_xlsx_is_zip_file (run->path))
+    return TRUE;
+  run->book = sc_xlsx_book_new_for_path (run->path, error);
+  if (run->book == NULL ||
+      (run->sheet = sc_xlsx_book_find_sheet (run->book, run->self->sheet, error)) == NULL)
+    return FALSE;
+  n_sheets = g_strv_length ((char **) sc_xlsx_book_get_sheets (run->book));
+  if (n_sheets > 1)
+    g_ptr_array_add (run->notices,
+                     g_strdup_printf (ngettext ("Read the sheet “%s” of the workbook’s %u sheet.",
+                                                "Read the sheet “%s” of the workbook’s %u sheets.",
+                                                n_sheets),
+                                      run->sheet, n_sheets));
+  return TRUE;
 }
 
 static gboolean
@@ -993,8 +1062,9 @@ open_file (Run     *run,
 {
   g_autoptr(GError) local_error = NULL;
 
-  run->reader = sc_csv_reader_new_for_path (run->path, &local_error);
-  if (run->reader == NULL || !sc_csv_reader_open (run->reader, run->cancellable, &local_error))
+  if (open_book (run, &local_error))
+    run->reader = open_reader (run, &run->sheet_stream, &local_error);
+  if (run->reader == NULL)
     {
       g_set_error (error, local_error->domain, local_error->code, "%s: %s",
                    run->path, local_error->message);
@@ -1152,6 +1222,7 @@ sc_importer_finalize (GObject *object)
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_free (self->preset_id);
   g_free (self->source);
+  g_free (self->sheet);
 
   G_OBJECT_CLASS (sc_importer_parent_class)->finalize (object);
 }
@@ -1212,6 +1283,23 @@ sc_importer_set_source (ScImporter *self,
   g_return_if_fail (SC_IS_IMPORTER (self));
   g_free (self->source);
   self->source = g_strdup (source);
+}
+
+/**
+ * sc_importer_set_sheet:
+ * @self: an importer
+ * @sheet: (nullable): the sheet of an .xlsx workbook to import, by name
+ *   or by number from 1; %NULL for the first visible sheet
+ *
+ * Ignored for CSV files.
+ */
+void
+sc_importer_set_sheet (ScImporter *self,
+                       const char *sheet)
+{
+  g_return_if_fail (SC_IS_IMPORTER (self));
+  g_free (self->sheet);
+  self->sheet = g_strdup (sheet);
 }
 
 /**

@@ -61,6 +61,8 @@ void            sc_importer_set_preset        (ScImporter           *self,
                                                const char           *preset_id);
 void            sc_importer_set_source        (ScImporter           *self,
                                                const char           *source);
+void            sc_importer_set_sheet         (ScImporter           *self,
+                                               const char           *sheet);
 void            sc_importer_set_time_zone     (ScImporter           *self,
                                                GTimeZone            *zone);
 void            sc_importer_set_date_order    (ScImporter           *self,

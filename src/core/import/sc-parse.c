@@ -163,11 +163,20 @@ sc_parse_days_from_civil (int year,
   return era * 146097 + doe - 719468;
 }
 
-static void
-civil_from_days (gint64  days,
-                 int    *year,
-                 int    *month,
-                 int    *day)
+/**
+ * sc_parse_civil_from_days:
+ * @days: days since 1970-01-01
+ * @year: (out): the year
+ * @month: (out): the month, 1–12
+ * @day: (out): the day, 1–31
+ *
+ * The proleptic Gregorian date @days after 1970-01-01.
+ */
+void
+sc_parse_civil_from_days (gint64  days,
+                          int    *year,
+                          int    *month,
+                          int    *day)
 {
   gint64 z = days + 719468;
   gint64 era = (z >= 0 ? z : z - 146096) / 146097;
@@ -618,7 +627,7 @@ parse_excel_serial (const char  *p,
       days++;
       secs -= 86400;
     }
-  civil_from_days (days + sc_parse_days_from_civil (1899, 12, 30),
+  sc_parse_civil_from_days (days + sc_parse_days_from_civil (1899, 12, 30),
                    &parts->year, &parts->month, &parts->day);
   parts->seconds = secs;
   parts->has_date = TRUE;

@@ -94,6 +94,10 @@ gint64         sc_parse_local_to_unix      (GTimeZone         *zone,
 gint64         sc_parse_days_from_civil    (int                year,
                                             int                month,
                                             int                day);
+void           sc_parse_civil_from_days    (gint64             days,
+                                            int               *year,
+                                            int               *month,
+                                            int               *day);
 
 void           sc_date_order_votes_add     (ScDateOrderVotes  *votes,
                                             const char        *text,
