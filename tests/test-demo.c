@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 
 #include "sc-demo.h"
+#include "sc-store-targets.h"
 #include "sc-test-util.h"
 
 static char *
@@ -21,6 +22,7 @@ generate (const char *dir,
   g_autoptr(ScStore) store = sc_store_open (path, SC_STORE_OPEN_CREATE, &error);
   ScImportCounts counts;
   ScDemoOptions options;
+  g_autoptr(GPtrArray) versions = NULL;
   char *checksum;
 
   g_assert_no_error (error);
@@ -35,10 +37,18 @@ generate (const char *dir,
   checksum = sc_store_dup_content_checksum (store, &error);
   g_assert_no_error (error);
 
+  /* Two years of targets, each year's set the December before. */
+  versions = sc_store_list_target_versions (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (versions->len, ==, 18);
+
   /* Writing it again into the same store changes nothing. */
   g_assert_true (sc_demo_generate (store, &options, NULL, &counts, &error));
   g_assert_cmpint (counts.unchanged, ==, counts.rows_read);
   g_assert_cmpint (counts.inserted + counts.updated, ==, 0);
+  g_clear_pointer (&versions, g_ptr_array_unref);
+  versions = sc_store_list_target_versions (store, &error);
+  g_assert_cmpuint (versions->len, ==, 18);
   return checksum;
 }
 

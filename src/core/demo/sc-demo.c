@@ -15,7 +15,9 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sc-calendar.h"
 #include "sc-demo.h"
+#include "sc-target.h"
 
 #define N_AGENTS 40
 #define N_CUSTOMERS 4000
@@ -598,6 +600,7 @@ sc_demo_options_init (ScDemoOptions *options)
   options->end_year = 0;
   options->end_month = 0;
   options->months = 24;
+  options->targets = TRUE;
 }
 
 static GDateTime *
@@ -617,6 +620,70 @@ first_month (GTimeZone           *tz,
       end = g_date_time_add_months (this_month, -1);
     }
   return g_date_time_add_months (end, 1 - options->months);
+}
+
+/* ---- Targets ------------------------------------------------------------ */
+
+/* The year targets Northwind's manager sets each December for the coming
+ * year: tighter in the second year, with a stricter CSAT goal for chat.
+ * Against the demo's October 2026 they come out met, at risk and missed. */
+static const struct
+{
+  ScMetricId  metric;
+  const char *segment;
+  double      first_year;
+  double      later_years;
+  double      at_risk_band;
+} demo_targets[] = {
+  { SC_METRIC_FRT_MEDIAN, "", 240, 180, 0.05 },
+  { SC_METRIC_RESOLUTION_TIME_MEDIAN, "", 4 * 3600, 3 * 3600, 0.05 },
+  { SC_METRIC_FCR, "", 70, 72, 0.05 },
+  { SC_METRIC_CSAT, "", 78, 80, 0.03 },
+  { SC_METRIC_CSAT, "channel=Chat", 80, 82, 0.03 },
+  { SC_METRIC_NPS, "", 15, 20, 0.10 },
+  { SC_METRIC_SLA, "", 88, 90, 0.02 },
+  { SC_METRIC_ABANDONMENT, "", 4, 3, 0.10 },
+  { SC_METRIC_AHT, "", 600, 540, 0.05 },
+};
+
+static gboolean
+generate_targets (Demo     *demo,
+                  ScStore  *store,
+                  GError  **error)
+{
+  /* From the first year with half a year of data or more. */
+  g_autoptr(GDateTime) settled = g_date_time_add_months (demo->start, 6);
+  int first_year = g_date_time_get_year (settled);
+  g_autoptr(GDateTime) end = g_date_time_add_months (demo->start, demo->n_months - 1);
+  int last_year = g_date_time_get_year (end);
+
+  for (int year = first_year; year <= last_year; year++)
+    {
+      g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_target_free);
+      g_autofree ScTargetEdit *edits = g_new0 (ScTargetEdit, G_N_ELEMENTS (demo_targets));
+      /* Set on 10 December of the year before, in the morning. */
+      g_autoptr(GDateTime) set_at = g_date_time_new (demo->tz, year - 1, 12, 10, 9, 30, 0);
+      ScTargetPeriod period = { SC_TARGET_PERIOD_YEAR, sc_calendar_day_from_ymd (year, 1, 1) };
+
+      for (guint i = 0; i < G_N_ELEMENTS (demo_targets); i++)
+        {
+          double value = year == first_year ? demo_targets[i].first_year : demo_targets[i].later_years;
+          g_autofree char *segment = sc_segment_key_parse (demo_targets[i].segment, store, error);
+          ScTarget *target;
+
+          if (segment == NULL)
+            return FALSE;
+          target = sc_target_new (demo_targets[i].metric, segment, &period, value);
+
+          target->at_risk_band = demo_targets[i].at_risk_band;
+          g_ptr_array_add (targets, target);
+          edits[i] = (ScTargetEdit) { target, FALSE };
+        }
+      if (!sc_store_apply_target_edits (store, edits, targets->len, g_date_time_to_unix (set_at),
+                                        NULL, NULL, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -646,10 +713,12 @@ run (Demo    *demo,
  * @error: return location for an error
  *
  * Writes the demo organisation into @store as one import with the source
- * "demo". The same options always write the same content; writing it
- * again into the same store changes nothing.
+ * "demo", then (with @options' targets) its year targets, each year's set
+ * the December before. The same options always write the same content;
+ * writing it again into the same store changes nothing.
  *
- * Returns: %TRUE on success; on failure the store is unchanged
+ * Returns: %TRUE on success; on failure the interactions are unchanged
+ *   (the targets are written after them, in a transaction of their own)
  */
 gboolean
 sc_demo_generate (ScStore              *store,
@@ -690,7 +759,8 @@ sc_demo_generate (ScStore              *store,
   demo.counts = &local_counts;
 
   ok = run (&demo, store, error)
-       && sc_store_batch_commit (batch, &local_counts, error);
+       && sc_store_batch_commit (batch, &local_counts, error)
+       && (!options->targets || generate_targets (&demo, store, error));
 
   for (int a = 0; a < N_AGENTS; a++)
     g_free (demo.agents[a]);

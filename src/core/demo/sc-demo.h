@@ -24,6 +24,9 @@ typedef struct
   int     end_month;
   /* The number of months of history. */
   int     months;
+  /* Also write the year targets a manager would have set (on by
+   * default). */
+  gboolean targets;
 } ScDemoOptions;
 
 void     sc_demo_options_init (ScDemoOptions  *options);
