@@ -82,6 +82,8 @@ void _sc_window_init_import      (ScWindow       *self);
 void _sc_window_dispose_import   (ScWindow       *self);
 void _sc_window_start_imports    (ScWindow       *self);
 
+void _sc_window_class_add_review (GtkWidgetClass *widget_class);
+
 /* Re-reads what the pages show after the store changed. */
 void _sc_window_reload           (ScWindow       *self);
 

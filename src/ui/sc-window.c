@@ -554,6 +554,7 @@ sc_window_class_init (ScWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.open-store", NULL, open_store_action);
   gtk_widget_class_install_action (widget_class, "win.new-store", NULL, new_store_action);
   _sc_window_class_add_import (widget_class);
+  _sc_window_class_add_review (widget_class);
   _sc_window_class_add_views (widget_class);
 
   add_page_shortcuts (widget_class);
