@@ -542,9 +542,10 @@ breakdown_series (const ScReviewBreakdown *breakdown,
  * now and its contribution to the change (the CSV pack has the split into
  * mix and rate). */
 static const ScTableColumn driver_columns[] = {
-  { NULL, 0.25, PANGO_ALIGN_LEFT },
-  { N_("Then → now"), 0.44, PANGO_ALIGN_RIGHT },
-  { N_("Contribution"), 0.31, PANGO_ALIGN_RIGHT },
+  { NULL, 0.28, PANGO_ALIGN_LEFT },
+  { N_("Then → now"), 0.5, PANGO_ALIGN_RIGHT },
+  /* Translators: a segment's contribution to a change, as a short column title */
+  { N_("Effect"), 0.22, PANGO_ALIGN_RIGHT },
 };
 
 static GPtrArray *
