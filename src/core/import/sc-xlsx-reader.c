@@ -1064,33 +1064,55 @@ row_reset (Row    *row,
   row->n_values = 0;
 }
 
+static CellType
+cell_type_of (const char *type)
+{
+  if (type == NULL || strcmp (type, "n") == 0)
+    return CELL_NUMBER;
+  if (strcmp (type, "s") == 0)
+    return CELL_SHARED;
+  if (strcmp (type, "inlineStr") == 0)
+    return CELL_INLINE;
+  if (strcmp (type, "str") == 0)
+    return CELL_STRING;
+  if (strcmp (type, "b") == 0)
+    return CELL_BOOL;
+  return CELL_OTHER;   /* "e" errors such as #N/A, "d" ISO dates */
+}
+
+/* Reads the cell's reference, type and style in one pass over its
+ * attributes, without copying them. */
 static void
 start_cell (ScXlsxStream *self)
 {
-  g_autofree char *ref = dup_attribute (self->reader, "r");
-  g_autofree char *type = dup_attribute (self->reader, "t");
-  int style = int_attribute (self->reader, "s", 0);
-  int column = column_of_ref (ref);
+  xmlTextReaderPtr reader = self->reader;
+  gint64 style = 0;
+  int column = -1;
+
+  /* A value is valid only until the reader moves on. */
+  self->cell_type = CELL_NUMBER;
+  while (xmlTextReaderMoveToNextAttribute (reader) == 1)
+    {
+      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
+      const char *value = (const char *) xmlTextReaderConstValue (reader);
+
+      if (xmlTextReaderConstNamespaceUri (reader) != NULL || name[0] == '\0' || name[1] != '\0')
+        continue;
+      if (name[0] == 'r')
+        column = column_of_ref (value);
+      else if (name[0] == 't')
+        self->cell_type = cell_type_of (value);
+      else if (name[0] == 's' && !g_ascii_string_to_signed (value, 10, 0, G_MAXINT, &style, NULL))
+        style = 0;
+    }
+  xmlTextReaderMoveToElement (reader);
 
   /* Cells without a reference, or out of order, follow the last one. */
   if (column < (int) self->next_col)
     column = self->next_col;
   self->cell_col = column < MAX_COLUMNS ? column : -1;
   self->next_col = column + 1;
-
-  if (type == NULL || g_str_equal (type, "n"))
-    self->cell_type = CELL_NUMBER;
-  else if (g_str_equal (type, "s"))
-    self->cell_type = CELL_SHARED;
-  else if (g_str_equal (type, "inlineStr"))
-    self->cell_type = CELL_INLINE;
-  else if (g_str_equal (type, "str"))
-    self->cell_type = CELL_STRING;
-  else if (g_str_equal (type, "b"))
-    self->cell_type = CELL_BOOL;
-  else
-    self->cell_type = CELL_OTHER;   /* "e" errors such as #N/A, "d" ISO dates */
-  self->cell_format = (guint) style < self->book->formats->len
+  self->cell_format = (guint64) style < self->book->formats->len
     ? self->book->formats->data[style] : FORMAT_NUMBER;
   self->in_value = self->in_phonetic = FALSE;
   g_string_truncate (self->value, 0);
@@ -1173,7 +1195,24 @@ read_dimension (ScXlsxStream *self)
     self->dim_width = last + 1;
 }
 
-/* Handles one node of the sheet; sets *@done at the end of a row. */
+static void
+start_row (ScXlsxStream *self,
+           Row          *row)
+{
+  g_autofree char *r = dup_attribute (self->reader, "r");
+  gint64 number;
+
+  if (r == NULL || !g_ascii_string_to_signed (r, 10, self->last_number + 1, MAX_ROWS,
+                                              &number, NULL))
+    number = self->last_number + 1;
+  self->last_number = number;
+  self->next_col = 0;
+  row_reset (row, number);
+}
+
+/* Handles one node of the sheet; sets *@done at the end of a row. The
+ * node's type and name are looked up once: this runs for every node of
+ * what can be hundreds of megabytes of XML. */
 static gboolean
 handle_node (ScXlsxStream  *self,
              Row           *row,
@@ -1181,41 +1220,44 @@ handle_node (ScXlsxStream  *self,
              GError       **error)
 {
   xmlTextReaderPtr reader = self->reader;
+  int type = xmlTextReaderNodeType (reader);
+  const char *name;
 
-  if (self->in_value && is_text (reader))
-    g_string_append (self->value, (const char *) xmlTextReaderConstValue (reader));
-  else if (is_element (reader, "c"))
+  if (type != XML_READER_TYPE_ELEMENT && type != XML_READER_TYPE_END_ELEMENT)
+    {
+      if (self->in_value && is_text (reader))
+        g_string_append (self->value, (const char *) xmlTextReaderConstValue (reader));
+      return TRUE;
+    }
+  name = (const char *) xmlTextReaderConstLocalName (reader);
+  if (type == XML_READER_TYPE_END_ELEMENT)
+    {
+      if (strcmp (name, "c") == 0)
+        return end_cell (self, row, error);
+      if (strcmp (name, "v") == 0 || strcmp (name, "t") == 0)
+        self->in_value = FALSE;
+      else if (strcmp (name, "rPh") == 0)
+        self->in_phonetic = FALSE;
+      else if (strcmp (name, "row") == 0)
+        *done = TRUE;
+      return TRUE;
+    }
+  if (strcmp (name, "c") == 0)
     {
       start_cell (self);
       if (xmlTextReaderIsEmptyElement (reader))
         return end_cell (self, row, error);
     }
-  else if (is_end (reader, "c"))
-    return end_cell (self, row, error);
-  else if (is_element (reader, "v") || is_element (reader, "t"))
+  else if (strcmp (name, "v") == 0 || strcmp (name, "t") == 0)
     self->in_value = !self->in_phonetic && !xmlTextReaderIsEmptyElement (reader);
-  else if (is_end (reader, "v") || is_end (reader, "t"))
-    self->in_value = FALSE;
-  else if (is_element (reader, "rPh"))
+  else if (strcmp (name, "rPh") == 0)
     self->in_phonetic = !xmlTextReaderIsEmptyElement (reader);
-  else if (is_end (reader, "rPh"))
-    self->in_phonetic = FALSE;
-  else if (is_element (reader, "row"))
+  else if (strcmp (name, "row") == 0)
     {
-      g_autofree char *r = dup_attribute (reader, "r");
-      gint64 number;
-
-      if (r == NULL || !g_ascii_string_to_signed (r, 10, self->last_number + 1, MAX_ROWS,
-                                                  &number, NULL))
-        number = self->last_number + 1;
-      self->last_number = number;
-      self->next_col = 0;
-      row_reset (row, number);
+      start_row (self, row);
       *done = xmlTextReaderIsEmptyElement (reader);
     }
-  else if (is_end (reader, "row"))
-    *done = TRUE;
-  else if (is_element (reader, "dimension"))
+  else if (strcmp (name, "dimension") == 0)
     read_dimension (self);
   return TRUE;
 }
