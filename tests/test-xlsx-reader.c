@@ -15,11 +15,11 @@
 #include <glib/gstdio.h>
 #include <zip.h>
 
-#include "sc-csv-reader.h"
 #include "sc-error.h"
 #include "sc-importer.h"
 #include "sc-store.h"
 #include "sc-test-util.h"
+#include "sc-test-xlsx.h"
 #include "sc-xlsx-reader.h"
 
 #define NS "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\""
@@ -388,64 +388,10 @@ static char *
 write_zammad_book (const char *name)
 {
   g_autofree char *csv_path = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "zammad.csv", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ScCsvReader) reader = sc_csv_reader_new_for_path (csv_path, &error);
-  g_autoptr(GString) xml = g_string_new ("<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c></row>");
-  g_autoptr(GString) strings = g_string_new ("<si><t>Tickets – export</t></si>");
-  const ScCsvRecord *rec;
-  const char * const *header;
-  guint n_strings = 1;
-  TestSheet sheet = { "Tickets", NULL, NULL, FALSE };
-  TestBook book = { &sheet, 1, NULL, "<cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"22\"/></cellXfs>", NULL };
+  char *path = g_build_filename (tmpdir, name, NULL);
 
-  g_assert_no_error (error);
-  g_assert_true (sc_csv_reader_open (reader, NULL, &error));
-  header = sc_csv_reader_get_header (reader);
-  g_string_append (xml, "<row r=\"3\">");
-  for (guint i = 0; header[i] != NULL; i++)
-    {
-      g_autofree char *escaped = g_markup_escape_text (header[i], -1);
-
-      g_string_append_printf (strings, "<si><t>%s</t></si>", escaped);
-      g_string_append_printf (xml, "<c r=\"%c3\" t=\"s\"><v>%u</v></c>", 'A' + i, n_strings++);
-    }
-  g_string_append (xml, "</row>");
-  while ((rec = sc_csv_reader_next (reader, &error)) != NULL)
-    {
-      gint64 row = rec->number + 3;
-
-      g_string_append_printf (xml, "<row r=\"%" G_GINT64_FORMAT "\">", row);
-      for (guint i = 0; i < rec->n_fields; i++)
-        {
-          g_autofree char *value = g_strndup (rec->fields[i].data, rec->fields[i].len);
-          g_autofree char *escaped = g_markup_escape_text (value, -1);
-          int y, mo, d, h, mi, s;
-
-          if (*value == '\0')
-            continue;
-          if (sscanf (value, "%d-%d-%d %d:%d:%d", &y, &mo, &d, &h, &mi, &s) == 6)
-            {
-              gint64 days = sc_parse_days_from_civil (y, mo, d) - sc_parse_days_from_civil (1899, 12, 30);
-
-              g_string_append_printf (xml, "<c r=\"%c%" G_GINT64_FORMAT "\" s=\"1\"><v>%.10f</v></c>",
-                                      'A' + i, row, days + (h * 3600 + mi * 60 + s) / 86400.0);
-            }
-          else if (g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT32, NULL, NULL))
-            g_string_append_printf (xml, "<c r=\"%c%" G_GINT64_FORMAT "\"><v>%s</v></c>", 'A' + i, row, value);
-          else
-            {
-              g_string_append_printf (strings, "<si><t>%s</t></si>", escaped);
-              g_string_append_printf (xml, "<c r=\"%c%" G_GINT64_FORMAT "\" t=\"s\"><v>%u</v></c>",
-                                      'A' + i, row, n_strings++);
-            }
-        }
-      g_string_append (xml, "</row>");
-    }
-  g_assert_no_error (error);
-  g_string_append (xml, "</sheetData>");
-  sheet.xml = xml->str;
-  book.strings = strings->str;
-  return write_book (name, &book);
+  sc_test_xlsx_from_csv (csv_path, path, "Tickets – export");
+  return path;
 }
 
 static ScImportResult *

@@ -752,11 +752,7 @@ open_reader (Run           *run,
   if (run->book == NULL)
     reader = sc_csv_reader_new_for_path (run->path, error);
   else if ((stream = sc_xlsx_book_open_sheet (run->book, run->sheet, error)) != NULL)
-    {
-      reader = sc_csv_reader_new (G_INPUT_STREAM (stream));
-      sc_csv_reader_set_delimiter (reader, ',');
-      sc_csv_reader_set_record_lines (reader, TRUE);
-    }
+    reader = sc_xlsx_stream_new_csv_reader (stream);
   if (reader == NULL || !sc_csv_reader_open (reader, run->cancellable, error))
     return NULL;
   if (out_stream != NULL)

@@ -1489,6 +1489,28 @@ sc_xlsx_book_open_sheet (ScXlsxBook  *self,
 }
 
 /**
+ * sc_xlsx_stream_new_csv_reader:
+ * @self: a sheet stream
+ *
+ * A CSV reader over the sheet: comma-separated, with line numbers that
+ * are the sheet's row numbers. Call sc_csv_reader_open() next.
+ *
+ * Returns: (transfer full): the reader
+ */
+ScCsvReader *
+sc_xlsx_stream_new_csv_reader (ScXlsxStream *self)
+{
+  ScCsvReader *reader;
+
+  g_return_val_if_fail (SC_IS_XLSX_STREAM (self), NULL);
+
+  reader = sc_csv_reader_new (G_INPUT_STREAM (self));
+  sc_csv_reader_set_delimiter (reader, ',');
+  sc_csv_reader_set_record_lines (reader, TRUE);
+  return reader;
+}
+
+/**
  * sc_xlsx_stream_get_bytes_read:
  * @self: a sheet stream
  *

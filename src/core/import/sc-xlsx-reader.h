@@ -7,6 +7,8 @@
 
 #include <gio/gio.h>
 
+#include "sc-csv-reader.h"
+
 G_BEGIN_DECLS
 
 #define SC_TYPE_XLSX_BOOK (sc_xlsx_book_get_type ())
@@ -30,6 +32,7 @@ ScXlsxStream       *sc_xlsx_book_open_sheet           (ScXlsxBook    *self,
                                                        const char    *sheet,
                                                        GError       **error) G_GNUC_WARN_UNUSED_RESULT;
 
+ScCsvReader        *sc_xlsx_stream_new_csv_reader     (ScXlsxStream  *self) G_GNUC_WARN_UNUSED_RESULT;
 guint64             sc_xlsx_stream_get_bytes_read     (ScXlsxStream  *self);
 guint64             sc_xlsx_stream_get_total_bytes    (ScXlsxStream  *self);
 
