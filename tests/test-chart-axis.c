@@ -41,7 +41,7 @@ test_format_values (void)
   assert_format (SC_CHART_UNIT_COUNT, 999, NULL, "999");
   assert_format (SC_CHART_UNIT_COUNT, NAN, NULL, "—");
   assert_format (SC_CHART_UNIT_PERCENT, 85.34, NULL, "85.3%");
-  assert_format (SC_CHART_UNIT_PERCENT, 100, NULL, "100%");
+  assert_format (SC_CHART_UNIT_PERCENT, 100, NULL, "100.0%");
   assert_format (SC_CHART_UNIT_NPS, 42.4, NULL, "+42");
   assert_format (SC_CHART_UNIT_NPS, -12, NULL, "\u221212");
   assert_format (SC_CHART_UNIT_NPS, 0.2, NULL, "0");

@@ -243,8 +243,8 @@ test_bars_summary (void)
   text = sc_chart_painter_dup_summary (SC_CHART_PAINTER (painter));
   none = sc_chart_painter_dup_summary (SC_CHART_PAINTER (empty));
 
-  g_assert_cmpstr (text, ==, "CSAT across 3 segments: highest Chat (92.5%), lowest Phone (74%). "
-                             "One segment has too few responses. Overall 84%.");
+  g_assert_cmpstr (text, ==, "CSAT across 3 segments: highest Chat (92.5%), lowest Phone (74.0%). "
+                             "One segment has too few responses. Overall 84.0%.");
   g_assert_cmpstr (none, ==, "No data.");
 }
 

@@ -108,9 +108,9 @@ test_bullet_chart (void)
   cairo_surface_destroy (surface);
 
   summary = sc_chart_painter_dup_summary (SC_CHART_PAINTER (painter));
-  g_assert_true (g_str_has_prefix (summary, "CSAT: 91.2% of 90% target, 101% attained, met. "
+  g_assert_true (g_str_has_prefix (summary, "CSAT: 91.2% of 90.0% target, 101% attained, met. "
                                             "First response time: 1 h 30 min of 1 h target, 67% attained, missed."));
-  g_assert_nonnull (strstr (summary, "Abandonment rate: — of 5% target, — attained, no data."));
+  g_assert_nonnull (strstr (summary, "Abandonment rate: — of 5.0% target, — attained, no data."));
 
   nothing = chart_test_render (SC_CHART_PAINTER (empty), 300, 100, 1, style, NULL, NULL);
   g_assert_true (sc_chart_geometry_get_is_empty (nothing));

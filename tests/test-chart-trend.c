@@ -231,7 +231,7 @@ test_trend_hollow_and_preview (void)
                                              CHART_TEST_MARGIN + (int) round (preview_y) - 1),
                            accent, 3);
   for (guint i = 0; i < sc_chart_geometry_get_n_labels (geometry); i++)
-    chip |= g_strcmp0 (sc_chart_geometry_get_label (geometry, i)->text, "Target 72%") == 0;
+    chip |= g_strcmp0 (sc_chart_geometry_get_label (geometry, i)->text, "Target 72.0%") == 0;
   g_assert_true (chip);
   cairo_surface_destroy (surface);
 }

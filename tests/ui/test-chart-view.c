@@ -555,7 +555,7 @@ test_accessible (Fixture       *fixture,
   gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary);
   /* The metric and its latest value. */
   g_assert_nonnull (strstr (summary, "CSAT"));
-  g_assert_nonnull (strstr (summary, "81%"));
+  g_assert_nonnull (strstr (summary, "81.0%"));
 
   /* New data: January 2026 at 93%. */
   january = sc_chart_series_add (longer, month_start (2026, 1), month_start (2026, 2), 93, 512);
@@ -565,7 +565,7 @@ test_accessible (Fixture       *fixture,
   sc_chart_view_queue_update (fixture->view);
   updated = sc_chart_painter_dup_summary (SC_CHART_PAINTER (painter));
   g_assert_cmpstr (updated, !=, summary);
-  g_assert_nonnull (strstr (updated, "93%"));
+  g_assert_nonnull (strstr (updated, "93.0%"));
   gtk_test_accessible_assert_property (fixture->view, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, updated);
 
   sc_chart_view_set_title (fixture->view, "Customer satisfaction");
@@ -660,10 +660,10 @@ test_tooltip (Fixture       *fixture,
   g_autofree char *line = _sc_chart_view_dup_tooltip (fixture->view, target);
 
   g_assert_true (hit == march);
-  g_assert_cmpstr (text, ==, "<b>March 2025</b>\nCSAT: 72%\nSample size: 430\n"
-                             "95% interval: 69% – 75%\nTarget: 85%");
+  g_assert_cmpstr (text, ==, "<b>March 2025</b>\nCSAT: 72.0%\nSample size: 430\n"
+                             "95% interval: 69.0% – 75.0%\nTarget: 85.0%");
   g_assert_nonnull (strstr (thin, "<i>Below the minimum sample</i>"));
-  g_assert_cmpstr (line, ==, "<b>Target</b> 85%");
+  g_assert_cmpstr (line, ==, "<b>Target</b> 85.0%");
   sc_chart_view_set_target_editable (fixture->view, TRUE);
   g_clear_pointer (&line, g_free);
   line = _sc_chart_view_dup_tooltip (fixture->view, target);
@@ -799,10 +799,10 @@ test_table (Fixture       *fixture,
                     ==, N_MONTHS);
   assert_table_matches (fixture, sc_trend_painter_get_series (SC_TREND_PAINTER (sc_chart_view_get_painter (fixture->view)), 0));
   g_assert_cmpstr (cell_text (fixture, 0, SC_CHART_CELL_PERIOD), ==, "January 2025");
-  g_assert_cmpstr (cell_text (fixture, 0, SC_CHART_CELL_VALUE), ==, "70%");
+  g_assert_cmpstr (cell_text (fixture, 0, SC_CHART_CELL_VALUE), ==, "70.0%");
   g_assert_cmpstr (cell_text (fixture, 0, SC_CHART_CELL_N), ==, "410");
-  g_assert_cmpstr (cell_text (fixture, 0, SC_CHART_CELL_INTERVAL), ==, "67% – 73%");
-  g_assert_cmpstr (cell_text (fixture, 11, SC_CHART_CELL_TARGET), ==, "85%");
+  g_assert_cmpstr (cell_text (fixture, 0, SC_CHART_CELL_INTERVAL), ==, "67.0% – 73.0%");
+  g_assert_cmpstr (cell_text (fixture, 11, SC_CHART_CELL_TARGET), ==, "85.0%");
   g_assert_cmpstr (cell_text (fixture, 5, SC_CHART_CELL_NOTE), ==, "Below the minimum sample");
   g_assert_null (cell_text (fixture, 4, SC_CHART_CELL_NOTE));
   g_assert_false (gtk_column_view_column_get_visible (series));
@@ -882,8 +882,8 @@ test_hover (Fixture       *fixture,
   g_assert_cmpint (sc_chart_view_get_current (fixture->view), ==, 2);
   g_assert_cmpint (sc_trend_painter_get_highlight (painter), ==, 2);
   tooltip = _sc_chart_view_dup_tooltip (fixture->view, march);
-  g_assert_cmpstr (tooltip, ==, "<b>March 2025</b>\nCSAT: 72%\nSample size: 430\n"
-                                "95% interval: 69% – 75%\nTarget: 85%");
+  g_assert_cmpstr (tooltip, ==, "<b>March 2025</b>\nCSAT: 72.0%\nSample size: 430\n"
+                                "95% interval: 69.0% – 75.0%\nTarget: 85.0%");
 
   /* The crosshair: a vertical line through March, above its point. */
   after = render (widget);

@@ -184,7 +184,7 @@ trim_zeros (char *num)
  *   locale's
  *
  * Writes a single value precisely, for value labels, tooltips and
- * summaries: "1,234", "85.3%", "+42", "3 h 20 min", "$1,250.00". A missing
+ * summaries: "1,234", "85.3%", "90.0%", "+42", "3 h 20 min", "$1,250.00". A missing
  * value is written as an em dash.
  *
  * Returns: (transfer full): the text
@@ -205,8 +205,9 @@ sc_chart_format_value (ScChartUnit  unit,
       return sc_chart_format_number (round (value), 0);
 
     case SC_CHART_UNIT_PERCENT:
+      /* Always one decimal, so that values side by side line up and
+       * "73.0%" does not look rounder than its neighbour "73.4%". */
       num = sc_chart_format_number (value, 1);
-      trim_zeros (num);
       /* Translators: a percentage, e.g. "85.3%" */
       return g_strdup_printf (_("%s%%"), num);
 
