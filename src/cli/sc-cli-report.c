@@ -143,7 +143,7 @@ sc_cli_report (const ScCliGlobals  *globals,
     { "paper", 0, 0, G_OPTION_ARG_STRING, &o.paper, N_("a4 or letter (default: the report.paper setting, "
                                                        "else the locale’s)"), N_("SIZE") },
     { "organisation", 0, 0, G_OPTION_ARG_STRING, &o.organisation,
-      N_("The name on the cover (default: the organisation.name setting)"), N_("NAME") },
+      N_("The name on the cover (default: the store’s organisation setting)"), N_("NAME") },
     { NULL }
   };
 

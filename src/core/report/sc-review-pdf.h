@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* Store settings the report reads. */
-#define SC_SETTING_ORGANISATION "organisation.name"
+#define SC_SETTING_ORGANISATION "organisation"
 #define SC_SETTING_PAPER        "report.paper"
 
 /**
