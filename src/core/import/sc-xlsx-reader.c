@@ -3,12 +3,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Excel workbooks (.xlsx, Office Open XML) read through libzip and
- * libxml2's streaming reader. ScXlsxBook opens the archive and holds
- * what every sheet needs: the sheet list, the shared strings and which
- * cell styles show dates. ScXlsxStream turns one sheet into CSV text as
- * it is read, so that ScCsvReader and the importer (presets, parsers,
- * rejects) treat a workbook like any export; the sheet's XML is streamed
- * out of the archive and never held whole.
+ * libxml2. ScXlsxBook opens the archive and holds what every sheet
+ * needs: the sheet list, the shared strings and which cell styles show
+ * dates (these parts are read with the streaming xmlTextReader).
+ * ScXlsxStream turns one sheet into CSV text as it is read, so that
+ * ScCsvReader and the importer (presets, parsers, rejects) treat a
+ * workbook like any export; the sheet's XML is unpacked from the archive
+ * a chunk at a time into libxml2's SAX2 push parser (more than twice as
+ * fast as the reader on big sheets) and never held whole.
  *
  * The CSV has one line per sheet row (missing rows become empty lines,
  * so that line numbers are the sheet's row numbers), cells joined with
@@ -40,6 +42,7 @@
 #define MAX_ROWS        1048576
 #define MAX_DIM_WIDTH   1024
 #define LOOKAHEAD_ROWS  60
+#define CHUNK_SIZE      (64 * 1024)
 #define SERIAL_MAX      2958465.0   /* 9999-12-31 */
 
 typedef enum
@@ -104,34 +107,37 @@ typedef struct
 
 struct _ScXlsxStream
 {
-  GInputStream     parent_instance;
+  GInputStream      parent_instance;
 
-  ScXlsxBook      *book;
-  char            *sheet;
-  Part             part;
-  xmlTextReaderPtr reader;
-  guint64          total;
-  guint            dim_width;
+  ScXlsxBook       *book;
+  char             *sheet;
+  Part              part;
+  xmlParserCtxtPtr  parser;
+  char             *chunk;
+  GError           *error;        /* what a SAX callback found wrong */
+  guint64           total;
+  guint             dim_width;
 
   /* The cell being read: its XML text and its CSV field. */
-  GString         *value;
-  GString         *cell;
-  CellType         cell_type;
-  FormatKind       cell_format;
-  int              cell_col;
-  guint            next_col;
-  gboolean         in_value;
-  gboolean         in_phonetic;
+  GString          *value;
+  GString          *cell;
+  CellType          cell_type;
+  FormatKind        cell_format;
+  int               cell_col;
+  guint             next_col;
+  gboolean          in_value;
+  gboolean          in_phonetic;
 
-  Row              row;
-  gint64           last_number;   /* the last row read */
-  gint64           last_written;  /* the last row written */
-  gboolean         started;
-  gboolean         finished;
-  guint            width;
+  Row               row;
+  gint64            last_number;   /* the last row read */
+  gint64            last_written;  /* the last row written */
+  GPtrArray        *lookahead;     /* the first rows, until the header is found */
+  gboolean          parsed;        /* the end of the sheet's data was reached */
+  gboolean          finished;      /* and all of it is in @out */
+  guint             width;
 
-  GString         *out;
-  gsize            out_pos;
+  GString          *out;
+  gsize             out_pos;
 };
 
 G_DEFINE_FINAL_TYPE (ScXlsxStream, sc_xlsx_stream, G_TYPE_INPUT_STREAM)
@@ -1065,47 +1071,72 @@ row_reset (Row    *row,
 }
 
 static CellType
-cell_type_of (const char *type)
+cell_type_of (const char *type,
+              gsize       len)
 {
-  if (type == NULL || strcmp (type, "n") == 0)
+  if (len == 1 && type[0] == 'n')
     return CELL_NUMBER;
-  if (strcmp (type, "s") == 0)
+  if (len == 1 && type[0] == 's')
     return CELL_SHARED;
-  if (strcmp (type, "inlineStr") == 0)
+  if (len == 9 && memcmp (type, "inlineStr", 9) == 0)
     return CELL_INLINE;
-  if (strcmp (type, "str") == 0)
+  if (len == 3 && memcmp (type, "str", 3) == 0)
     return CELL_STRING;
-  if (strcmp (type, "b") == 0)
+  if (len == 1 && type[0] == 'b')
     return CELL_BOOL;
   return CELL_OTHER;   /* "e" errors such as #N/A, "d" ISO dates */
 }
 
-/* Reads the cell's reference, type and style in one pass over its
- * attributes, without copying them. */
-static void
-start_cell (ScXlsxStream *self)
+/* SAX2 hands attributes over as (name, prefix, URI, value, end) tuples,
+ * the values not NUL-terminated. Copies the value of the attribute
+ * @name (without a namespace) into @buf; %FALSE when there is none or
+ * it does not fit. */
+static gboolean
+find_attribute (const xmlChar **attributes,
+                int             n_attributes,
+                const char     *name,
+                char           *buf,
+                gsize           size)
 {
-  xmlTextReaderPtr reader = self->reader;
+  for (int i = 0; i < n_attributes; i++)
+    {
+      const xmlChar **a = attributes + 5 * i;
+      gsize len = a[4] - a[3];
+
+      if (a[2] != NULL || strcmp ((const char *) a[0], name) != 0)
+        continue;
+      if (len >= size)
+        return FALSE;
+      memcpy (buf, a[3], len);
+      buf[len] = '\0';
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* Reads the cell's reference, type and style. */
+static void
+start_cell (ScXlsxStream   *self,
+            const xmlChar **attributes,
+            int             n_attributes)
+{
+  char buf[32];
   gint64 style = 0;
   int column = -1;
 
-  /* A value is valid only until the reader moves on. */
   self->cell_type = CELL_NUMBER;
-  while (xmlTextReaderMoveToNextAttribute (reader) == 1)
+  for (int i = 0; i < n_attributes; i++)
     {
-      const char *name = (const char *) xmlTextReaderConstLocalName (reader);
-      const char *value = (const char *) xmlTextReaderConstValue (reader);
+      const xmlChar **a = attributes + 5 * i;
 
-      if (xmlTextReaderConstNamespaceUri (reader) != NULL || name[0] == '\0' || name[1] != '\0')
-        continue;
-      if (name[0] == 'r')
-        column = column_of_ref (value);
-      else if (name[0] == 't')
-        self->cell_type = cell_type_of (value);
-      else if (name[0] == 's' && !g_ascii_string_to_signed (value, 10, 0, G_MAXINT, &style, NULL))
-        style = 0;
+      if (a[2] == NULL && a[0][0] == 't' && a[0][1] == '\0')
+        self->cell_type = cell_type_of ((const char *) a[3], a[4] - a[3]);
     }
-  xmlTextReaderMoveToElement (reader);
+  if (find_attribute (attributes, n_attributes, "r", buf, sizeof buf))
+    column = column_of_ref (buf);
+  if (find_attribute (attributes, n_attributes, "s", buf, sizeof buf) &&
+      !g_ascii_string_to_signed (buf, 10, 0, G_MAXINT, &style, NULL))
+    style = 0;
 
   /* Cells without a reference, or out of order, follow the last one. */
   if (column < (int) self->next_col)
@@ -1185,112 +1216,36 @@ end_cell (ScXlsxStream  *self,
 }
 
 static void
-read_dimension (ScXlsxStream *self)
+start_row (ScXlsxStream   *self,
+           const xmlChar **attributes,
+           int             n_attributes)
 {
-  g_autofree char *ref = dup_attribute (self->reader, "ref");
-  const char *colon = ref != NULL ? strchr (ref, ':') : NULL;
-  int last = colon != NULL ? column_of_ref (colon + 1) : -1;
-
-  if (last >= 0 && last < MAX_DIM_WIDTH)
-    self->dim_width = last + 1;
-}
-
-static void
-start_row (ScXlsxStream *self,
-           Row          *row)
-{
-  g_autofree char *r = dup_attribute (self->reader, "r");
+  char buf[32];
   gint64 number;
 
-  if (r == NULL || !g_ascii_string_to_signed (r, 10, self->last_number + 1, MAX_ROWS,
-                                              &number, NULL))
+  if (!find_attribute (attributes, n_attributes, "r", buf, sizeof buf) ||
+      !g_ascii_string_to_signed (buf, 10, self->last_number + 1, MAX_ROWS, &number, NULL))
     number = self->last_number + 1;
   self->last_number = number;
   self->next_col = 0;
-  row_reset (row, number);
+  row_reset (&self->row, number);
 }
 
-/* Handles one node of the sheet; sets *@done at the end of a row. The
- * node's type and name are looked up once: this runs for every node of
- * what can be hundreds of megabytes of XML. */
-static gboolean
-handle_node (ScXlsxStream  *self,
-             Row           *row,
-             gboolean      *done,
-             GError       **error)
+static void
+read_dimension (ScXlsxStream   *self,
+                const xmlChar **attributes,
+                int             n_attributes)
 {
-  xmlTextReaderPtr reader = self->reader;
-  int type = xmlTextReaderNodeType (reader);
-  const char *name;
+  char ref[64];
+  const char *colon;
+  int last;
 
-  if (type != XML_READER_TYPE_ELEMENT && type != XML_READER_TYPE_END_ELEMENT)
-    {
-      if (self->in_value && is_text (reader))
-        g_string_append (self->value, (const char *) xmlTextReaderConstValue (reader));
-      return TRUE;
-    }
-  name = (const char *) xmlTextReaderConstLocalName (reader);
-  if (type == XML_READER_TYPE_END_ELEMENT)
-    {
-      if (strcmp (name, "c") == 0)
-        return end_cell (self, row, error);
-      if (strcmp (name, "v") == 0 || strcmp (name, "t") == 0)
-        self->in_value = FALSE;
-      else if (strcmp (name, "rPh") == 0)
-        self->in_phonetic = FALSE;
-      else if (strcmp (name, "row") == 0)
-        *done = TRUE;
-      return TRUE;
-    }
-  if (strcmp (name, "c") == 0)
-    {
-      start_cell (self);
-      if (xmlTextReaderIsEmptyElement (reader))
-        return end_cell (self, row, error);
-    }
-  else if (strcmp (name, "v") == 0 || strcmp (name, "t") == 0)
-    self->in_value = !self->in_phonetic && !xmlTextReaderIsEmptyElement (reader);
-  else if (strcmp (name, "rPh") == 0)
-    self->in_phonetic = !xmlTextReaderIsEmptyElement (reader);
-  else if (strcmp (name, "row") == 0)
-    {
-      start_row (self, row);
-      *done = xmlTextReaderIsEmptyElement (reader);
-    }
-  else if (strcmp (name, "dimension") == 0)
-    read_dimension (self);
-  return TRUE;
-}
-
-/* Reads the next row with at least one value into @row: 1 when there is
- * one, 0 at the end of the sheet, -1 on an error. */
-static int
-read_row (ScXlsxStream  *self,
-          Row           *row,
-          GError       **error)
-{
-  int status;
-
-  if (self->finished)
-    return 0;
-  while ((status = xmlTextReaderRead (self->reader)) == 1)
-    {
-      gboolean done = FALSE;
-
-      if (is_end (self->reader, "sheetData"))
-        break;
-      if (!handle_node (self, row, &done, error))
-        return -1;
-      if (done && row->n_values > 0)
-        return 1;
-    }
-  if (status < 0)
-    {
-      part_set_error (&self->part, error);
-      return -1;
-    }
-  self->finished = TRUE;
-  return 0;
+  if (!find_attribute (attributes, n_attributes, "ref", ref, sizeof ref) ||
+      (colon = strchr (ref, ':')) == NULL)
+    return;
+  last = column_of_ref (colon + 1);
+  if (last >= 0 && last < MAX_DIM_WIDTH)
+    self->dim_width = last + 1;
 }
 
 static void
@@ -1315,45 +1270,175 @@ row_free (Row *row)
   g_free (row);
 }
 
-/* Reads the first rows to find the header: the first row with at least
- * half as many values as the fullest row (so that a title or a
- * "Period: …" line above it is not taken for it). Rows from the header
- * on are written as wide as the header, or as the sheet's dimension. */
+/* The header is the first row with at least half as many values as the
+ * fullest of the first rows (so that a title or a "Period: …" line
+ * above it is not taken for it). Rows from the header on are written as
+ * wide as the header, or as the sheet's dimension. */
 static gboolean
-start (ScXlsxStream  *self,
-       GError       **error)
+flush_lookahead (ScXlsxStream  *self,
+                 GError       **error)
 {
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  g_autoptr(GPtrArray) rows = g_steal_pointer (&self->lookahead);
   guint most = 0, header = 0;
-  int status = 1;
 
-  self->started = TRUE;
-  while (rows->len < LOOKAHEAD_ROWS)
-    {
-      Row *row = g_new0 (Row, 1);
-
-      row->text = g_string_new (NULL);
-      g_ptr_array_add (rows, row);
-      status = read_row (self, row, error);
-      if (status <= 0)
-        {
-          g_ptr_array_remove_index (rows, rows->len - 1);
-          break;
-        }
-      most = MAX (most, row->n_values);
-    }
-  if (status < 0)
-    return FALSE;
   if (rows->len == 0)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_PARSE, _("The sheet “%s” is empty."), self->sheet);
       return FALSE;
     }
+  for (guint i = 0; i < rows->len; i++)
+    most = MAX (most, ((Row *) g_ptr_array_index (rows, i))->n_values);
   while (((Row *) g_ptr_array_index (rows, header))->n_values < MIN (most, MAX (2, (most + 1) / 2)))
     header++;
   self->width = MAX (((Row *) g_ptr_array_index (rows, header))->n_cols, self->dim_width);
   for (guint i = 0; i < rows->len; i++)
     write_row (self, g_ptr_array_index (rows, i), i >= header);
+  return TRUE;
+}
+
+static void
+end_row (ScXlsxStream *self)
+{
+  Row *copy;
+
+  if (self->row.n_values == 0)
+    return;
+  if (self->lookahead == NULL)
+    {
+      write_row (self, &self->row, TRUE);
+      return;
+    }
+  copy = g_new0 (Row, 1);
+  *copy = self->row;
+  copy->text = g_string_new_len (self->row.text->str, self->row.text->len);
+  g_ptr_array_add (self->lookahead, copy);
+  if (self->lookahead->len == LOOKAHEAD_ROWS && !flush_lookahead (self, &self->error))
+    xmlStopParser (self->parser);
+}
+
+/* ---- Parsing the sheet ------------------------------------------------- */
+
+static void
+start_element_cb (void           *ctx,
+                  const xmlChar  *name,
+                  const xmlChar  *prefix,
+                  const xmlChar  *uri,
+                  int             n_namespaces,
+                  const xmlChar **namespaces,
+                  int             n_attributes,
+                  int             n_defaulted,
+                  const xmlChar **attributes)
+{
+  ScXlsxStream *self = ctx;
+  const char *n = (const char *) name;
+
+  if (strcmp (n, "c") == 0)
+    start_cell (self, attributes, n_attributes);
+  else if (strcmp (n, "v") == 0 || strcmp (n, "t") == 0)
+    self->in_value = !self->in_phonetic;
+  else if (strcmp (n, "rPh") == 0)
+    self->in_phonetic = TRUE;
+  else if (strcmp (n, "row") == 0)
+    start_row (self, attributes, n_attributes);
+  else if (strcmp (n, "dimension") == 0)
+    read_dimension (self, attributes, n_attributes);
+}
+
+static void
+end_element_cb (void          *ctx,
+                const xmlChar *name,
+                const xmlChar *prefix,
+                const xmlChar *uri)
+{
+  ScXlsxStream *self = ctx;
+  const char *n = (const char *) name;
+
+  if (strcmp (n, "c") == 0)
+    {
+      if (!end_cell (self, &self->row, &self->error))
+        xmlStopParser (self->parser);
+    }
+  else if (strcmp (n, "v") == 0 || strcmp (n, "t") == 0)
+    self->in_value = FALSE;
+  else if (strcmp (n, "rPh") == 0)
+    self->in_phonetic = FALSE;
+  else if (strcmp (n, "row") == 0)
+    end_row (self);
+  else if (strcmp (n, "sheetData") == 0)
+    {
+      /* What follows the data (merged cells, page setup) is not read. */
+      self->parsed = TRUE;
+      xmlStopParser (self->parser);
+    }
+}
+
+static void
+characters_cb (void          *ctx,
+               const xmlChar *text,
+               int            len)
+{
+  ScXlsxStream *self = ctx;
+
+  if (self->in_value)
+    g_string_append_len (self->value, (const char *) text, len);
+}
+
+static xmlParserCtxtPtr
+create_parser (ScXlsxStream *self)
+{
+  xmlSAXHandler sax = { 0 };
+  xmlParserCtxtPtr parser;
+
+  sax.initialized = XML_SAX2_MAGIC;
+  sax.startElementNs = start_element_cb;
+  sax.endElementNs = end_element_cb;
+  sax.characters = characters_cb;
+  sax.cdataBlock = characters_cb;
+  sax.ignorableWhitespace = characters_cb;
+  parser = xmlCreatePushParserCtxt (&sax, self, NULL, 0, self->part.name);
+  /* No network, no DTD loading, no entity substitution, no printing. */
+  if (parser != NULL)
+    xmlCtxtUseOptions (parser, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  return parser;
+}
+
+/* Feeds the parser the next chunk of the sheet's XML. */
+static gboolean
+parse_chunk (ScXlsxStream  *self,
+             GError       **error)
+{
+  zip_int64_t n = zip_fread (self->part.file, self->chunk, CHUNK_SIZE);
+  const xmlError *xml_error;
+
+  if (n < 0)
+    {
+      self->part.io_failed = TRUE;
+      part_set_error (&self->part, error);
+      return FALSE;
+    }
+  self->part.read += n;
+  xmlParseChunk (self->parser, self->chunk, (int) n, n == 0);
+  if (self->error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&self->error));
+      return FALSE;
+    }
+  if (self->parsed)
+    return TRUE;
+  xml_error = xmlCtxtGetLastError (self->parser);
+  if (xml_error != NULL && xml_error->level >= XML_ERR_ERROR)
+    {
+      g_clear_pointer (&self->part.message, g_free);
+      self->part.message = g_strstrip (g_strdup (xml_error->message ? xml_error->message : ""));
+      self->part.line = xml_error->line;
+      part_set_error (&self->part, error);
+      return FALSE;
+    }
+  if (n == 0)
+    {
+      /* A well-formed sheet that ends without <sheetData>. */
+      self->parsed = TRUE;
+    }
   return TRUE;
 }
 
@@ -1375,21 +1460,13 @@ sc_xlsx_stream_read (GInputStream  *stream,
     {
       g_string_truncate (self->out, 0);
       self->out_pos = 0;
-      if (!self->started)
+      if (!self->parsed && !parse_chunk (self, error))
+        return -1;
+      if (self->parsed)
         {
-          if (!start (self, error))
+          if (self->lookahead != NULL && !flush_lookahead (self, error))
             return -1;
-          continue;
-        }
-      switch (read_row (self, &self->row, error))
-        {
-        case -1:
-          return -1;
-        case 1:
-          write_row (self, &self->row, TRUE);
-          break;
-        default:
-          break;
+          self->finished = TRUE;
         }
     }
   n = MIN (count, self->out->len - self->out_pos);
@@ -1398,15 +1475,24 @@ sc_xlsx_stream_read (GInputStream  *stream,
   return n;
 }
 
+static void
+stream_clear (ScXlsxStream *self)
+{
+  if (self->parser != NULL)
+    {
+      xmlFreeDoc (self->parser->myDoc);
+      g_clear_pointer (&self->parser, xmlFreeParserCtxt);
+    }
+  part_clear (&self->part);
+  g_clear_pointer (&self->chunk, g_free);
+}
+
 static gboolean
 sc_xlsx_stream_close (GInputStream  *stream,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  ScXlsxStream *self = SC_XLSX_STREAM (stream);
-
-  g_clear_pointer (&self->reader, xmlFreeTextReader);
-  part_clear (&self->part);
+  stream_clear (SC_XLSX_STREAM (stream));
   return TRUE;
 }
 
@@ -1415,9 +1501,10 @@ sc_xlsx_stream_finalize (GObject *object)
 {
   ScXlsxStream *self = (ScXlsxStream *)object;
 
-  g_clear_pointer (&self->reader, xmlFreeTextReader);
-  part_clear (&self->part);
+  stream_clear (self);
   g_clear_object (&self->book);
+  g_clear_error (&self->error);
+  g_clear_pointer (&self->lookahead, g_ptr_array_unref);
   g_free (self->sheet);
   g_string_free (self->value, TRUE);
   g_string_free (self->cell, TRUE);
@@ -1445,6 +1532,7 @@ sc_xlsx_stream_init (ScXlsxStream *self)
   self->cell = g_string_new (NULL);
   self->row.text = g_string_new (NULL);
   self->out = g_string_new (NULL);
+  self->lookahead = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
 }
 
 /**
@@ -1455,8 +1543,9 @@ sc_xlsx_stream_init (ScXlsxStream *self)
  * @error: return location for an error
  *
  * Opens a sheet as a stream of CSV text (UTF-8, comma, LF), one line
- * per sheet row. The sheet is read from the archive as the stream is
- * read; a damaged sheet fails the read that reaches the damage.
+ * per sheet row. The sheet is read from the archive, and parsed with
+ * libxml2's SAX2 push parser, as the stream is read; a damaged sheet
+ * fails the read that reaches the damage.
  *
  * Returns: (transfer full) (nullable): the stream
  */
@@ -1479,9 +1568,23 @@ sc_xlsx_book_open_sheet (ScXlsxBook  *self,
   stream = g_object_new (SC_TYPE_XLSX_STREAM, NULL);
   stream->book = g_object_ref (self);
   stream->sheet = g_strdup (found->name);
-  stream->reader = part_open (self, &stream->part, found->part, TRUE, error);
-  if (stream->reader == NULL)
-    return NULL;
+  stream->part.file = zip_fopen (self->zip, found->part, 0);
+  if (stream->part.file == NULL)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                   _("The workbook has no part “%s” (%s); is the file damaged?"),
+                   found->part, zip_strerror (self->zip));
+      return NULL;
+    }
+  stream->part.name = g_strdup (found->part);
+  stream->chunk = g_malloc (CHUNK_SIZE);
+  stream->parser = create_parser (stream);
+  if (stream->parser == NULL)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE, _("Cannot read the workbook part “%s”."),
+                   found->part);
+      return NULL;
+    }
   zip_stat_init (&stat);
   if (zip_stat (self->zip, found->part, 0, &stat) == 0 && (stat.valid & ZIP_STAT_SIZE))
     stream->total = stat.size;
