@@ -70,6 +70,8 @@ struct _ScReviewDialog
   GtkWidget       *cancel_button;
   AdwEntryRow     *period_row;
   AdwComboRow     *compare_row;
+  AdwEntryRow     *organisation_row;
+  AdwComboRow     *paper_row;
   GtkWidget       *dim_switches[G_N_ELEMENTS (offered_dims)];
   GtkWidget       *section_switches[G_N_ELEMENTS (offered_sections)];
   GtkWidget       *csv_switch;
@@ -268,13 +270,55 @@ export_done_cb (GObject      *source,
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
+/* The review's headline metrics are the dashboard's (a preference). */
+static void
+set_headline_metrics (ScReviewOptions *options)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_auto(GStrv) ids = g_settings_get_strv (settings, "headline-metrics");
+  g_autoptr(GArray) metrics = g_array_new (FALSE, FALSE, sizeof (ScMetricId));
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      const ScMetric *metric = sc_metric_lookup (ids[i]);
+
+      if (metric != NULL)
+        g_array_append_val (metrics, metric->id);
+    }
+  if (metrics->len == 0)
+    return;
+  g_clear_pointer (&options->metrics, g_array_unref);
+  options->metrics = g_steal_pointer (&metrics);
+}
+
+/* Keeps the organisation's name and the paper size in the store's
+ * settings, where the command line reads them too. */
+static gboolean
+save_settings (ScReviewDialog  *self,
+               const char      *organisation,
+               ScPaper          paper,
+               GError         **error)
+{
+  ScStore *store = sc_engine_get_store (self->engine);
+  g_autofree char *old_name = sc_store_dup_setting (store, SC_SETTING_ORGANISATION);
+  g_autofree char *old_paper = sc_store_dup_setting (store, SC_SETTING_PAPER);
+  const char *paper_name = paper == SC_PAPER_LETTER ? "letter" : "a4";
+
+  if (g_strcmp0 (old_name, organisation) != 0 && (old_name != NULL || organisation[0] != '\0')
+      && !sc_store_set_setting (store, SC_SETTING_ORGANISATION, organisation, error))
+    return FALSE;
+  if (sc_paper_from_setting (old_paper) != paper
+      && !sc_store_set_setting (store, SC_SETTING_PAPER, paper_name, error))
+    return FALSE;
+  return TRUE;
+}
+
 /* The options the form describes, or NULL with @error saying what is wrong. */
 static ScReviewOptions *
 read_form (ScReviewDialog  *self,
            GError         **error)
 {
   g_autofree char *period = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->period_row))));
-  ScStore *store = sc_engine_get_store (self->engine);
   g_autoptr(ScReviewOptions) options = NULL;
   gint32 from, to;
   guint compare = adw_combo_row_get_selected (self->compare_row);
@@ -291,7 +335,8 @@ read_form (ScReviewDialog  *self,
   for (guint i = 0; i < G_N_ELEMENTS (offered_sections); i++)
     if (gtk_switch_get_active (GTK_SWITCH (self->section_switches[i])))
       options->sections |= offered_sections[i].section;
-  options->organisation = sc_store_dup_setting (store, SC_SETTING_ORGANISATION);
+  set_headline_metrics (options);
+  options->organisation = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->organisation_row))));
   options->author = g_strdup (g_get_real_name ());
   return g_steal_pointer (&options);
 }
@@ -311,8 +356,8 @@ sc_review_dialog_export_to (ScReviewDialog *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *setting = NULL;
   ScReviewOptions *options;
+  ScPaper paper;
   Job *job;
 
   g_return_if_fail (SC_IS_REVIEW_DIALOG (self));
@@ -324,11 +369,17 @@ sc_review_dialog_export_to (ScReviewDialog *self,
       show_error (self, error->message);
       return;
     }
+  paper = adw_combo_row_get_selected (self->paper_row) == 1 ? SC_PAPER_LETTER : SC_PAPER_A4;
+  if (!save_settings (self, options->organisation, paper, &error))
+    {
+      show_error (self, error->message);
+      sc_review_options_free (options);
+      return;
+    }
   job = g_new0 (Job, 1);
   job->engine = g_object_ref (self->engine);
   job->options = options;
-  setting = sc_store_dup_setting (sc_engine_get_store (self->engine), SC_SETTING_PAPER);
-  job->paper = sc_paper_from_setting (setting);
+  job->paper = paper;
   job->path = g_file_get_path (file);
   job->progress = &self->progress;
   if (gtk_switch_get_active (GTK_SWITCH (self->csv_switch)))
@@ -460,6 +511,7 @@ build_form (ScReviewDialog *self)
   AdwPreferencesGroup *output = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
   const char *comparisons[] = { _("Previous Period"), _("Same Period Last Year"),
                                 _("Baseline (the Three Periods Before)"), NULL };
+  const char *papers[] = { _("A4"), _("US Letter"), NULL };
 
   adw_preferences_group_set_title (review, _("Review"));
   self->period_row = ADW_ENTRY_ROW (adw_entry_row_new ());
@@ -470,6 +522,14 @@ build_form (ScReviewDialog *self)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->compare_row), _("Compared With"));
   adw_combo_row_set_model (self->compare_row, G_LIST_MODEL (gtk_string_list_new (comparisons)));
   adw_preferences_group_add (review, GTK_WIDGET (self->compare_row));
+  self->organisation_row = ADW_ENTRY_ROW (adw_entry_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->organisation_row),
+                                 _("Organisation (on the Cover)"));
+  adw_preferences_group_add (review, GTK_WIDGET (self->organisation_row));
+  self->paper_row = ADW_COMBO_ROW (adw_combo_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->paper_row), _("Paper"));
+  adw_combo_row_set_model (self->paper_row, G_LIST_MODEL (gtk_string_list_new (papers)));
+  adw_preferences_group_add (review, GTK_WIDGET (self->paper_row));
 
   adw_preferences_group_set_title (dims, _("Break Down By"));
   for (guint i = 0; i < G_N_ELEMENTS (offered_dims); i++)
@@ -609,7 +669,9 @@ dup_period_text (ScViewState *state)
  * @window: the window it exports for
  * @engine: the engine of the window's store
  *
- * The period and comparison start as the window's.
+ * The period and comparison start as the window's, the organisation and
+ * the paper size as the store's settings, and the metrics are the
+ * dashboard's headline metrics.
  *
  * Returns: (transfer full): a new dialog, transient for @window
  */
@@ -619,6 +681,8 @@ sc_review_dialog_new (ScWindow *window,
 {
   ScReviewDialog *self;
   ScViewState *state;
+  g_autofree char *organisation = NULL;
+  g_autofree char *paper = NULL;
 
   g_return_val_if_fail (SC_IS_WINDOW (window), NULL);
   g_return_val_if_fail (SC_IS_ENGINE (engine), NULL);
@@ -626,6 +690,10 @@ sc_review_dialog_new (ScWindow *window,
   self = g_object_new (SC_TYPE_REVIEW_DIALOG, "transient-for", window, NULL);
   g_set_weak_pointer (&self->window, window);
   self->engine = g_object_ref (engine);
+  organisation = sc_store_dup_setting (sc_engine_get_store (engine), SC_SETTING_ORGANISATION);
+  paper = sc_store_dup_setting (sc_engine_get_store (engine), SC_SETTING_PAPER);
+  gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), organisation ? organisation : "");
+  adw_combo_row_set_selected (self->paper_row, sc_paper_from_setting (paper) == SC_PAPER_LETTER ? 1 : 0);
   state = sc_window_get_view_state (window);
   if (state != NULL && sc_view_state_has_period (state))
     {

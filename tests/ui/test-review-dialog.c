@@ -3,7 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * "Export Monthly Review…" on the demo store: the menu action opens the
- * dialog with the window's period, an export runs off the main thread to a
+ * dialog with the window's period and the organisation's name, an export runs off the main thread to a
  * PDF and its CSV pack and ends in a toast, a bad period is refused in the
  * dialog, and Cancel stops a running export. Screenshots in light and dark.
  */
@@ -149,6 +149,8 @@ test_export (Fixture       *fixture,
 
   /* It starts with the window's period: the demo's last month. */
   g_assert_true (find_entry_text (GTK_WIDGET (dialog), "2026-10"));
+  /* And the organisation's name from the store's settings. */
+  g_assert_true (find_entry_text (GTK_WIDGET (dialog), "Northwind Support"));
   g_assert_true (sc_ui_test_shows_text (GTK_WIDGET (dialog), "Break Down By"));
   sc_ui_test_save_png (GTK_WIDGET (dialog), "review-dialog-light.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
