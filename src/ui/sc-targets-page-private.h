@@ -53,6 +53,9 @@ struct _ScTargetsPage
   ScBulletPainter   *painter;
   GtkSizeGroup      *columns[6];
   AdwToast          *toast;          /* the last one shown, weak */
+  gint64             toast_shown_at; /* when it was added (monotonic µs) */
+  AdwToast          *pending_toast;  /* waiting for it to finish showing */
+  guint              pending_id;
   guint              loading : 1;
   guint              pending : 1;
 };
