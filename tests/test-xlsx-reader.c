@@ -589,12 +589,37 @@ test_mistaken (void)
   g_autofree char *zip = g_build_filename (tmpdir, "photos.zip", NULL);
   g_autofree char *ods = g_build_filename (tmpdir, "sheet.ods", NULL);
   g_autofree char *xlsb = g_build_filename (tmpdir, "binary.xlsb", NULL);
+  g_autofree char *html = g_build_filename (tmpdir, "Jira.xls", NULL);
+  g_autofree char *xml2003 = g_build_filename (tmpdir, "export.xml.xls", NULL);
   static const char xls_data[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0\0\0\0\0\0\0";
+  g_autofree char *locked = g_build_filename (tmpdir, "locked.xlsx", NULL);
+  guchar cfb[2048] = { 0 };
   g_autoptr(GError) error = NULL;
 
   g_assert_true (g_file_set_contents (xls, xls_data, sizeof xls_data, &error));
   assert_import_fails (xls, "old binary Excel workbook (.xls)");
   assert_import_fails (xls, "save it as Excel Workbook (.xlsx) or CSV");
+
+  /* A workbook saved with a password is a compound file too, holding the
+   * stream "EncryptedPackage". */
+  memcpy (cfb, xls_data, 8);
+  for (guint i = 0; i < 17; i++)
+    cfb[512 + 2 * 128 + 2 * i] = "EncryptedPackage"[i];
+  cfb[512 + 2 * 128 + 0x40] = 34;
+  cfb[512 + 2 * 128 + 0x42] = 2;
+  g_assert_true (g_file_set_contents (locked, (const char *) cfb, sizeof cfb, &error));
+  assert_import_fails (locked, "This workbook is protected with a password");
+  assert_import_fails (locked, "save a copy without the password (as .xlsx or CSV)");
+
+  /* Jira's "Excel" export is a web page named .xls. */
+  g_assert_true (g_file_set_contents (html, "\xEF\xBB\xBF\n  <!DOCTYPE html><html><body><table>"
+                                      "<tr><th>Key</th><th>Summary</th></tr></table></body></html>",
+                                      -1, &error));
+  assert_import_fails (html, "This is a web page (HTML), not a CSV export");
+  g_assert_true (g_file_set_contents (xml2003, "<?xml version=\"1.0\"?>\n<?mso-application progid="
+                                      "\"Excel.Sheet\"?>\n<Workbook xmlns=\"urn:schemas-microsoft-com:"
+                                      "office:spreadsheet\"><Worksheet/></Workbook>", -1, &error));
+  assert_import_fails (xml2003, "Excel 2003 XML spreadsheet");
 
   write_zip (zip, (const char *[]) { "photo.jpg", NULL }, (const char *[]) { "not really", NULL });
   assert_import_fails (zip, "This ZIP archive is not an Excel workbook (.xlsx)");

@@ -764,6 +764,54 @@ count_utf8 (const guchar *p,
       (*valid_multi)++;
 }
 
+/* Whether the text at @p (after a byte-order mark and blanks) starts
+ * with @prefix, ignoring case. */
+static gboolean
+starts_with_markup (const guchar *p,
+                    gsize         len,
+                    const char   *prefix)
+{
+  gsize i = 0, n = strlen (prefix);
+
+  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < len && g_ascii_isspace (p[i]))
+    i++;
+  return len - i >= n && g_ascii_strncasecmp ((const char *) p + i, prefix, n) == 0;
+}
+
+/* Web pages and Excel 2003 XML that tools save under an Excel name (as
+ * Jira's "Excel" export does), which would otherwise be read as text. */
+static gboolean
+check_markup (const guchar  *p,
+              gsize          len,
+              GError       **error)
+{
+  g_autofree char *head = g_ascii_strdown ((const char *) p, MIN (len, 4096));
+
+  if (starts_with_markup (p, len, "<?xml") &&
+      strstr (head, "urn:schemas-microsoft-com:office:spreadsheet") != NULL)
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_PARSE,
+                           _("This is an Excel 2003 XML spreadsheet, which Scorecard cannot read. "
+                             "Open it in a spreadsheet program and save it as Excel Workbook "
+                             "(.xlsx) or CSV, then import that file."));
+      return FALSE;
+    }
+  if (starts_with_markup (p, len, "<!doctype html") || starts_with_markup (p, len, "<html") ||
+      starts_with_markup (p, len, "<table") ||
+      (starts_with_markup (p, len, "<?xml") && strstr (head, "<html") != NULL))
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_PARSE,
+                           _("This is a web page (HTML), not a CSV export (some tools save one "
+                             "under an Excel name). Export the data as CSV instead, or open the "
+                             "file in a spreadsheet program and save it as Excel Workbook (.xlsx) "
+                             "or CSV."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 check_magic (const guchar  *p,
              gsize          len,
@@ -789,7 +837,7 @@ check_magic (const guchar  *p,
                              "file."));
       return FALSE;
     }
-  return TRUE;
+  return check_markup (p, len, error);
 }
 
 static gboolean

@@ -1029,7 +1029,9 @@ import_rows (Run     *run,
 }
 
 /* A file that starts like a ZIP archive is read as an .xlsx workbook
- * (the book says so when it is another kind of archive). */
+ * (the book says so when it is another kind of archive); a workbook
+ * saved with a password is refused here, before the CSV reader takes it
+ * for an old .xls. */
 static gboolean
 open_book (Run     *run,
            GError **error)
@@ -1037,7 +1039,15 @@ open_book (Run     *run,
   guint n_sheets;
 
   if (!sc_xlsx_is_zip_file (run->path))
-    return TRUE;
+    {
+      if (!sc_xlsx_is_encrypted_file (run->path))
+        return TRUE;
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_PARSE,
+                           _("This workbook is protected with a password, which Scorecard cannot "
+                             "open. Open it in a spreadsheet program and save a copy without the "
+                             "password (as .xlsx or CSV), then import that copy."));
+      return FALSE;
+    }
   run->book = sc_xlsx_book_new_for_path (run->path, error);
   if (run->book == NULL ||
       (run->sheet = sc_xlsx_book_find_sheet (run->book, run->self->sheet, error)) == NULL)

@@ -835,6 +835,60 @@ sc_xlsx_is_zip_file (const char *path)
          n == sizeof magic && memcmp (magic, "PK\x03\x04", 4) == 0;
 }
 
+/* Whether the 128-byte compound-file directory entry at @entry names the
+ * stream "EncryptedPackage". */
+static gboolean
+is_encrypted_package_entry (const guchar *entry)
+{
+  static const char name[] = "EncryptedPackage";
+
+  /* The name's size in bytes, with its UTF-16 NUL, and type 2: a stream. */
+  if (entry[0x40] != 2 * sizeof name || entry[0x41] != 0 || entry[0x42] != 2)
+    return FALSE;
+  for (gsize i = 0; i < sizeof name; i++)
+    if (entry[2 * i] != (guchar) name[i] || entry[2 * i + 1] != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/**
+ * sc_xlsx_is_encrypted_file:
+ * @path: a file name
+ *
+ * A workbook saved with a password is not a ZIP archive but a compound
+ * file (the container of old .xls files) holding the encrypted workbook
+ * in a stream named "EncryptedPackage". The directory entries are looked
+ * for at every 128-byte boundary, wherever the file keeps them.
+ *
+ * Returns: %TRUE when the file at @path is such a workbook
+ */
+gboolean
+sc_xlsx_is_encrypted_file (const char *path)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree guchar *buf = g_malloc (64 * 1024);
+  gsize n = 0;
+  gboolean first = TRUE;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, NULL, NULL);
+  while (stream != NULL &&
+         g_input_stream_read_all (G_INPUT_STREAM (stream), buf, 64 * 1024, &n, NULL, NULL) &&
+         n >= 128)
+    {
+      if (first && memcmp (buf, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) != 0)
+        return FALSE;
+      first = FALSE;
+      for (gsize at = 0; at + 128 <= n; at += 128)
+        if (is_encrypted_package_entry (buf + at))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * sc_xlsx_book_new_for_path:
  * @path: an .xlsx file

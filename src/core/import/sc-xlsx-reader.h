@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (ScXlsxBook, sc_xlsx_book, SC, XLSX_BOOK, GObject)
 G_DECLARE_FINAL_TYPE (ScXlsxStream, sc_xlsx_stream, SC, XLSX_STREAM, GInputStream)
 
 gboolean            sc_xlsx_is_zip_file               (const char    *path);
+gboolean            sc_xlsx_is_encrypted_file         (const char    *path);
 
 ScXlsxBook         *sc_xlsx_book_new_for_path         (const char    *path,
                                                        GError       **error) G_GNUC_WARN_UNUSED_RESULT;
