@@ -109,6 +109,7 @@ void          _sc_layout_chart       (ScLayout            *layout,
                                       ScChartPainter      *painter,
                                       double               height);
 void          _sc_layout_toc         (ScLayout            *layout);
+double        _sc_layout_toc_height  (ScLayout            *layout);
 char         *_sc_layout_color_hex   (const ScChartRgba   *color) G_GNUC_WARN_UNUSED_RESULT;
 void          _sc_toc_add            (GArray              *toc,
                                       const char          *title,

@@ -479,6 +479,43 @@ _sc_layout_chart (ScLayout       *layout,
   layout->y += height + 8;
 }
 
+/* The height of one entry of the table of contents. */
+static double
+toc_entry_height (ScLayout         *layout,
+                  const ScTocEntry *entry,
+                  PangoLayout      *title)
+{
+  return _sc_layout_text_height (title) + 5;
+}
+
+static PangoLayout *
+toc_title (ScLayout         *layout,
+           const ScTocEntry *entry)
+{
+  double indent = entry->level == 1 ? 0 : 16;
+  g_autofree char *escaped = g_markup_escape_text (entry->title, -1);
+
+  return _sc_layout_text (layout, escaped, SC_LAYOUT_BODY_SIZE + 0.5,
+                          entry->level == 1 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
+                          _sc_layout_width (layout) - indent - 40, PANGO_ALIGN_LEFT);
+}
+
+/* The height the table of contents takes. */
+double
+_sc_layout_toc_height (ScLayout *layout)
+{
+  double height = 0;
+
+  for (guint i = 0; i < layout->toc->len; i++)
+    {
+      const ScTocEntry *entry = &g_array_index (layout->toc, ScTocEntry, i);
+      g_autoptr(PangoLayout) title = toc_title (layout, entry);
+
+      height += toc_entry_height (layout, entry, title);
+    }
+  return height;
+}
+
 /* The table of contents: entries with dotted leaders and page numbers,
  * each a link to its heading. */
 void
@@ -490,15 +527,12 @@ _sc_layout_toc (ScLayout *layout)
     {
       const ScTocEntry *entry = &g_array_index (layout->toc, ScTocEntry, i);
       double indent = entry->level == 1 ? 0 : 16;
-      g_autofree char *escaped = g_markup_escape_text (entry->title, -1);
       g_autofree char *number = entry->page > 0 ? g_strdup_printf ("%d", entry->page) : g_strdup ("");
       g_autofree char *link = g_strdup_printf ("dest='%s'", entry->dest);
-      g_autoptr(PangoLayout) title = _sc_layout_text (layout, escaped, SC_LAYOUT_BODY_SIZE + 0.5,
-                                                      entry->level == 1 ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL,
-                                                      width - indent - 40, PANGO_ALIGN_LEFT);
+      g_autoptr(PangoLayout) title = toc_title (layout, entry);
       g_autoptr(PangoLayout) page = _sc_layout_text (layout, number, SC_LAYOUT_BODY_SIZE + 0.5,
                                                      PANGO_WEIGHT_NORMAL, width, PANGO_ALIGN_RIGHT);
-      double height = _sc_layout_text_height (title) + 5;
+      double height = toc_entry_height (layout, entry, title);
       PangoRectangle ink;
 
       pango_layout_set_ellipsize (title, PANGO_ELLIPSIZE_END);

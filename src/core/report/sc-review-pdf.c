@@ -274,6 +274,9 @@ draw_cover (Doc *doc)
   cover_line (doc, compared, 11, PANGO_WEIGHT_NORMAL, &style->dim_fg, 36);
   cover_facts (doc);
   layout->y += 18;
+  /* A table of contents that does not fit under the cover starts a page
+   * of its own rather than leaving its last lines on the next. */
+  _sc_layout_ensure (layout, 30 + _sc_layout_toc_height (layout));
   cover_line (doc, _("Contents"), 14, PANGO_WEIGHT_BOLD, &style->fg, 8);
   _sc_layout_toc (layout);
 }
