@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
+#include <sys/wait.h>
 
 #include "sc-test-util.h"
 
@@ -65,4 +67,55 @@ sc_test_shared_path (const char *first_element,
       return NULL;
     }
   return g_steal_pointer (&path);
+}
+
+void
+sc_test_run_clear (ScTestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+char *
+sc_test_cli_path (void)
+{
+  return g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "scorecard-cli", NULL);
+}
+
+void
+sc_test_run_cli_va (ScTestRun  *run,
+                    const char *cwd,
+                    const char *cli,
+                    const char *db,
+                    const char *command,
+                    va_list     args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  int wait_status;
+
+  g_ptr_array_add (argv, (gpointer) cli);
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  if (command != NULL)
+    g_ptr_array_add (argv, (gpointer) command);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) arg);
+  g_ptr_array_add (argv, NULL);
+
+  sc_test_run_clear (run);
+  g_assert_true (g_spawn_sync (cwd, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &run->out, &run->err, &wait_status, &error));
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  run->status = WEXITSTATUS (wait_status);
+}
+
+void
+sc_test_assert_contains (const char *text,
+                         const char *part)
+{
+  if (strstr (text, part) == NULL)
+    g_error ("“%s” lacks “%s”", text, part);
 }

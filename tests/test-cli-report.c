@@ -11,7 +11,6 @@
 #include "config.h"
 
 #include <string.h>
-#include <sys/wait.h>
 
 #include "sc-test-util.h"
 
@@ -22,68 +21,28 @@ typedef struct
   char *cli;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs scorecard-cli --db DB ARGS… (NULL-terminated). */
 static void
-run_cli (Fixture *f,
-         Run     *run,
+run_cli (Fixture   *f,
+         ScTestRun *run,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
   va_list args;
-  int wait_status;
 
-  g_ptr_array_add (argv, f->cli);
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, f->db);
   va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  sc_test_run_cli_va (run, f->dir, f->cli, f->db, NULL, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  run_clear (run);
-  g_assert_true (g_spawn_sync (f->dir, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static void
-assert_contains (const char *text,
-                 const char *part)
-{
-  if (strstr (text, part) == NULL)
-    g_error ("“%s” lacks “%s”", text, part);
 }
 
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(ScTestRun) run = { 0 };
 
   f->dir = sc_test_make_tmpdir ();
   f->db = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "scorecard-cli", NULL);
+  f->cli = sc_test_cli_path ();
   run_cli (f, &run, "demo", NULL);
   g_assert_cmpint (run.status, ==, 0);
 }
@@ -102,7 +61,7 @@ static void
 test_pdf_and_csv (Fixture       *f,
                   gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(ScTestRun) run = { 0 };
   g_autofree char *pdf = g_build_filename (f->dir, "review.pdf", NULL);
   g_autofree char *team = g_build_filename (f->dir, "pack", "breakdown-team.csv", NULL);
   g_autofree char *appendix = g_build_filename (f->dir, "pack", "appendix.csv", NULL);
@@ -111,10 +70,10 @@ test_pdf_and_csv (Fixture       *f,
   run_cli (f, &run, "report", "--period", "2026-10", "--by", "channel,team", "--out", "review.pdf",
            "--csv", "pack", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "Review of October 2026 written to review.pdf (");
-  assert_contains (run.out, "Table written to pack/summary.csv");
-  assert_contains (run.out, "Table written to pack/drivers-team.csv");
-  assert_contains (run.out, "Table written to pack/targets.csv");
+  sc_test_assert_contains (run.out, "Review of October 2026 written to review.pdf (");
+  sc_test_assert_contains (run.out, "Table written to pack/summary.csv");
+  sc_test_assert_contains (run.out, "Table written to pack/drivers-team.csv");
+  sc_test_assert_contains (run.out, "Table written to pack/targets.csv");
   g_assert_true (g_file_get_contents (pdf, &content, NULL, NULL));
   g_assert_true (g_str_has_prefix (content, "%PDF-"));
   g_assert_true (g_file_test (team, G_FILE_TEST_IS_REGULAR));
@@ -124,53 +83,53 @@ test_pdf_and_csv (Fixture       *f,
   /* The other comparisons, and a quarter; CSV alone needs no --out. */
   run_cli (f, &run, "report", "--period", "2026-10", "--compare", "year", "--csv", "year", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "Table written to year/summary.csv");
+  sc_test_assert_contains (run.out, "Table written to year/summary.csv");
   g_assert_null (strstr (run.out, "written to review"));
   run_cli (f, &run, "report", "--period", "2026-Q3", "--compare", "baseline", "--out", "q3.pdf",
            "--paper", "letter", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "Review of Q3 2026 written to q3.pdf");
+  sc_test_assert_contains (run.out, "Review of Q3 2026 written to q3.pdf");
 }
 
 static void
 test_freeze (Fixture       *f,
              gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(ScTestRun) run = { 0 };
 
   run_cli (f, &run, "report", "--period", "2026-10", "--out", "a.pdf", "--freeze", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "Review frozen in the store");
+  sc_test_assert_contains (run.out, "Review frozen in the store");
   /* The next review of the month is checked against the frozen one. */
   run_cli (f, &run, "report", "--period", "2026-10", "--out", "b.pdf", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "0 numbers restated since the review was frozen");
+  sc_test_assert_contains (run.out, "0 numbers restated since the review was frozen");
 }
 
 static void
 test_errors (Fixture       *f,
              gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(ScTestRun) run = { 0 };
   g_autofree char *x = g_build_filename (f->dir, "x.pdf", NULL);
 
   run_cli (f, &run, "report", "--out", "x.pdf", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "report needs --period and --out FILE or --csv DIR");
+  sc_test_assert_contains (run.err, "report needs --period and --out FILE or --csv DIR");
   run_cli (f, &run, "report", "--period", "2026-10", NULL);
   g_assert_cmpint (run.status, ==, 2);
   run_cli (f, &run, "report", "--period", "2026-10", "--compare", "last", "--out", "x.pdf", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "--compare: “last” is not a comparison; use previous, year or baseline");
+  sc_test_assert_contains (run.err, "--compare: “last” is not a comparison; use previous, year or baseline");
   run_cli (f, &run, "report", "--period", "2026-10", "--by", "channel,teams", "--out", "x.pdf", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "--by: “teams” is not a dimension");
+  sc_test_assert_contains (run.err, "--by: “teams” is not a dimension");
   run_cli (f, &run, "report", "--period", "2026-10", "--paper", "a5", "--out", "x.pdf", NULL);
   g_assert_cmpint (run.status, ==, 2);
-  assert_contains (run.err, "--paper: “a5” is not a paper size");
+  sc_test_assert_contains (run.err, "--paper: “a5” is not a paper size");
   run_cli (f, &run, "report", "--period", "2026-13", "--out", "x.pdf", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.err, "“2026-13” is not a period");
+  sc_test_assert_contains (run.err, "“2026-13” is not a period");
   g_assert_false (g_file_test (x, G_FILE_TEST_EXISTS));
 }
 

@@ -25,29 +25,13 @@ typedef struct
   const char *command;   /* "targets", "baselines", … */
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 static void
 fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   f->dir = sc_test_make_tmpdir ();
   f->db = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "scorecard-cli", NULL);
+  f->cli = sc_test_cli_path ();
   f->command = "targets";
 }
 
@@ -64,54 +48,29 @@ fixture_teardown (Fixture       *f,
 /* Runs scorecard-cli --db DB COMMAND ARGS… (NULL-terminated), COMMAND
  * being f->command. */
 static void
-run_cli (Fixture *f,
-         Run     *run,
+run_cli (Fixture   *f,
+         ScTestRun *run,
          ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
   va_list args;
-  int wait_status;
 
-  g_ptr_array_add (argv, f->cli);
-  g_ptr_array_add (argv, (gpointer) "--db");
-  g_ptr_array_add (argv, f->db);
-  g_ptr_array_add (argv, (gpointer) f->command);
   va_start (args, run);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (gpointer) arg);
+  sc_test_run_cli_va (run, NULL, f->cli, f->db, f->command, args);
   va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  run_clear (run);
-  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &run->out, &run->err, &wait_status, &error));
-  g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
-  run->status = WEXITSTATUS (wait_status);
-}
-
-static void
-assert_contains (const char *text,
-                 const char *part)
-{
-  if (strstr (text, part) == NULL)
-    g_error ("“%s” lacks “%s”", text, part);
 }
 
 static void
 test_set_list (Fixture       *f,
                gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(ScTestRun) run = { 0 };
   g_auto(GStrv) lines = NULL;
 
   /* A straight glide path over the year for one channel. */
   run_cli (f, &run, "set", "--metric", "frt_median", "--value", "5h", "--end-value", "3h",
            "--where", "channel=Email", "--from", "2026-01", "--to", "2026-12", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "Set 12 targets; 12 changed.");
+  sc_test_assert_contains (run.out, "Set 12 targets; 12 changed.");
   run_cli (f, &run, "set", "--metric", "csat", "--value", "85%", "--period", "2026", "--band", "10%",
            "--note", "board plan", NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -122,22 +81,22 @@ test_set_list (Fixture       *f,
   g_assert_cmpint (run.status, ==, 0);
   lines = g_strsplit (run.out, "\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 14 + 1);
-  assert_contains (run.out, "csat");
-  assert_contains (run.out, "Channel: Email");
-  assert_contains (run.out, "2026-12           3h");
-  assert_contains (run.out, "from 2026-04-01");
+  sc_test_assert_contains (run.out, "csat");
+  sc_test_assert_contains (run.out, "Channel: Email");
+  sc_test_assert_contains (run.out, "2026-12           3h");
+  sc_test_assert_contains (run.out, "from 2026-04-01");
 
   run_cli (f, &run, "list", "--metric", "csat", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "[{\"metric\": \"csat\", \"segment\": \"\", \"period\": \"2026\", "
-                            "\"period_kind\": \"year\", \"period_start\": \"2026-01-01\", \"value\": 85, "
-                            "\"value_text\": \"85%\", \"at_risk_band\": 0.1, \"note\": \"board plan\"");
-  assert_contains (run.out, "\"valid_to\": null}]");
+  sc_test_assert_contains (run.out, "[{\"metric\": \"csat\", \"segment\": \"\", \"period\": \"2026\", "
+                           "\"period_kind\": \"year\", \"period_start\": \"2026-01-01\", \"value\": 85, "
+                           "\"value_text\": \"85%\", \"at_risk_band\": 0.1, \"note\": \"board plan\"");
+  sc_test_assert_contains (run.out, "\"valid_to\": null}]");
   g_assert_null (strstr (run.out, "frt_median"));
 
   run_cli (f, &run, "list", "--metric", "nps", "--json", NULL);
-  assert_contains (run.out, "\"period\": \"from 2026-04-01\"");
-  assert_contains (run.out, "\"value_text\": \"+20\"");
+  sc_test_assert_contains (run.out, "\"period\": \"from 2026-04-01\"");
+  sc_test_assert_contains (run.out, "\"value_text\": \"+20\"");
 
   /* Nothing was in force long before. */
   run_cli (f, &run, "list", "--as-of", "2001-01-01", "--json", NULL);
@@ -146,26 +105,26 @@ test_set_list (Fixture       *f,
 
   /* Setting again: a second version; the history shows both. */
   run_cli (f, &run, "set", "--metric", "csat", "--value", "88", "--period", "2026", NULL);
-  assert_contains (run.out, "Set 1 target; 1 changed.");
+  sc_test_assert_contains (run.out, "Set 1 target; 1 changed.");
   run_cli (f, &run, "set", "--metric", "csat", "--value", "88", "--period", "2026", NULL);
-  assert_contains (run.out, "Set 1 target; 0 changed.");
+  sc_test_assert_contains (run.out, "Set 1 target; 0 changed.");
   run_cli (f, &run, "history", "--metric", "csat", "--period", "2026", "--json", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "\"value\": 85");
-  assert_contains (run.out, "\"value\": 88");
+  sc_test_assert_contains (run.out, "\"value\": 85");
+  sc_test_assert_contains (run.out, "\"value\": 88");
 
   /* Unsetting a range removes each month; the history stays. */
   run_cli (f, &run, "unset", "--metric", "frt_median", "--where", "channel=Email",
            "--from", "2026-07", "--to", "2026-12", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "Removed 6 targets.");
+  sc_test_assert_contains (run.out, "Removed 6 targets.");
   run_cli (f, &run, "list", "--metric", "frt_median", "--json", NULL);
   g_assert_null (strstr (run.out, "2026-07"));
-  assert_contains (run.out, "2026-06");
+  sc_test_assert_contains (run.out, "2026-06");
   run_cli (f, &run, "history", "--metric", "frt_median", "--where", "channel=Email", "--period", "2026-07", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_null (strstr (run.out, "in force"));
-  assert_contains (run.out, "3h 55m");
+  sc_test_assert_contains (run.out, "3h 55m");
 }
 
 typedef struct
@@ -244,7 +203,7 @@ test_bad_input (Fixture       *f,
     { { "list", "--as-of", "yesterday" }, 1, "--as-of: “yesterday” is not a date" },
     { { "list", "--colour" }, 2, "Unknown option --colour" },
   };
-  g_auto(Run) run = { 0 };
+  g_auto(ScTestRun) run = { 0 };
 
   check_failures (f, cases, G_N_ELEMENTS (cases));
 
@@ -261,8 +220,8 @@ test_import_export (Fixture       *f,
   g_autofree char *bad = g_build_filename (f->dir, "bad.csv", NULL);
   g_autofree char *exported = g_build_filename (f->dir, "out.csv", NULL);
   g_autofree char *written = NULL;
-  g_auto(Run) run = { 0 };
-  g_auto(Run) again = { 0 };
+  g_auto(ScTestRun) run = { 0 };
+  g_auto(ScTestRun) again = { 0 };
 
   g_assert_true (g_file_set_contents (plan,
                                       "metric,segment,period,value,note\n"
@@ -273,13 +232,13 @@ test_import_export (Fixture       *f,
                                       -1, NULL));
   run_cli (f, &run, "import", "--json", plan, NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "\"targets\": 4, \"changed\": 4}");
+  sc_test_assert_contains (run.out, "\"targets\": 4, \"changed\": 4}");
 
   run_cli (f, &run, "export", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "metric,segment,period,value,at_risk_band,note\r\n");
-  assert_contains (run.out, "frt_median,channel=Chat,2026,1m 30s,5%,chat is fast\r\n");
-  assert_contains (run.out, "nps,,from 2026-03-01,'+15,5%,\r\n");
+  sc_test_assert_contains (run.out, "metric,segment,period,value,at_risk_band,note\r\n");
+  sc_test_assert_contains (run.out, "frt_median,channel=Chat,2026,1m 30s,5%,chat is fast\r\n");
+  sc_test_assert_contains (run.out, "nps,,from 2026-03-01,'+15,5%,\r\n");
 
   /* The export reads back unchanged. */
   run_cli (f, &again, "export", exported, NULL);
@@ -288,7 +247,7 @@ test_import_export (Fixture       *f,
   g_assert_cmpstr (written, ==, run.out);
   run_cli (f, &again, "import", exported, NULL);
   g_assert_cmpint (again.status, ==, 0);
-  assert_contains (again.out, "4 targets, 0 changed.");
+  sc_test_assert_contains (again.out, "4 targets, 0 changed.");
 
   /* A file with problems names each and imports nothing. */
   g_assert_true (g_file_set_contents (bad,
@@ -299,18 +258,18 @@ test_import_export (Fixture       *f,
                                       -1, NULL));
   run_cli (f, &run, "import", bad, NULL);
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.err, "2 problems; nothing was imported");
-  assert_contains (run.err, "bad.csv:3:3 (value): “ninety” is not a percentage");
-  assert_contains (run.err, "bad.csv:4:2 (period): “2026-Q5” is not a target period");
+  sc_test_assert_contains (run.err, "2 problems; nothing was imported");
+  sc_test_assert_contains (run.err, "bad.csv:3:3 (value): “ninety” is not a percentage");
+  sc_test_assert_contains (run.err, "bad.csv:4:2 (period): “2026-Q5” is not a target period");
   run_cli (f, &run, "list", "--metric", "csat", "--json", NULL);
   g_assert_null (strstr (run.out, "2026-Q2"));
 
   run_cli (f, &run, "import", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.err, "import takes one CSV file");
+  sc_test_assert_contains (run.err, "import takes one CSV file");
   run_cli (f, &run, "import", "/nonexistent/plan.csv", NULL);
   g_assert_cmpint (run.status, ==, 1);
-  assert_contains (run.err, "/nonexistent/plan.csv");
+  sc_test_assert_contains (run.err, "/nonexistent/plan.csv");
 }
 
 /* The "value" scorecard-cli metrics --format json gives for @metric from @from to
@@ -321,7 +280,7 @@ metric_value (Fixture    *f,
               const char *from,
               const char *to)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(ScTestRun) run = { 0 };
   const char *start, *end;
 
   f->command = "metrics";
@@ -340,7 +299,7 @@ static void
 test_baselines (Fixture       *f,
                 gconstpointer  data)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(ScTestRun) run = { 0 };
   g_autofree char *csat = NULL;
   g_autofree char *csat_sep = NULL;
   g_autofree char *fcr = NULL;
@@ -363,7 +322,7 @@ test_baselines (Fixture       *f,
   g_assert_cmpstr (run.out, ==, "Set the baseline of frt_median (Channel: Email): 4h.\n");
   run_cli (f, &run, "set", "--metric", "fcr", "--last-year", "--freeze", "--for", "2026-10", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "Set the baseline of fcr (All): Same period last year (frozen: ");
+  sc_test_assert_contains (run.out, "Set the baseline of fcr (All): Same period last year (frozen: ");
   run_cli (f, &run, "set", "--metric", "nps", "--range", "2025-01..2025-03", NULL);
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.out, ==, "Set the baseline of nps (All): 2025-01-01 to 2025-03-31.\n");
@@ -380,40 +339,40 @@ test_baselines (Fixture       *f,
                               "\"source\": \"Trailing 3 months\", \"range_from\": null, \"range_to\": null, "
                               "\"months\": 3, \"frozen\": false, \"stored_value\": null, \"for\": \"2026-10\", "
                               "\"value\": %s, ", csat);
-  assert_contains (run.out, expected);
-  assert_contains (run.out, "\"reference_from\": \"2026-07-01\", \"reference_to\": \"2026-09-30\"");
-  assert_contains (run.out, "\"note\": \"Q3 level\"");
+  sc_test_assert_contains (run.out, expected);
+  sc_test_assert_contains (run.out, "\"reference_from\": \"2026-07-01\", \"reference_to\": \"2026-09-30\"");
+  sc_test_assert_contains (run.out, "\"note\": \"Q3 level\"");
   g_free (expected);
   expected = g_strdup_printf ("\"kind\": \"last_year\", \"source\": \"Same period last year (frozen: ");
-  assert_contains (run.out, expected);
+  sc_test_assert_contains (run.out, expected);
   g_free (expected);
   expected = g_strdup_printf ("\"range_from\": \"2025-10-01\", \"range_to\": \"2025-10-31\", \"months\": null, "
                               "\"frozen\": true, \"stored_value\": %s, \"for\": \"2026-10\", \"value\": %s, ",
                               fcr, fcr);
-  assert_contains (run.out, expected);
+  sc_test_assert_contains (run.out, expected);
   g_free (expected);
   expected = g_strdup_printf ("\"kind\": \"range\", \"source\": \"2025-01-01 to 2025-03-31\", "
                               "\"range_from\": \"2025-01-01\", \"range_to\": \"2025-03-31\", \"months\": null, "
                               "\"frozen\": false, \"stored_value\": null, \"for\": \"2026-10\", \"value\": %s, ",
                               nps);
-  assert_contains (run.out, expected);
-  assert_contains (run.out, "\"kind\": \"fixed\", \"source\": \"4h\"");
-  assert_contains (run.out, "\"value\": 14400, \"value_text\": \"4h\"");
+  sc_test_assert_contains (run.out, expected);
+  sc_test_assert_contains (run.out, "\"kind\": \"fixed\", \"source\": \"4h\"");
+  sc_test_assert_contains (run.out, "\"value\": 14400, \"value_text\": \"4h\"");
 
   /* Another month, another trailing window. */
   run_cli (f, &run, "list", "--metric", "csat", "--for", "2026-09", "--json", NULL);
   g_free (expected);
   expected = g_strdup_printf ("\"for\": \"2026-09\", \"value\": %s, ", csat_sep);
-  assert_contains (run.out, expected);
+  sc_test_assert_contains (run.out, expected);
   g_assert_null (strstr (run.out, "nps"));
 
   /* As text, by default for the last complete month of the data. */
   run_cli (f, &run, "list", NULL);
   g_assert_cmpint (run.status, ==, 0);
-  assert_contains (run.out, "Values for 2026-10:\n");
-  assert_contains (run.out, "Channel: Email");
-  assert_contains (run.out, "Trailing 3 months");
-  assert_contains (run.out, "Q3 level\n");
+  sc_test_assert_contains (run.out, "Values for 2026-10:\n");
+  sc_test_assert_contains (run.out, "Channel: Email");
+  sc_test_assert_contains (run.out, "Trailing 3 months");
+  sc_test_assert_contains (run.out, "Q3 level\n");
 
   /* Setting the same again adds no version; nothing was in force long ago. */
   run_cli (f, &run, "set", "--metric", "csat", "--trailing", "3", "--note", "Q3 level", NULL);
@@ -466,7 +425,7 @@ test_baselines_bad_input (Fixture       *f,
     { { "list", "extra" }, 1, "unexpected argument “extra”" },
     { { "frobnicate" }, 2, "unknown action “frobnicate”" },
   };
-  g_auto(Run) run = { 0 };
+  g_auto(ScTestRun) run = { 0 };
 
   f->command = "baselines";
   check_failures (f, cases, G_N_ELEMENTS (cases));

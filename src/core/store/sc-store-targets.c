@@ -314,21 +314,6 @@ finish (sqlite3   *db,
   return FALSE;
 }
 
-/* Steps a statement that returns no rows and finalizes it. */
-static gboolean
-run_statement (sqlite3       *db,
-               sqlite3_stmt  *stmt,
-               const char    *what,
-               GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _sc_store_set_error (db, what, error);
-  return TRUE;
-}
-
 static gboolean
 close_version (sqlite3     *db,
                const char  *table_sql,
@@ -342,7 +327,7 @@ close_version (sqlite3     *db,
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
   sqlite3_bind_int64 (stmt, 2, at);
-  return run_statement (db, stmt, _("Closing a version"), error);
+  return _sc_store_step_done (db, stmt, _("Closing a version"), error);
 }
 
 /* ---- Targets ------------------------------------------------------------------ */
@@ -462,7 +447,7 @@ insert_target (sqlite3         *db,
   sqlite3_bind_double (stmt, 6, target->at_risk_band);
   _sc_store_bind_text (stmt, 7, note_or_null (target->note));
   sqlite3_bind_int64 (stmt, 8, at);
-  return run_statement (db, stmt, _("Saving a target"), error);
+  return _sc_store_step_done (db, stmt, _("Saving a target"), error);
 }
 
 static gboolean
@@ -802,7 +787,7 @@ insert_baseline (sqlite3           *db,
   sqlite3_bind_int (stmt, 8, baseline->kind != SC_BASELINE_FIXED && baseline->frozen);
   _sc_store_bind_text (stmt, 9, note_or_null (baseline->note));
   sqlite3_bind_int64 (stmt, 10, at);
-  return run_statement (db, stmt, _("Saving a baseline"), error);
+  return _sc_store_step_done (db, stmt, _("Saving a baseline"), error);
 }
 
 static gboolean
