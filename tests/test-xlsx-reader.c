@@ -210,6 +210,8 @@ test_strings_and_numbers (void)
     "<row r=\"4\"><c r=\"A4\" t=\"str\"><f>A3+1</f><v>103</v></c><c r=\"B4\" t=\"s\"><v>4</v></c>"
     "<c r=\"C4\" t=\"inlineStr\"><is><r><t>ye</t></r><r><t>s</t></r></is></c><c r=\"D4\"><v>1.5E-2</v></c></row>"
     "<row r=\"5\"><c r=\"A5\"><v>104</v></c><c r=\"B5\" t=\"s\"><v>5</v></c><c r=\"C5\" t=\"s\"><v>6</v></c></row>"
+    "<row r=\"6\"><c r=\"A6\"><v>1234567890123456789</v></c><c r=\"B6\"><v>-7</v></c>"
+    "<c r=\"C6\"><v>2.9999999999999996</v></c><c r=\"D6\"><v>1E+3</v></c></row>"
     "</sheetData>";
   g_autofree char *path = write_sheet ("strings.xlsx", strings, NULL, xml);
   g_autofree char *text = sheet_text (path, NULL);
@@ -218,8 +220,9 @@ test_strings_and_numbers (void)
                    "Id,Subject,Open,Score\n"
                    "101,Printer on fire,true,4.5\n"
                    "102,\"Says \"\"hi\"\", twice\",false,#N/A\n"
-                   "103,\"Line one\r\nline two\",yes,1.5E-2\n"
-                   "104,東京,,\n");
+                   "103,\"Line one\r\nline two\",yes,0.015\n"
+                   "104,東京,,\n"
+                   "1234567890123456789,-7,3,1000\n");
 }
 
 static void

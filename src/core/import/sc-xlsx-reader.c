@@ -1114,6 +1114,33 @@ append_field (GString    *out,
   g_string_append_c (out, '"');
 }
 
+/* A number as Excel shows it: to 15 significant digits, so that a
+ * computed 2.9999999999999996 is 3 and 1.5E-2 is 0.015. Whole numbers
+ * written out in digits stay as they are (long ids keep every digit). */
+static void
+append_number (GString    *out,
+               const char *text,
+               gsize       len)
+{
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+  char *end = NULL;
+  double v;
+  gsize start = text[0] == '-' ? 1 : 0;
+
+  if (len > start && strspn (text + start, "0123456789") == len - start)
+    {
+      g_string_append_len (out, text, len);
+      return;
+    }
+  v = g_ascii_strtod (text, &end);
+  if (end != text + len || !isfinite (v))
+    {
+      append_field (out, text, len);
+      return;
+    }
+  g_string_append (out, g_ascii_formatd (buf, sizeof buf, "%.15g", v));
+}
+
 static void
 row_reset (Row    *row,
            gint64  number)
@@ -1235,7 +1262,7 @@ append_cell_text (ScXlsxStream  *self,
       if (self->cell_format != FORMAT_NUMBER)
         append_serial (out, v, self->cell_format, self->book->date1904);
       else
-        append_field (out, v, self->value->len);
+        append_number (out, v, self->value->len);
       return TRUE;
     case CELL_INLINE:
     case CELL_STRING:
