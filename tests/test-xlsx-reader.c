@@ -635,34 +635,38 @@ test_mistaken (void)
   assert_import_fails (xlsb, "Excel binary workbook (.xlsb)");
 }
 
+/* Runs scorecard-cli --db DB import ARGS… (NULL-terminated). */
+static void
+run_import (ScTestRun  *run,
+            const char *db,
+            ...)
+{
+  g_autofree char *cli = sc_test_cli_path ();
+  va_list args;
+
+  va_start (args, db);
+  sc_test_run_cli_va (run, NULL, cli, db, "import", args);
+  va_end (args);
+}
+
 /* The command line as a user runs it. */
 static void
 test_cli (void)
 {
   g_autofree char *path = write_zammad_book ("cli.xlsx");
   g_autofree char *db = g_build_filename (tmpdir, "cli.db", NULL);
-  g_autofree char *cli = g_test_build_filename (G_TEST_BUILT, "..", "src", "cli", "scorecard-cli", NULL);
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-  const char *argv[] = { cli, "--db", db, "import", "--json", "--sheet", "Tickets", path, NULL };
+  g_auto(ScTestRun) run = { 0 };
+  g_auto(ScTestRun) other = { 0 };
 
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (err, ==, "");
-  g_assert_true (g_spawn_check_wait_status (status, &error));
-  g_assert_nonnull (strstr (out, "\"preset\": \"zammad\""));
-  g_assert_nonnull (strstr (out, "\"inserted\": 3, \"updated\": 0, \"unchanged\": 0, \"rejected\": 0"));
-  g_clear_pointer (&out, g_free);
-  g_clear_pointer (&err, g_free);
+  run_import (&run, db, "--json", "--sheet", "Tickets", path, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_cmpint (run.status, ==, 0);
+  sc_test_assert_contains (run.out, "\"preset\": \"zammad\"");
+  sc_test_assert_contains (run.out, "\"inserted\": 3, \"updated\": 0, \"unchanged\": 0, \"rejected\": 0");
 
-  argv[6] = "Other";
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                               &out, &err, &status, &error));
-  g_assert_false (g_spawn_check_wait_status (status, NULL));
-  g_assert_nonnull (strstr (err, "The workbook has no sheet “Other”; its sheets are “Tickets”."));
+  run_import (&other, db, "--sheet", "Other", path, NULL);
+  g_assert_cmpint (other.status, !=, 0);
+  sc_test_assert_contains (other.err, "The workbook has no sheet “Other”; its sheets are “Tickets”.");
 }
 
 int
