@@ -123,28 +123,24 @@ in_force_at (const ScTarget *t,
   return t->valid_from <= as_of && (t->valid_to == SC_MISSING || t->valid_to > as_of);
 }
 
-/* The version of one key in force at @as_of, or with @retroactive, when the
- * key was first set only after @as_of, its first version. */
+/* The version of one key in force at @as_of, or with @retroactive, when
+ * none was in force then (a plan entered late for a period already past),
+ * the version in force now: an undo or an unset of a late plan removes it
+ * from past reviews too. */
 static const ScTarget *
 effective_version (GPtrArray *versions,
                    gint64     as_of,
                    gboolean   retroactive)
 {
+  const ScTarget *latest;
+
   for (guint i = versions->len; i > 0; i--)
     if (in_force_at (versions->pdata[i - 1], as_of))
       return versions->pdata[i - 1];
   if (!retroactive || as_of == SC_MISSING)
     return NULL;
-  for (guint i = 0; i < versions->len; i++)
-    {
-      const ScTarget *t = versions->pdata[i];
-
-      /* A version replaced within the second it was set was never in force. */
-      if (t->valid_to != SC_MISSING && t->valid_to <= t->valid_from)
-        continue;
-      return as_of < t->valid_from ? t : NULL;
-    }
-  return NULL;
+  latest = versions->pdata[versions->len - 1];
+  return latest->valid_to == SC_MISSING && latest->valid_from > as_of ? latest : NULL;
 }
 
 /**
@@ -194,10 +190,10 @@ sc_target_compare_precedence (const ScTarget *a,
  * Finds the target that applies: of the targets whose segment matches
  * @context and whose period contains the bucket, the most specific.
  *
- * For each target the version in force at @as_of counts. A target first
- * set only after @as_of (a plan entered late for a month already past)
- * counts with its first version, so a review shows it; a target that had
- * been unset by @as_of does not count.
+ * For each target the version in force at @as_of counts. A target with
+ * no version in force at @as_of but set since (a plan entered late for a
+ * month already past) counts as it stands now, so a review shows it; one
+ * unset since (or undone) does not count.
  *
  * Returns: (transfer none) (nullable): the target, or %NULL when none applies
  */
