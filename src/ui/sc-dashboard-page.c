@@ -4,9 +4,12 @@
  *
  * The dashboard: the headline metrics of the window's period against its
  * comparison, under its filters, each with a 13-period sparkline, and what
- * the store holds. Everything is computed off the main thread; a change
- * while a computation runs cancels it and starts again. Activating a card
- * opens the metric's trend.
+ * the store holds. A card whose metric has a target for the period and
+ * segment shows whether it was met, against the target in force then (so
+ * last month keeps last month's target). Everything is computed off the
+ * main thread; a change while a computation runs cancels it and starts
+ * again, as does an edit of the targets. Activating a card opens the
+ * metric's trend.
  */
 
 #include "config.h"
@@ -42,6 +45,7 @@ struct _ScDashboardPage
   ScEngine     *engine;
   ScViewState  *state;
   GSettings    *settings;
+  ScTargetHistory *history;
   GCancellable *cancellable;
   guint         loading : 1;
 };
@@ -73,6 +77,12 @@ typedef struct
   ScQuery         *trend_query;
   ScQueryResult   *current;
   ScQueryResult   *trend;
+  char            *segment;      /* the filters as a segment key */
+  gint32           from;         /* the period's first and last day */
+  gint32           to;
+  gint64           now;
+  ScTargetIndex   *targets;
+  ScMetricSettings *metric_settings;
 } Load;
 
 static void
@@ -91,6 +101,9 @@ load_free (Load *load)
   g_clear_pointer (&load->trend_query, sc_query_free);
   g_clear_pointer (&load->current, sc_query_result_free);
   g_clear_pointer (&load->trend, sc_query_result_free);
+  g_clear_pointer (&load->segment, g_free);
+  g_clear_pointer (&load->targets, sc_target_index_free);
+  g_clear_pointer (&load->metric_settings, sc_metric_settings_free);
   g_free (load);
 }
 
@@ -140,8 +153,10 @@ compute_metrics (Load    *load,
 {
   g_autoptr(ScFacts) facts = NULL;
 
-  if ((facts = sc_engine_dup_facts (load->engine, error)) == NULL)
+  if ((facts = sc_engine_dup_facts (load->engine, error)) == NULL
+      || (load->targets = sc_target_index_load (load->store, error)) == NULL)
     return FALSE;
+  load->metric_settings = sc_metric_settings_copy (facts->settings);
   return (load->current = sc_engine_compute (facts, load->current_query, error)) != NULL
          && (load->trend = sc_engine_compute (facts, load->trend_query, error)) != NULL;
 }
@@ -265,6 +280,16 @@ show_cards (ScDashboardPage *self,
       how = describe_computation (metric, value, load);
       card = sc_metric_card_new ();
       sc_metric_card_set_value (card, metric, value, load->against, trend, how);
+      if (load->targets != NULL)
+        {
+          ScAttainment attainment;
+          const ScTarget *target;
+
+          target = sc_target_index_status (load->targets, load->metric_settings, id, load->segment,
+                                           load->from, load->to, load->zone, load->now,
+                                           value->insufficient ? NAN : value->value, &attainment);
+          sc_metric_card_set_target (card, target, &attainment);
+        }
       gtk_flow_box_append (self->cards, GTK_WIDGET (card));
     }
 }
@@ -365,6 +390,10 @@ prepare_queries (ScDashboardPage *self,
   sc_query_set_range (load->trend_query, trend_from, to);
   sc_query_set_grain (load->trend_query, grain);
   load->period = sc_view_state_dup_period_label (state);
+  load->segment = sc_segment_key_from_filters (sc_view_state_get_filters (state));
+  load->from = sc_view_state_get_from (state);
+  load->to = to;
+  load->now = g_get_real_time () / G_USEC_PER_SEC;
   load->compared_with = sc_view_state_dup_comparison_label (state);
   load->against = sc_view_state_dup_against_label (state);
 }
@@ -455,6 +484,27 @@ sc_dashboard_page_set_view_state (ScDashboardPage *self,
                            G_CONNECT_SWAPPED);
 }
 
+/**
+ * sc_dashboard_page_set_target_history:
+ * @self: the page
+ * @history: (nullable): where targets are edited; the cards follow its
+ *   changes
+ */
+void
+sc_dashboard_page_set_target_history (ScDashboardPage *self,
+                                      ScTargetHistory *history)
+{
+  g_return_if_fail (SC_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (history == NULL || SC_IS_TARGET_HISTORY (history));
+
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_set_object (&self->history, history);
+  if (history != NULL)
+    g_signal_connect_object (history, "changed", G_CALLBACK (sc_dashboard_page_reload), self,
+                             G_CONNECT_SWAPPED);
+}
+
 gboolean
 sc_dashboard_page_is_loading (ScDashboardPage *self)
 {
@@ -478,6 +528,9 @@ sc_dashboard_page_dispose (GObject *object)
   if (self->state != NULL)
     g_signal_handlers_disconnect_by_data (self->state, self);
   g_clear_object (&self->state);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
   g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_DASHBOARD_PAGE);
   /* The template's root box is not bound, so unparent it here. */

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "sc-engine.h"
+#include "sc-target-history.h"
 #include "sc-view-state.h"
 #include "sc-store.h"
 
@@ -24,5 +25,7 @@ void             sc_dashboard_page_set_store  (ScDashboardPage *self,
 void             sc_dashboard_page_reload     (ScDashboardPage *self);
 void             sc_dashboard_page_set_view_state (ScDashboardPage *self,
                                                    ScViewState     *state);
+void             sc_dashboard_page_set_target_history (ScDashboardPage *self,
+                                                       ScTargetHistory *history);
 
 G_END_DECLS

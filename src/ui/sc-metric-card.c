@@ -5,7 +5,8 @@
  * One headline metric on the dashboard: its value, the change against the
  * comparison (coloured by whether it is better or worse for this metric,
  * marked when it is within the noise), a sparkline of the last periods,
- * the sample size, and how the number was computed.
+ * the sample size, how the number was computed and, when a target
+ * applies, whether it was met.
  */
 
 #include "config.h"
@@ -31,10 +32,12 @@ struct _ScMetricCard
   GtkImage           *change_icon;
   GtkLabel           *change_label;
   GtkWidget          *noise_label;
+  GtkLabel           *target_label;
   GtkDrawingArea     *sparkline;
   GtkLabel           *n_label;
 
   ScMetricId          metric;
+  ScTargetStatus      status;
   ScSparklinePainter *painter;
 };
 
@@ -110,13 +113,16 @@ update_accessible (ScMetricCard        *self,
   g_autofree char *description = NULL;
   int verdict = judge_change (metric, value);
 
-  description = g_strdup_printf ("%s %s. %s. %s",
+  description = g_strdup_printf ("%s %s. %s. %s%s%s",
                                  gtk_label_get_text (self->value_label),
                                  gtk_widget_get_visible (self->change_box)
                                  ? gtk_label_get_text (self->change_label) : "",
                                  verdict > 0 ? _("Better")
                                  : verdict < 0 ? _("Worse")
                                  : gtk_widget_get_visible (self->change_box) ? _("Within noise") : "",
+                                 gtk_widget_get_visible (GTK_WIDGET (self->target_label))
+                                 ? gtk_label_get_text (self->target_label) : "",
+                                 gtk_widget_get_visible (GTK_WIDGET (self->target_label)) ? ". " : "",
                                  gtk_label_get_text (self->n_label));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, metric->name,
@@ -173,6 +179,84 @@ sc_metric_card_set_value (ScMetricCard        *self,
   gtk_widget_set_visible (GTK_WIDGET (self->sparkline), trend != NULL);
   gtk_widget_queue_draw (GTK_WIDGET (self->sparkline));
   update_accessible (self, metric, value);
+}
+
+/**
+ * sc_target_status_css_class:
+ * @status: a status
+ *
+ * Returns: the style class that colours @status: success, warning, error,
+ *   or dim-label without a target or data
+ */
+const char *
+sc_target_status_css_class (ScTargetStatus status)
+{
+  switch (status)
+    {
+    case SC_TARGET_STATUS_MET:
+      return "success";
+    case SC_TARGET_STATUS_AT_RISK:
+      return "warning";
+    case SC_TARGET_STATUS_MISSED:
+      return "error";
+    case SC_TARGET_STATUS_NONE:
+    case SC_TARGET_STATUS_NO_DATA:
+    default:
+      return "dim-label";
+    }
+}
+
+/**
+ * sc_metric_card_set_target:
+ * @self: a card, after sc_metric_card_set_value()
+ * @target: (nullable): the target that applies to the card's period and
+ *   segment, %NULL for none
+ * @attainment: (nullable): how the card's value stands against it
+ *
+ * Shows “Met · target 85 %” (or at risk, missed, no data) under the
+ * value, coloured by the status; nothing without a target.
+ */
+void
+sc_metric_card_set_target (ScMetricCard       *self,
+                           const ScTarget     *target,
+                           const ScAttainment *attainment)
+{
+  const ScMetric *metric;
+  g_autofree char *value = NULL;
+  g_autofree char *text = NULL;
+  ScTargetStatus status;
+
+  g_return_if_fail (SC_IS_METRIC_CARD (self));
+  g_return_if_fail (target == NULL || attainment != NULL);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (self->target_label), sc_target_status_css_class (self->status));
+  status = target != NULL ? attainment->status : SC_TARGET_STATUS_NONE;
+  self->status = status;
+  gtk_widget_set_visible (GTK_WIDGET (self->target_label), target != NULL);
+  if (target == NULL)
+    return;
+  metric = sc_metric_get (target->metric);
+  value = sc_metric_format_display (metric, target->value);
+  /* Translators: a card's status against its target, "Met · target 85.0 %" */
+  text = g_strdup_printf (_("%s · target %s"), _(sc_target_status_get_label (status)), value);
+  gtk_label_set_text (self->target_label, text);
+  gtk_widget_add_css_class (GTK_WIDGET (self->target_label), sc_target_status_css_class (status));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_label),
+                               target->note != NULL && target->note[0] != '\0' ? target->note : NULL);
+}
+
+/**
+ * sc_metric_card_get_status:
+ * @self: a card
+ *
+ * Returns: the status shown, %SC_TARGET_STATUS_NONE without a target
+ */
+ScTargetStatus
+sc_metric_card_get_status (ScMetricCard *self)
+{
+  g_return_val_if_fail (SC_IS_METRIC_CARD (self), SC_TARGET_STATUS_NONE);
+
+  return self->status;
 }
 
 ScMetricId
@@ -243,6 +327,7 @@ sc_metric_card_class_init (ScMetricCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScMetricCard, change_icon);
   gtk_widget_class_bind_template_child (widget_class, ScMetricCard, change_label);
   gtk_widget_class_bind_template_child (widget_class, ScMetricCard, noise_label);
+  gtk_widget_class_bind_template_child (widget_class, ScMetricCard, target_label);
   gtk_widget_class_bind_template_child (widget_class, ScMetricCard, sparkline);
   gtk_widget_class_bind_template_child (widget_class, ScMetricCard, n_label);
 }

@@ -9,6 +9,7 @@
 
 #include "sc-chart-series.h"
 #include "sc-query.h"
+#include "sc-target.h"
 
 G_BEGIN_DECLS
 
@@ -23,5 +24,11 @@ void          sc_metric_card_set_value  (ScMetricCard        *self,
                                          const char          *compare_label,
                                          ScChartSeries       *trend,
                                          const char          *how_computed);
+void          sc_metric_card_set_target (ScMetricCard        *self,
+                                         const ScTarget      *target,
+                                         const ScAttainment  *attainment);
+ScTargetStatus sc_metric_card_get_status (ScMetricCard       *self);
+
+const char   *sc_target_status_css_class (ScTargetStatus     status);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "sc-baseline-eval.h"
 #include "sc-chart-axis.h"
 #include "sc-chart-style.h"
+#include "sc-metric-card.h"
 #include "sc-metric-series.h"
 #include "sc-target-value.h"
 #include "sc-targets-page-private.h"
@@ -340,23 +341,7 @@ two_line_cell (const char *text,
   return box;
 }
 
-static const char *
-status_css_class (ScTargetStatus status)
-{
-  switch (status)
-    {
-    case SC_TARGET_STATUS_MET:
-      return "success";
-    case SC_TARGET_STATUS_AT_RISK:
-      return "warning";
-    case SC_TARGET_STATUS_MISSED:
-      return "error";
-    case SC_TARGET_STATUS_NONE:
-    case SC_TARGET_STATUS_NO_DATA:
-    default:
-      return "dim-label";
-    }
-}
+
 
 static GMenuModel *
 row_menu (int             index,
@@ -485,7 +470,7 @@ make_table_row (ScTargetsPage      *self,
   add_cell (self, GTK_BOX (box), COLUMN_ATTAINMENT, text_cell (attainment ? attainment : "—", NULL));
   add_cell (self, GTK_BOX (box), COLUMN_STATUS,
             text_cell (sc_target_status_get_label (row->attainment.status),
-                       status_css_class (row->attainment.status)));
+                       sc_target_status_css_class (row->attainment.status)));
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
