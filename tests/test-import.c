@@ -478,6 +478,170 @@ test_dry_run (Fixture       *fixture,
   g_assert_cmpint (overview.imports, ==, 0);
 }
 
+/* ---- Preview ----------------------------------------------------------- */
+
+static ScImportPreviewColumn *
+preview_column (ScImportPreview *preview,
+                const char      *header)
+{
+  for (guint c = 0; c < preview->columns->len; c++)
+    {
+      ScImportPreviewColumn *column = g_ptr_array_index (preview->columns, c);
+
+      if (g_str_equal (column->header, header))
+        return column;
+    }
+  g_error ("no column %s", header);
+  return NULL;
+}
+
+static ScImportPreviewRow *
+preview_row (ScImportPreview *preview,
+             guint            index)
+{
+  g_assert_cmpuint (index, <, preview->rows->len);
+  return g_ptr_array_index (preview->rows, index);
+}
+
+/* A preview reads what the import would, with the detected preset, and
+ * writes nothing. */
+static void
+test_preview_detects (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = fixture_file ("zendesk.csv");
+  g_autoptr(ScImporter) importer = sc_importer_new (fixture->store);
+  g_autoptr(ScImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+  ScImportPreviewColumn *column;
+  ScStoreOverview overview;
+
+  preview = sc_importer_preview (importer, path, 2, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (preview->preset_id, ==, "zendesk");
+  g_assert_cmpstr (preview->detected_id, ==, "zendesk");
+  g_assert_cmpfloat (preview->confidence, >, 0.5);
+  g_assert_true (g_strv_contains ((const char * const *) preview->preset_ids, "zendesk"));
+  g_assert_cmpuint (g_strv_length (preview->preset_ids), ==, g_strv_length (preview->preset_names));
+  g_assert_null (preview->sheets);
+  g_assert_cmpstr (preview->time_zone, ==, "UTC");
+  g_assert_cmpuint (preview->columns->len, ==, 42);
+  g_assert_cmpuint (preview->rows->len, ==, 2);
+  g_assert_cmpint (preview->rows_checked, ==, 3);
+  g_assert_cmpint (preview->rows_rejected, ==, 0);
+
+  column = preview_column (preview, "Created at");
+  g_assert_cmpstr (column->field, ==, "created_at");
+  g_assert_cmpint (column->n_values, ==, 3);
+  g_assert_cmpint (column->n_parsed, ==, 3);
+  g_assert_cmpuint (g_strv_length (column->samples), ==, 3);
+  g_assert_cmpstr (column->samples[0], ==, "2024-03-04 09:15");
+  g_assert_null (preview_column (preview, "Summation column")->field);
+  g_assert_cmpint (preview_column (preview, "Summation column")->n_values, ==, 0);
+
+  /* Values as read: the timestamp with its zone, a duration in h:mm:ss. */
+  g_assert_cmpint (preview_row (preview, 0)->line, ==, 2);
+  g_assert_cmpstr (preview_row (preview, 0)->values[16], ==, "2024-03-04 09:15 +00:00");
+  g_assert_null (preview_row (preview, 0)->reason);
+
+  g_assert_true (sc_store_get_overview (fixture->store, &overview, NULL));
+  g_assert_cmpint (overview.imports, ==, 0);
+  g_assert_cmpint (overview.interactions, ==, 0);
+}
+
+/* Rows the import would reject are marked with the reason the import
+ * keeps; the zone, date order and preset chosen change what is read. */
+static void
+test_preview_bad_rows (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *path = fixture_file ("pwc-call-center-bad-rows.csv");
+  g_autoptr(ScImporter) importer = sc_importer_new (fixture->store);
+  g_autoptr(ScImportPreview) preview = NULL;
+  g_autoptr(ScImportPreview) dmy = NULL;
+  g_autoptr(ScImportResult) result = NULL;
+  g_autoptr(GPtrArray) rejects = NULL;
+  g_autoptr(GTimeZone) berlin = g_time_zone_new_identifier ("Europe/Berlin");
+  g_autoptr(GError) error = NULL;
+  ScImportPreviewColumn *column;
+  guint k = 0;
+
+  preview = sc_importer_preview (importer, path, 20, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (preview->preset_id, ==, "pwc-call-center");
+  g_assert_cmpuint (preview->rows->len, ==, 6);
+  g_assert_cmpint (preview->rows_rejected, ==, 4);
+  g_assert_cmpstr (preview_row (preview, 0)->values[2], ==, "2021-03-04 09:12:58 +00:00");
+  g_assert_cmpstr (preview_row (preview, 0)->values[3], ==, "09:12:58");
+  g_assert_cmpstr (preview_row (preview, 0)->values[8], ==, "0:02:23");
+  g_assert_cmpint (preview_row (preview, 1)->reject_column, ==, 2);
+  g_assert_cmpstr (preview_row (preview, 1)->values[2], ==, "02/30/2021");
+  g_assert_cmpint (preview_row (preview, 4)->reject_column, ==, -1);
+  g_assert_null (preview_row (preview, 5)->reason);
+
+  column = preview_column (preview, "Satisfaction rating");
+  g_assert_cmpstr (column->field, ==, "csat");
+  g_assert_cmpint (column->n_values, ==, 4);
+  g_assert_cmpint (column->n_parsed, ==, 3);
+  g_assert_cmpuint (g_strv_length (column->samples), ==, 2);
+  column = preview_column (preview, "Time");
+  g_assert_cmpstr (column->field, ==, "created_at");
+  g_assert_true (column->time_of_day);
+
+  /* The same reasons, for the same lines, as the import gives. */
+  result = import_file (fixture->store, path, NULL);
+  g_assert_cmpint (result->counts.rejected, ==, 4);
+  rejects = sc_store_list_rejects (fixture->store, result->import_id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < preview->rows->len; i++)
+    {
+      ScImportPreviewRow *row = preview_row (preview, i);
+      ScReject *reject;
+
+      if (row->reason == NULL)
+        continue;
+      reject = g_ptr_array_index (rejects, k++);
+      g_assert_cmpint (reject->line, ==, row->line);
+      g_assert_cmpstr (reject->reason, ==, row->reason);
+    }
+  g_assert_cmpuint (k, ==, rejects->len);
+
+  /* Day first and in Berlin: 03/04 is 3 April, an hour ahead of UTC. */
+  sc_importer_set_date_order (importer, SC_DATE_ORDER_DMY);
+  sc_importer_set_time_zone (importer, berlin);
+  dmy = sc_importer_preview (importer, path, 20, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (dmy->time_zone, ==, "Europe/Berlin");
+  g_assert_cmpstr (preview_row (dmy, 0)->values[2], ==, "2021-04-03 09:12:58 +02:00");
+  g_assert_nonnull (preview_row (dmy, 1)->reason);
+}
+
+/* A preset chosen by hand is used; detection is still reported, and a
+ * cancelled preview fails. */
+static void
+test_preview_chosen (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *path = fixture_file ("pwc-call-center-bad-rows.csv");
+  g_autoptr(ScImporter) importer = sc_importer_new (fixture->store);
+  g_autoptr(ScImportPreview) preview = NULL;
+  g_autoptr(ScImportPreview) none = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+
+  sc_importer_set_preset (importer, "call-log");
+  preview = sc_importer_preview (importer, path, 20, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (preview->preset_id, ==, "call-log");
+  g_assert_cmpstr (preview->detected_id, ==, "pwc-call-center");
+  g_assert_cmpfloat (preview->confidence, <, 1.0);
+
+  g_cancellable_cancel (cancellable);
+  none = sc_importer_preview (importer, path, 20, cancellable, &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (none);
+}
+
 /* ---- Real exports ------------------------------------------------------ */
 
 static void
@@ -636,6 +800,9 @@ main (int   argc,
   ADD ("cancel-rolls-back", test_cancel_rolls_back);
   ADD ("async", test_async);
   ADD ("dry-run", test_dry_run);
+  ADD ("preview/detects", test_preview_detects);
+  ADD ("preview/bad-rows", test_preview_bad_rows);
+  ADD ("preview/chosen", test_preview_chosen);
   ADD ("real-files", test_real_files);
   ADD ("generated-bad-rows", test_generated_bad_rows);
 

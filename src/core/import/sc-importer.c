@@ -25,6 +25,7 @@
 #define PROGRESS_EVERY   8192
 #define SNIFF_ROWS       200
 #define CHECKSUM_CHUNK   (1 << 20)
+#define PREVIEW_CHECK_ROWS 1000
 
 struct _ScImporter
 {
@@ -422,17 +423,25 @@ apply_fallback (Run               *run,
     }
 }
 
+/* Makes room in the arena for every text value of @rec: each is a part
+ * of the record or a vocabulary value. */
+static void
+reserve_arena (Run               *run,
+               const ScCsvRecord *rec)
+{
+  gsize room = rec->raw_len + run->n_fields * (run->max_value_len + 1) + 1;
+
+  if (run->arena->allocated_len <= room)
+    g_string_set_size (run->arena, room);
+  g_string_truncate (run->arena, 0);
+}
+
 /* Parses every field of the row; FALSE (with run->error) to reject it. */
 static gboolean
 parse_row (Run               *run,
            const ScCsvRecord *rec)
 {
-  gsize room = rec->raw_len + run->n_fields * (run->max_value_len + 1) + 1;
-
-  /* Every text value is a part of the record or a vocabulary value. */
-  if (run->arena->allocated_len <= room)
-    g_string_set_size (run->arena, room);
-  g_string_truncate (run->arena, 0);
+  reserve_arena (run, rec);
   for (guint i = 0; i < run->n_fields; i++)
     {
       if (run->match->columns[i] < 0)
@@ -608,6 +617,15 @@ reject_label (const char *code)
   return code;
 }
 
+/* The reason the import history keeps for run->error. */
+static char *
+describe_error (Run *run)
+{
+  if (run->error.detail != NULL)
+    return g_strdup_printf ("%s: %s", reject_label (run->error.code), run->error.detail);
+  return g_strdup (reject_label (run->error.code));
+}
+
 static gboolean
 reject_row (Run                *run,
             const ScCsvRecord  *rec,
@@ -623,9 +641,7 @@ reject_row (Run                *run,
     column = run->header[run->error.column];
   if (run->error.column >= 0 && (guint) run->error.column < rec->n_fields)
     value = g_utf8_make_valid (rec->fields[run->error.column].data, rec->fields[run->error.column].len);
-  reason = run->error.detail != NULL
-    ? g_strdup_printf ("%s: %s", reject_label (run->error.code), run->error.detail)
-    : g_strdup (reject_label (run->error.code));
+  reason = describe_error (run);
 
   count = g_hash_table_lookup (run->result->rejects_by_reason, run->error.code);
   g_hash_table_replace (run->result->rejects_by_reason, g_strdup (run->error.code),
@@ -1094,6 +1110,360 @@ finish_notices (Run *run)
   run->result->notices = (char **) g_ptr_array_free (g_steal_pointer (&run->notices), FALSE);
 }
 
+static void
+run_init (Run          *run,
+          ScImporter   *self,
+          const char   *path,
+          GCancellable *cancellable)
+{
+  run->self = self;
+  run->path = path;
+  run->cancellable = cancellable;
+  run->notices = g_ptr_array_new_with_free_func (g_free);
+  run->arena = g_string_sized_new (4096);
+  run->joined = g_string_sized_new (64);
+  run->zone = dup_zone (self);
+  run->zone_is_utc = g_str_equal (g_time_zone_get_identifier (run->zone), "UTC");
+  run->error.column = -1;
+  run->result = g_new0 (ScImportResult, 1);
+  run->result->rejects_by_reason = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* ---- Previewing -------------------------------------------------------- */
+
+static void
+preview_column_free (ScImportPreviewColumn *column)
+{
+  g_free (column->header);
+  g_free (column->field);
+  g_strfreev (column->samples);
+  g_free (column);
+}
+
+static void
+preview_row_free (ScImportPreviewRow *row)
+{
+  g_strfreev (row->values);
+  g_free (row->reason);
+  g_free (row);
+}
+
+/**
+ * sc_import_preview_free:
+ * @preview: (nullable): a preview
+ */
+void
+sc_import_preview_free (ScImportPreview *preview)
+{
+  if (preview == NULL)
+    return;
+  g_free (preview->preset_id);
+  g_free (preview->detected_id);
+  g_strfreev (preview->preset_ids);
+  g_strfreev (preview->preset_names);
+  g_strfreev (preview->sheets);
+  g_free (preview->sheet);
+  g_free (preview->time_zone);
+  g_clear_pointer (&preview->columns, g_ptr_array_unref);
+  g_clear_pointer (&preview->rows, g_ptr_array_unref);
+  g_strfreev (preview->notices);
+  g_free (preview);
+}
+
+/* Field @i's parsed value as a person reads it. */
+static char *
+format_parsed (Run  *run,
+               guint i)
+{
+  const ScFieldInfo *info = run->fields[i]->info;
+  gint64 v = run->ints[i];
+
+  switch (info->type)
+    {
+    case SC_FIELD_TEXT:
+      return g_strdup (run->arena->str + run->texts[i]);
+    case SC_FIELD_TIMESTAMP:
+      {
+        g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (v);
+        g_autoptr(GDateTime) local = NULL;
+
+        if (utc == NULL)
+          return g_strdup_printf ("%" G_GINT64_FORMAT, v);
+        local = info->record == SC_RECORD_AGENT_TIME || run->zone_is_utc
+          ? g_date_time_ref (utc) : g_date_time_to_timezone (utc, run->zone);
+        return g_date_time_format (local, v % 60 != 0 ? "%Y-%m-%d %H:%M:%S %:z"
+                                                      : "%Y-%m-%d %H:%M %:z");
+      }
+    case SC_FIELD_DURATION:
+      return g_strdup_printf ("%s%" G_GINT64_FORMAT ":%02d:%02d", v < 0 ? "−" : "",
+                              ABS (v) / 3600, (int) (ABS (v) / 60 % 60), (int) (ABS (v) % 60));
+    case SC_FIELD_FLAG:
+      return g_strdup (v ? _("yes") : _("no"));
+    case SC_FIELD_MONEY:
+      return g_strdup_printf ("%.2f", run->reals[i]);
+    case SC_FIELD_COUNT:
+    case SC_FIELD_SCORE:
+    default:
+      return g_strdup_printf ("%" G_GINT64_FORMAT, v);
+    }
+}
+
+/* Per column of the file, the first preset field read from it (as its
+ * value or as its time of day), or -1. */
+static int *
+map_columns (Run   *run,
+             guint  n_columns)
+{
+  int *field_of = g_new (int, n_columns);
+
+  for (guint c = 0; c < n_columns; c++)
+    field_of[c] = -1;
+  for (guint i = 0; i < run->n_fields; i++)
+    {
+      int c = run->match->columns[i];
+      int t = run->match->time_columns[i];
+
+      if (c >= 0 && (guint) c < n_columns && field_of[c] < 0)
+        field_of[c] = i;
+      if (c >= 0 && t >= 0 && (guint) t < n_columns && field_of[t] < 0)
+        field_of[t] = i;
+    }
+  return field_of;
+}
+
+static gboolean
+is_time_column (Run  *run,
+                int   field,
+                guint column)
+{
+  return run->match->time_columns[field] == (int) column;
+}
+
+static void
+add_sample (GPtrArray  *samples,
+            const char *text,
+            gsize       len)
+{
+  g_autofree char *value = NULL;
+
+  if (samples->len >= 3)
+    return;
+  value = g_utf8_make_valid (text, len);
+  for (guint k = 0; k < samples->len; k++)
+    if (g_str_equal (samples->pdata[k], value))
+      return;
+  g_ptr_array_add (samples, g_steal_pointer (&value));
+}
+
+/* Parses each mapped column of @rec on its own (so that a value after a
+ * rejected one is still counted) and, when @values is given, fills it
+ * with what the row shows per column. */
+static void
+preview_columns (Run               *run,
+                 const ScCsvRecord *rec,
+                 const int         *field_of,
+                 GPtrArray        **samples,
+                 GPtrArray         *columns,
+                 char             **values)
+{
+  reserve_arena (run, rec);
+  for (guint c = 0; c < columns->len; c++)
+    {
+      ScImportPreviewColumn *column = columns->pdata[c];
+      const char *text;
+      gsize len;
+      ValueState state = VALUE_MISSING;
+
+      if (!column_text (rec, c, &text, &len))
+        {
+          if (values != NULL)
+            values[c] = g_strdup ("");
+          continue;
+        }
+      column->n_values++;
+      add_sample (samples[c], text, len);
+      if (field_of[c] >= 0)
+        {
+          state = parse_field (run, field_of[c], rec);
+          if (state != VALUE_REJECTED)
+            column->n_parsed++;
+          g_clear_pointer (&run->error.detail, g_free);
+        }
+      /* A time-of-day column shows as the file has it; its date column
+       * shows the two read together. */
+      if (values != NULL)
+        values[c] = state == VALUE_PRESENT && !is_time_column (run, field_of[c], c)
+          ? format_parsed (run, field_of[c]) : g_utf8_make_valid (text, len);
+    }
+}
+
+static ScImportPreviewRow *
+preview_row (Run               *run,
+             const ScCsvRecord *rec,
+             const int         *field_of,
+             GPtrArray        **samples,
+             GPtrArray         *columns)
+{
+  ScImportPreviewRow *row = g_new0 (ScImportPreviewRow, 1);
+
+  row->line = rec->line;
+  row->values = g_new0 (char *, columns->len + 1);
+  row->reject_column = -1;
+  preview_columns (run, rec, field_of, samples, columns, row->values);
+  run->error.column = -1;
+  if (!check_record (run, rec) || !parse_row (run, rec))
+    {
+      row->reason = describe_error (run);
+      row->reject_column = run->error.column;
+      g_clear_pointer (&run->error.detail, g_free);
+    }
+  return row;
+}
+
+static GPtrArray *
+new_preview_columns (Run        *run,
+                     const int  *field_of,
+                     guint       n_columns)
+{
+  GPtrArray *columns = g_ptr_array_new_with_free_func ((GDestroyNotify) preview_column_free);
+
+  for (guint c = 0; c < n_columns; c++)
+    {
+      ScImportPreviewColumn *column = g_new0 (ScImportPreviewColumn, 1);
+
+      column->header = g_strdup (run->header[c]);
+      if (field_of[c] >= 0)
+        column->field = g_strdup (run->fields[field_of[c]]->info->name);
+      column->time_of_day = field_of[c] >= 0 && is_time_column (run, field_of[c], c);
+      g_ptr_array_add (columns, column);
+    }
+  return columns;
+}
+
+static gboolean
+preview_rows (Run              *run,
+              ScImportPreview  *preview,
+              guint             max_rows,
+              GError          **error)
+{
+  guint n_columns = sc_csv_reader_get_n_columns (run->reader);
+  g_autofree int *field_of = map_columns (run, n_columns);
+  g_autofree GPtrArray **samples = g_new0 (GPtrArray *, n_columns);
+  guint64 limit = MAX (max_rows, PREVIEW_CHECK_ROWS);
+  const ScCsvRecord *rec;
+  g_autoptr(GError) local_error = NULL;
+
+  preview->columns = new_preview_columns (run, field_of, n_columns);
+  preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) preview_row_free);
+  for (guint c = 0; c < n_columns; c++)
+    samples[c] = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+  while (preview->rows_checked < limit &&
+         (rec = sc_csv_reader_next (run->reader, &local_error)) != NULL)
+    {
+      ScImportPreviewRow *row = preview_row (run, rec, field_of, samples, preview->columns);
+
+      preview->rows_checked++;
+      preview->rows_rejected += row->reason != NULL;
+      if (preview->rows->len < max_rows)
+        g_ptr_array_add (preview->rows, row);
+      else
+        preview_row_free (row);
+      if (preview->rows_checked % 256 == 0 &&
+          g_cancellable_set_error_if_cancelled (run->cancellable, &local_error))
+        break;
+    }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      ScImportPreviewColumn *column = preview->columns->pdata[c];
+
+      column->samples = (char **) g_ptr_array_free (samples[c], FALSE);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", run->path);
+      return FALSE;
+    }
+  return !g_cancellable_set_error_if_cancelled (run->cancellable, error);
+}
+
+/* What the preview knows besides the rows: the presets to choose from,
+ * the detected one, the workbook's sheets and the zone. */
+static void
+describe_preview (Run             *run,
+                  ScImportPreview *preview)
+{
+  g_autoptr(GPtrArray) presets = sc_preset_load_all (NULL);
+  g_autoptr(ScPresetMatch) detected = sc_preset_detect (presets, run->header);
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+
+  for (guint i = 0; i < presets->len; i++)
+    {
+      g_strv_builder_add (ids, sc_preset_get_id (presets->pdata[i]));
+      g_strv_builder_add (names, sc_preset_get_name (presets->pdata[i]));
+    }
+  preview->preset_ids = g_strv_builder_end (ids);
+  preview->preset_names = g_strv_builder_end (names);
+  preview->preset_id = g_strdup (sc_preset_get_id (run->preset));
+  preview->confidence = run->match->confidence;
+  if (detected != NULL && detected->n_matched > 0)
+    preview->detected_id = g_strdup (sc_preset_get_id (detected->preset));
+  if (run->book != NULL)
+    {
+      preview->sheets = g_strdupv ((char **) sc_xlsx_book_get_sheets (run->book));
+      preview->sheet = g_strdup (run->sheet);
+    }
+  preview->time_zone = g_strdup (g_time_zone_get_identifier (run->zone));
+  g_ptr_array_add (run->notices, NULL);
+  preview->notices = (char **) g_ptr_array_free (g_steal_pointer (&run->notices), FALSE);
+}
+
+/**
+ * sc_importer_preview:
+ * @self: an importer
+ * @path: the file to look at
+ * @max_rows: how many rows to return
+ * @cancellable: (nullable): a cancellable
+ * @error: return location for an error
+ *
+ * Works out what sc_importer_run() would do with @path, with the same
+ * preset, sheet, zone and date order, without writing anything: the
+ * preset and its fit, each column's field, sample values and the share
+ * of its values that parse (over the first 1,000 rows, or @max_rows
+ * when more), and the first @max_rows rows as read, each with the reason
+ * the import would reject it. It fails as sc_importer_run() would when
+ * the file cannot be read or no preset fits.
+ *
+ * Returns: (transfer full) (nullable): the preview, or %NULL
+ */
+ScImportPreview *
+sc_importer_preview (ScImporter    *self,
+                     const char    *path,
+                     guint          max_rows,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
+  Run run = { 0 };
+  g_autoptr(ScImportPreview) preview = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (SC_IS_IMPORTER (self), NULL);
+  g_return_val_if_fail (path != NULL, NULL);
+
+  run_init (&run, self, path, cancellable);
+  preview = g_new0 (ScImportPreview, 1);
+  if (open_file (&run, error) && choose_preset (&run, error))
+    {
+      set_up_fields (&run);
+      ok = (self->order != SC_DATE_ORDER_UNKNOWN || detect_date_orders (&run, error)) &&
+           preview_rows (&run, preview, max_rows, error);
+      if (ok)
+        describe_preview (&run, preview);
+    }
+  run_clear (&run);
+  return ok ? g_steal_pointer (&preview) : NULL;
+}
+
 /**
  * sc_importer_run:
  * @self: an importer
@@ -1122,18 +1492,7 @@ sc_importer_run (ScImporter    *self,
   g_return_val_if_fail (SC_IS_IMPORTER (self), NULL);
   g_return_val_if_fail (path != NULL, NULL);
 
-  run.self = self;
-  run.path = path;
-  run.cancellable = cancellable;
-  run.notices = g_ptr_array_new_with_free_func (g_free);
-  run.arena = g_string_sized_new (4096);
-  run.joined = g_string_sized_new (64);
-  run.zone = dup_zone (self);
-  run.zone_is_utc = g_str_equal (g_time_zone_get_identifier (run.zone), "UTC");
-  run.error.column = -1;
-  run.result = g_new0 (ScImportResult, 1);
-  run.result->rejects_by_reason = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
+  run_init (&run, self, path, cancellable);
   if (open_file (&run, error) && choose_preset (&run, error))
     {
       set_up_fields (&run);

@@ -53,6 +53,92 @@ typedef void (*ScImportProgressFunc) (guint64  rows,
                                       guint64  total_bytes,
                                       gpointer user_data);
 
+/**
+ * ScImportPreviewColumn:
+ * @header: the column's name in the file
+ * @field: (nullable): the field of the preset it fills, or %NULL when
+ *   the column is not used
+ * @samples: (array zero-terminated=1): up to three different non-empty
+ *   values, as the file has them
+ * @time_of_day: whether the column holds the time of day of @field, whose
+ *   date is in another column
+ * @n_values: non-empty values in the rows looked at
+ * @n_parsed: of those, how many the field's parser accepts
+ *
+ * One column of the file and what the preset makes of it.
+ */
+typedef struct
+{
+  char    *header;
+  char    *field;
+  char   **samples;
+  gboolean time_of_day;
+  guint64  n_values;
+  guint64  n_parsed;
+} ScImportPreviewColumn;
+
+/**
+ * ScImportPreviewRow:
+ * @line: the row's line in the file (row number in a sheet)
+ * @values: (array zero-terminated=1): per column of the header, the value
+ *   as the importer reads it (a timestamp with its offset, a duration in
+ *   h:mm:ss, a score as a number) or the file's text for columns not used
+ *   and values that do not parse
+ * @reason: (nullable): why the import would reject the row, the text the
+ *   import history keeps; %NULL for a row that would be stored
+ * @reject_column: the column the reason is about, or -1
+ *
+ * One row of the file as the import would read it.
+ */
+typedef struct
+{
+  gint64  line;
+  char  **values;
+  char   *reason;
+  int     reject_column;
+} ScImportPreviewRow;
+
+/**
+ * ScImportPreview:
+ * @preset_id: the preset used (detected or chosen)
+ * @confidence: how well it fits the header (0–1)
+ * @detected_id: the preset auto-detection picks for this header
+ * @preset_ids: (array zero-terminated=1): the ids of every preset
+ * @preset_names: (array zero-terminated=1): their names, in the same order
+ * @sheets: (array zero-terminated=1) (nullable): the sheets of a workbook,
+ *   %NULL for a CSV file
+ * @sheet: (nullable): the sheet read
+ * @time_zone: the identifier of the zone timestamps without an offset are
+ *   read in
+ * @columns: (element-type ScImportPreviewColumn): the file's columns
+ * @rows: (element-type ScImportPreviewRow): the first rows
+ * @rows_checked: rows the column statistics are over
+ * @rows_rejected: of those, how many the import would reject
+ * @notices: (array zero-terminated=1): what the import would assume
+ *
+ * What importing a file would do, worked out from its first rows without
+ * writing anything.
+ */
+typedef struct
+{
+  char       *preset_id;
+  double      confidence;
+  char       *detected_id;
+  char      **preset_ids;
+  char      **preset_names;
+  char      **sheets;
+  char       *sheet;
+  char       *time_zone;
+  GPtrArray  *columns;
+  GPtrArray  *rows;
+  guint64     rows_checked;
+  guint64     rows_rejected;
+  char      **notices;
+} ScImportPreview;
+
+void            sc_import_preview_free (ScImportPreview *preview);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScImportPreview, sc_import_preview_free)
+
 #define SC_TYPE_IMPORTER (sc_importer_get_type ())
 G_DECLARE_FINAL_TYPE (ScImporter, sc_importer, SC, IMPORTER, GObject)
 
@@ -73,6 +159,12 @@ void            sc_importer_set_progress_func (ScImporter           *self,
                                                ScImportProgressFunc  func,
                                                gpointer              user_data,
                                                GDestroyNotify        destroy);
+
+ScImportPreview *sc_importer_preview         (ScImporter           *self,
+                                               const char           *path,
+                                               guint                 max_rows,
+                                               GCancellable         *cancellable,
+                                               GError              **error) G_GNUC_WARN_UNUSED_RESULT;
 
 ScImportResult *sc_importer_run               (ScImporter           *self,
                                                const char           *path,
