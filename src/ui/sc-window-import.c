@@ -3,8 +3,10 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Importing files into the open store: from Import… (Ctrl+O), from files
- * dropped on the window and from the command line. Each import runs on
- * its own connection in a worker thread, one file after the other, with a
+ * dropped on the window and from the command line. Each file is shown in
+ * the import dialog first (export type, zone, date order, columns and a
+ * preview), one after the other; what the user imports runs on its own
+ * connection in a worker thread, one file after the other, with a
  * progress bar and Cancel; a cancelled or failed import leaves the store
  * as it was.
  */
@@ -14,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "sc-chart-axis.h"
+#include "sc-import-dialog.h"
 #include "sc-importer.h"
 #include "sc-window-private.h"
 
@@ -22,6 +25,10 @@ typedef struct
   char          *store_path;
   char          *file_path;
   char          *display_name;
+  char          *preset_id;
+  char          *sheet;
+  GTimeZone     *zone;
+  ScDateOrder    order;
   gint64         started_us;
   /* Written by the worker, read by the main thread, under the lock. */
   GMutex         lock;
@@ -31,6 +38,18 @@ typedef struct
 } ImportJob;
 
 static void start_next_import (ScWindow *self);
+static void show_next_review  (ScWindow *self);
+
+static ImportJob *
+import_job_new (const char *path)
+{
+  ImportJob *job = g_new0 (ImportJob, 1);
+
+  g_mutex_init (&job->lock);
+  job->display_name = g_path_get_basename (path);
+  job->file_path = g_strdup (path);
+  return job;
+}
 
 static void
 import_job_free (ImportJob *job)
@@ -38,6 +57,9 @@ import_job_free (ImportJob *job)
   g_free (job->store_path);
   g_free (job->file_path);
   g_free (job->display_name);
+  g_free (job->preset_id);
+  g_free (job->sheet);
+  g_clear_pointer (&job->zone, g_time_zone_unref);
   g_mutex_clear (&job->lock);
   g_free (job);
 }
@@ -81,6 +103,10 @@ import_thread (GTask        *task,
     }
   importer = sc_importer_new (store);
   sc_importer_set_progress_func (importer, progress_cb, job, NULL);
+  sc_importer_set_preset (importer, job->preset_id);
+  sc_importer_set_sheet (importer, job->sheet);
+  sc_importer_set_time_zone (importer, job->zone);
+  sc_importer_set_date_order (importer, job->order);
   result = sc_importer_run (importer, job->file_path, cancellable, &error);
   if (result == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
@@ -205,20 +231,15 @@ static void
 start_next_import (ScWindow *self)
 {
   g_autoptr(GTask) task = NULL;
-  g_autofree char *path = NULL;
   ImportJob *job;
 
   if (self->import_cancellable != NULL || self->store == NULL)
     return;
-  path = g_queue_pop_head (&self->import_queue);
-  if (path == NULL)
+  job = g_queue_pop_head (&self->import_queue);
+  if (job == NULL)
     return;
 
-  job = g_new0 (ImportJob, 1);
-  g_mutex_init (&job->lock);
   job->store_path = g_strdup (sc_store_get_path (self->store));
-  job->display_name = g_path_get_basename (path);
-  job->file_path = g_steal_pointer (&path);
   job->started_us = g_get_monotonic_time ();
 
   self->import_cancellable = g_cancellable_new ();
@@ -241,7 +262,8 @@ start_next_import (ScWindow *self)
  * @self: a window
  * @path: an export to import
  *
- * Queues @path for import into the open store (or the one being opened).
+ * Queues @path for import into the open store (or the one being opened)
+ * with the detected preset and the store's zone, without the dialog.
  */
 void
 sc_window_import_file (ScWindow   *self,
@@ -250,7 +272,7 @@ sc_window_import_file (ScWindow   *self,
   g_return_if_fail (SC_IS_WINDOW (self));
   g_return_if_fail (path != NULL);
 
-  g_queue_push_tail (&self->import_queue, g_strdup (path));
+  g_queue_push_tail (&self->import_queue, import_job_new (path));
   start_next_import (self);
 }
 
@@ -258,6 +280,80 @@ void
 _sc_window_start_imports (ScWindow *self)
 {
   start_next_import (self);
+  show_next_review (self);
+}
+
+/* ---- The import dialog ------------------------------------------------- */
+
+static void
+dialog_import_cb (ScWindow       *self,
+                  ScImportDialog *dialog)
+{
+  ImportJob *job = import_job_new (sc_import_dialog_get_file_path (dialog));
+  GTimeZone *zone = sc_import_dialog_get_time_zone (dialog);
+
+  job->preset_id = g_strdup (sc_import_dialog_get_preset_id (dialog));
+  job->sheet = g_strdup (sc_import_dialog_get_sheet (dialog));
+  job->zone = zone != NULL ? g_time_zone_ref (zone) : NULL;
+  job->order = sc_import_dialog_get_date_order (dialog);
+  g_queue_push_tail (&self->import_queue, job);
+  start_next_import (self);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+dialog_failed_cb (ScWindow       *self,
+                  const GError   *error,
+                  ScImportDialog *dialog)
+{
+  g_autofree char *name = g_path_get_basename (sc_import_dialog_get_file_path (dialog));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  show_import_error (self, name, error);
+}
+
+static void
+dialog_destroyed_cb (ScWindow *self)
+{
+  self->import_dialog = NULL;
+  show_next_review (self);
+}
+
+/* Shows the next file waiting for the dialog, once a store is open. */
+static void
+show_next_review (ScWindow *self)
+{
+  g_autofree char *path = NULL;
+  ScImportDialog *dialog;
+
+  if (self->import_dialog != NULL || self->store == NULL)
+    return;
+  path = g_queue_pop_head (&self->import_reviews);
+  if (path == NULL)
+    return;
+  dialog = sc_import_dialog_new (GTK_WINDOW (self), sc_store_get_path (self->store), path);
+  self->import_dialog = GTK_WIDGET (dialog);
+  g_signal_connect_object (dialog, "import", G_CALLBACK (dialog_import_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "failed", G_CALLBACK (dialog_failed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "destroy", G_CALLBACK (dialog_destroyed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/**
+ * _sc_window_review_import:
+ * @self: a window
+ * @path: an export to import
+ *
+ * Shows @path in the import dialog (after the files already waiting for
+ * it, and once a store is open); the user imports it from there.
+ */
+void
+_sc_window_review_import (ScWindow   *self,
+                          const char *path)
+{
+  g_queue_push_tail (&self->import_reviews, g_strdup (path));
+  show_next_review (self);
 }
 
 /* ---- Actions and drops ------------------------------------------------- */
@@ -278,7 +374,7 @@ import_chosen_cb (ScWindow             *self,
           g_autofree char *path = g_file_get_path (file);
 
           if (path != NULL)
-            sc_window_import_file (self, path);
+            _sc_window_review_import (self, path);
         }
     }
   g_clear_object (&self->import_chooser);
@@ -362,6 +458,7 @@ _sc_window_init_import (ScWindow *self)
   GtkDropTarget *target = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
 
   g_queue_init (&self->import_queue);
+  g_queue_init (&self->import_reviews);
   g_signal_connect_object (target, "drop", G_CALLBACK (drop_cb), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", FALSE);
@@ -374,5 +471,8 @@ _sc_window_dispose_import (ScWindow *self)
   g_cancellable_cancel (self->import_cancellable);
   g_clear_object (&self->import_cancellable);
   g_clear_object (&self->import_chooser);
-  g_queue_clear_full (&self->import_queue, g_free);
+  g_queue_clear_full (&self->import_queue, (GDestroyNotify) import_job_free);
+  g_queue_clear_full (&self->import_reviews, g_free);
+  if (self->import_dialog != NULL)
+    gtk_window_destroy (GTK_WINDOW (self->import_dialog));
 }

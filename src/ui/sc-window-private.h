@@ -69,6 +69,8 @@ struct _ScWindow
   GtkFileChooserNative *import_chooser;
   GCancellable         *import_cancellable;
   GQueue                import_queue;
+  GQueue                import_reviews;
+  GtkWidget            *import_dialog;
   guint                 import_progress_id;
 };
 
@@ -81,6 +83,8 @@ void _sc_window_class_add_import (GtkWidgetClass *widget_class);
 void _sc_window_init_import      (ScWindow       *self);
 void _sc_window_dispose_import   (ScWindow       *self);
 void _sc_window_start_imports    (ScWindow       *self);
+void _sc_window_review_import    (ScWindow       *self,
+                                  const char     *path);
 
 void _sc_window_class_add_review (GtkWidgetClass *widget_class);
 

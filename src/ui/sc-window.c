@@ -268,8 +268,8 @@ is_store_file (const char *path)
  * @self: a window
  * @path: a file given on the command line or dropped on the window
  *
- * Opens a store file, or imports an export into the open store (opening
- * the last store first when none is open).
+ * Opens a store file, or shows an export in the import dialog for the
+ * open store (opening the last store first when none is open).
  */
 void
 sc_window_open_path (ScWindow   *self,
@@ -290,7 +290,7 @@ sc_window_open_path (ScWindow   *self,
 
       sc_window_open_store (self, store_path, FALSE);
     }
-  sc_window_import_file (self, path);
+  _sc_window_review_import (self, path);
 }
 
 /* ---- Pages ------------------------------------------------------------- */

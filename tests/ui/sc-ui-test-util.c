@@ -204,3 +204,49 @@ sc_ui_test_find_widget (GtkWidget *widget,
     }
   return NULL;
 }
+
+/* Runs the main loop until @dialog shows a preview, for at most 60 s. */
+void
+sc_ui_test_wait_for_preview (ScImportDialog *dialog)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (60, timeout_cb, &timed_out);
+
+  while (!(gtk_widget_get_mapped (GTK_WIDGET (dialog)) && !sc_import_dialog_is_loading (dialog))
+         && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (id);
+  /* Past laying out what it shows. */
+  sc_ui_test_settle ();
+}
+
+/* The import dialog the window shows for a dropped or chosen file, once
+ * it shows the file's preview; %NULL when none comes up within 20 s. */
+ScImportDialog *
+sc_ui_test_wait_for_import_dialog (void)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  ScImportDialog *dialog = NULL;
+
+  while (dialog == NULL && !timed_out)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; dialog == NULL && i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (SC_IS_IMPORT_DIALOG (window))
+            dialog = SC_IMPORT_DIALOG (window);
+        }
+      if (dialog == NULL)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  if (!timed_out)
+    g_source_remove (id);
+  if (dialog != NULL)
+    sc_ui_test_wait_for_preview (dialog);
+  return dialog;
+}

@@ -10,6 +10,7 @@
 
 #include <adwaita.h>
 
+#include "sc-import-dialog.h"
 #include "sc-window.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,7 @@ gboolean   sc_ui_test_wait_for_text (GtkWidget    *widget,
                                      const char   *text);
 GtkWidget *sc_ui_test_find_widget   (GtkWidget    *widget,
                                      GType         type);
+ScImportDialog *sc_ui_test_wait_for_import_dialog (void);
+void       sc_ui_test_wait_for_preview (ScImportDialog *dialog);
 
 G_END_DECLS

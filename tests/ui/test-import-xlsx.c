@@ -56,10 +56,15 @@ test_workbook (Fixture       *fixture,
 {
   g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "zammad.csv", NULL);
   g_autofree char *xlsx = g_build_filename (fixture->dir, "zammad-tickets.xlsx", NULL);
+  ScImportDialog *dialog;
   ScStoreOverview overview;
 
   sc_test_xlsx_from_csv (csv, xlsx, "Tickets – export");
   sc_window_open_path (fixture->window, xlsx);
+  dialog = sc_ui_test_wait_for_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "zammad");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
   g_assert_true (sc_window_is_busy (fixture->window));
   sc_ui_test_wait_idle (fixture->window);
 

@@ -105,12 +105,18 @@ test_import (Fixture       *fixture,
   g_autofree char *csv = g_build_filename (fixture->dir, "tickets.csv", NULL);
   ScStoreOverview before, after;
   ScStore *store = sc_window_get_store (fixture->window);
+  ScImportDialog *dialog;
   GtkWidget *expander;
 
   g_assert_true (g_file_set_contents (csv, tickets_csv, -1, NULL));
   g_assert_true (sc_store_get_overview (store, &before, NULL));
 
+  /* It shows in the import dialog first; Import runs it. */
   sc_window_open_path (fixture->window, csv);
+  dialog = sc_ui_test_wait_for_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "gen-tickets");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
   g_assert_true (sc_window_is_busy (fixture->window));
   sc_ui_test_wait_idle (fixture->window);
 

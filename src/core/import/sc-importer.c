@@ -461,9 +461,12 @@ parse_row (Run               *run,
         apply_fallback (run, i, rec);
       if (run->states[i] == VALUE_REJECTED)
         return FALSE;
+      if (run->states[i] == VALUE_MISSING && field->required && run->match->columns[i] < 0)
+        return set_error (run, "missing_value", -1,
+                          g_strdup_printf (_("no column holds %s"), field->info->name));
       if (run->states[i] == VALUE_MISSING && field->required)
         return set_error (run, "missing_value", run->match->columns[i],
-                          g_strdup_printf (_("%s is empty"), run->header[MAX (run->match->columns[i], 0)]));
+                          g_strdup_printf (_("%s is empty"), run->header[run->match->columns[i]]));
     }
   return TRUE;
 }

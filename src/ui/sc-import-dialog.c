@@ -1,0 +1,718 @@
+/* sc-import-dialog.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The dialog asks the importer for a preview (sc_importer_preview(), the
+ * importer's own reading and parsing, without writing) in a worker thread
+ * on a connection of its own, and shows it. Changing the export type,
+ * sheet, zone or date order cancels the preview under way and starts
+ * another. "Import" emits ::import; the window runs the import with the
+ * choices read from the getters.
+ */
+
+#include "config.h"
+
+#include "sc-import-dialog.h"
+
+#include <glib/gi18n.h>
+
+#include "sc-importer.h"
+
+#define PREVIEW_ROWS 20
+#define CELL_CHARS     32
+#define CELL_MIN_CHARS 20
+#define ROW_MIN_CHARS  26
+
+struct _ScImportDialog
+{
+  AdwWindow        parent_instance;
+
+  /* Template widgets */
+  AdwWindowTitle  *window_title;
+  GtkSpinner      *spinner;
+  GtkStack        *stack;
+  AdwComboRow     *preset_row;
+  AdwComboRow     *sheet_row;
+  AdwEntryRow     *zone_row;
+  AdwComboRow     *order_row;
+  GtkLabel        *problem_label;
+  AdwPreferencesGroup *columns_group;
+  AdwPreferencesGroup *rows_group;
+  GtkGrid         *columns_grid;
+  GtkGrid         *rows_grid;
+
+  char            *store_path;
+  char            *file_path;
+  char            *preset_id;     /* NULL: detect */
+  char            *sheet;         /* NULL: the first */
+  GTimeZone       *zone;          /* NULL: the store's */
+  gboolean         zone_valid;
+  ScDateOrder      order;
+  GCancellable    *cancellable;
+  ScImportPreview *preview;
+  gboolean         failed;        /* the last choices do not fit the file */
+  gboolean         updating;      /* filling the rows from a preview */
+};
+
+G_DEFINE_FINAL_TYPE (ScImportDialog, sc_import_dialog, ADW_TYPE_WINDOW)
+
+enum
+{
+  SIGNAL_IMPORT,
+  SIGNAL_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* The date orders in the order of the "Date Order" row. */
+static const ScDateOrder orders[] = {
+  SC_DATE_ORDER_UNKNOWN, SC_DATE_ORDER_DMY, SC_DATE_ORDER_MDY, SC_DATE_ORDER_YMD,
+};
+
+typedef struct
+{
+  char        *store_path;
+  char        *file_path;
+  char        *preset_id;
+  char        *sheet;
+  GTimeZone   *zone;
+  ScDateOrder  order;
+} PreviewJob;
+
+static void refresh (ScImportDialog *self);
+
+static void
+preview_job_free (PreviewJob *job)
+{
+  g_free (job->store_path);
+  g_free (job->file_path);
+  g_free (job->preset_id);
+  g_free (job->sheet);
+  g_clear_pointer (&job->zone, g_time_zone_unref);
+  g_free (job);
+}
+
+/* ---- The worker -------------------------------------------------------- */
+
+static void
+preview_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  PreviewJob *job = task_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(ScImporter) importer = NULL;
+  ScImportPreview *preview;
+
+  /* Its own connection: the window's belongs to the main thread. */
+  store = sc_store_open (job->store_path, SC_STORE_OPEN_READ_ONLY, &error);
+  if (store == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  importer = sc_importer_new (store);
+  sc_importer_set_preset (importer, job->preset_id);
+  sc_importer_set_sheet (importer, job->sheet);
+  sc_importer_set_time_zone (importer, job->zone);
+  sc_importer_set_date_order (importer, job->order);
+  preview = sc_importer_preview (importer, job->file_path, PREVIEW_ROWS, cancellable, &error);
+  if (preview == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, preview, (GDestroyNotify) sc_import_preview_free);
+}
+
+/* ---- Showing the preview ----------------------------------------------- */
+
+static void
+clear_grid (GtkGrid *grid)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (grid))) != NULL)
+    gtk_grid_remove (grid, child);
+}
+
+static GtkWidget *
+add_cell_full (GtkGrid    *grid,
+               int         min_chars,
+               int         column,
+               int         row,
+               const char *text,
+               const char *style)
+{
+  GtkWidget *label = gtk_label_new (text);
+  int chars = text != NULL ? g_utf8_strlen (text, -1) : 0;
+
+  /* Short values in full, long ones cut with the whole in a tooltip. */
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_width_chars (GTK_LABEL (label), MIN (chars, min_chars));
+  gtk_label_set_max_width_chars (GTK_LABEL (label), CELL_CHARS);
+  if (chars > min_chars)
+    gtk_widget_set_tooltip_text (label, text);
+  if (style != NULL)
+    gtk_widget_add_css_class (label, style);
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+  return label;
+}
+
+/* A cell of the columns table, which fits the dialog's width. */
+static GtkWidget *
+add_cell (GtkGrid    *grid,
+          int         column,
+          int         row,
+          const char *text,
+          const char *style)
+{
+  return add_cell_full (grid, CELL_MIN_CHARS, column, row, text, style);
+}
+
+/* A cell of the rows, which scroll sideways: a timestamp with its
+ * offset in full. */
+static GtkWidget *
+add_row_cell (GtkGrid    *grid,
+              int         column,
+              int         row,
+              const char *text,
+              const char *style)
+{
+  return add_cell_full (grid, ROW_MIN_CHARS, column, row, text, style);
+}
+
+/* "created_at" → "created at": the field as the preset files name it. */
+static char *
+field_label (const ScImportPreviewColumn *column)
+{
+  g_autofree char *name = g_strdup (column->field);
+
+  g_strdelimit (name, "_", ' ');
+  if (column->time_of_day)
+    /* Translators: a column holding the time of day of a date field */
+    return g_strdup_printf (_("%s (time of day)"), name);
+  return g_steal_pointer (&name);
+}
+
+static char *
+format_share (const ScImportPreviewColumn *column)
+{
+  if (column->field == NULL || column->n_values == 0)
+    return g_strdup ("—");
+  /* Translators: "3 of 4 (75%)" values of a column that parse */
+  return g_strdup_printf (_("%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " (%.0f%%)"),
+                          column->n_parsed, column->n_values,
+                          100.0 * column->n_parsed / column->n_values);
+}
+
+static void
+show_columns (ScImportDialog *self)
+{
+  GPtrArray *columns = self->preview->columns;
+  g_autofree char *description = NULL;
+
+  clear_grid (self->columns_grid);
+  add_cell (self->columns_grid, 0, 0, _("Column in the File"), "heading");
+  add_cell (self->columns_grid, 1, 0, _("Field"), "heading");
+  add_cell (self->columns_grid, 2, 0, _("Sample Values"), "heading");
+  add_cell (self->columns_grid, 3, 0, _("Values That Parse"), "heading");
+  for (guint c = 0; c < columns->len; c++)
+    {
+      const ScImportPreviewColumn *column = g_ptr_array_index (columns, c);
+      g_autofree char *field = column->field != NULL ? field_label (column) : NULL;
+      g_autofree char *samples = g_strjoinv (" · ", column->samples);
+      g_autofree char *share = format_share (column);
+      gboolean bad = column->field != NULL && column->n_parsed < column->n_values;
+
+      add_cell (self->columns_grid, 0, c + 1, column->header, NULL);
+      add_cell (self->columns_grid, 1, c + 1, field != NULL ? field : _("not used"),
+                field != NULL ? NULL : "dim-label");
+      add_cell (self->columns_grid, 2, c + 1, samples, "dim-label");
+      add_cell (self->columns_grid, 3, c + 1, share, bad ? "error" : "numeric");
+    }
+  description = g_strdup_printf (ngettext ("What each column becomes, over the first %" G_GUINT64_FORMAT " row",
+                                           "What each column becomes, over the first %" G_GUINT64_FORMAT " rows",
+                                           self->preview->rows_checked),
+                                 self->preview->rows_checked);
+  adw_preferences_group_set_description (self->columns_group, description);
+}
+
+static void
+show_row (ScImportDialog           *self,
+          const ScImportPreviewRow *row,
+          int                       y)
+{
+  g_autofree char *line = g_strdup_printf ("%" G_GINT64_FORMAT, row->line);
+  GtkWidget *status;
+
+  add_row_cell (self->rows_grid, 0, y, line, "dim-label");
+  status = add_row_cell (self->rows_grid, 1, y, row->reason != NULL ? row->reason : _("OK"),
+                     row->reason != NULL ? "error" : "success");
+  gtk_widget_set_tooltip_text (status, row->reason);
+  for (guint c = 0; row->values[c] != NULL; c++)
+    add_row_cell (self->rows_grid, c + 2, y, row->values[c],
+              (int) c == row->reject_column ? "error" : NULL);
+}
+
+static void
+show_rows (ScImportDialog *self)
+{
+  GPtrArray *rows = self->preview->rows;
+  g_autofree char *description = NULL;
+
+  clear_grid (self->rows_grid);
+  add_row_cell (self->rows_grid, 0, 0, _("Line"), "heading");
+  add_row_cell (self->rows_grid, 1, 0, _("Outcome"), "heading");
+  for (guint c = 0; c < self->preview->columns->len; c++)
+    {
+      const ScImportPreviewColumn *column = g_ptr_array_index (self->preview->columns, c);
+
+      add_row_cell (self->rows_grid, c + 2, 0, column->header, "heading");
+    }
+  for (guint r = 0; r < rows->len; r++)
+    show_row (self, g_ptr_array_index (rows, r), r + 1);
+  if (self->preview->rows_checked == rows->len)
+    /* Translators: "The file’s 6 rows as they would be read; 4 would be rejected" */
+    description = g_strdup_printf (ngettext ("The file’s %u row as it would be read; %"
+                                             G_GUINT64_FORMAT " would be rejected",
+                                             "The file’s %u rows as they would be read; %"
+                                             G_GUINT64_FORMAT " would be rejected", rows->len),
+                                   rows->len, self->preview->rows_rejected);
+  else
+    /* Translators: "The first 20 rows as they would be read; of the first 1000, 4 would be rejected" */
+    description = g_strdup_printf (_("The first %u rows as they would be read; of the first %"
+                                     G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT " would be rejected"),
+                                   rows->len, self->preview->rows_checked,
+                                   self->preview->rows_rejected);
+  adw_preferences_group_set_description (self->rows_group, description);
+}
+
+static void
+show_preset (ScImportDialog *self)
+{
+  ScImportPreview *preview = self->preview;
+  g_autoptr(GtkStringList) names = gtk_string_list_new ((const char * const *) preview->preset_names);
+  g_autofree char *subtitle = NULL;
+  guint selected = 0;
+
+  for (guint i = 0; preview->preset_ids[i] != NULL; i++)
+    if (g_str_equal (preview->preset_ids[i], preview->preset_id))
+      selected = i;
+  adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->preset_row, selected);
+  if (g_strcmp0 (preview->detected_id, preview->preset_id) == 0)
+    /* Translators: how well the detected export type fits the file's header */
+    subtitle = g_strdup_printf (_("Detected: fits %.0f%% of the header"), 100 * preview->confidence);
+  else
+    /* Translators: how well an export type chosen by hand fits the file's header */
+    subtitle = g_strdup_printf (_("Chosen: fits %.0f%% of the header"), 100 * preview->confidence);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preset_row), subtitle);
+}
+
+static void
+show_sheets (ScImportDialog *self)
+{
+  ScImportPreview *preview = self->preview;
+  g_autoptr(GtkStringList) sheets = NULL;
+  guint n = preview->sheets != NULL ? g_strv_length (preview->sheets) : 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sheet_row), n > 1);
+  if (n <= 1)
+    return;
+  sheets = gtk_string_list_new ((const char * const *) preview->sheets);
+  adw_combo_row_set_model (self->sheet_row, G_LIST_MODEL (sheets));
+  for (guint i = 0; i < n; i++)
+    if (g_strcmp0 (preview->sheets[i], preview->sheet) == 0)
+      adw_combo_row_set_selected (self->sheet_row, i);
+}
+
+static void
+update_import_enabled (ScImportDialog *self)
+{
+  gboolean loading = self->cancellable != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import-dialog.import",
+                                 self->preview != NULL && !self->failed && !loading &&
+                                 self->zone_valid);
+  gtk_spinner_set_spinning (self->spinner, loading);
+}
+
+static void
+show_preview (ScImportDialog *self)
+{
+  self->updating = TRUE;
+  show_preset (self);
+  show_sheets (self);
+  if (self->zone == NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->zone_row), self->preview->time_zone);
+  self->updating = FALSE;
+  show_columns (self);
+  show_rows (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->columns_group), TRUE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rows_group), TRUE);
+  gtk_stack_set_visible_child_name (self->stack, "preview");
+}
+
+static void
+preview_ready_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(ScImportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ScImportPreview *preview = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->cancellable);
+  if (preview == NULL && self->preview == NULL)
+    {
+      /* The file cannot be read at all: the window says why. */
+      g_signal_emit (self, signals[SIGNAL_FAILED], 0, error);
+      return;
+    }
+  if (preview == NULL)
+    {
+      /* A choice that does not fit the file: say so, keep the choices
+       * and the last preview's lists to choose again from. */
+      self->failed = TRUE;
+      gtk_label_set_text (self->problem_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->columns_group), FALSE);
+      gtk_widget_set_sensitive (GTK_WIDGET (self->rows_group), FALSE);
+    }
+  else
+    {
+      g_clear_pointer (&self->preview, sc_import_preview_free);
+      self->preview = preview;
+      self->failed = FALSE;
+      show_preview (self);
+    }
+  update_import_enabled (self);
+}
+
+static void
+refresh (ScImportDialog *self)
+{
+  g_autoptr(GTask) task = NULL;
+  PreviewJob *job = g_new0 (PreviewJob, 1);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  job->store_path = g_strdup (self->store_path);
+  job->file_path = g_strdup (self->file_path);
+  job->preset_id = g_strdup (self->preset_id);
+  job->sheet = g_strdup (self->sheet);
+  job->zone = self->zone != NULL ? g_time_zone_ref (self->zone) : NULL;
+  job->order = self->order;
+
+  task = g_task_new (NULL, self->cancellable, preview_ready_cb, g_object_ref (self));
+  g_task_set_source_tag (task, refresh);
+  g_task_set_task_data (task, job, (GDestroyNotify) preview_job_free);
+  g_task_run_in_thread (task, preview_thread);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->columns_group), FALSE);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rows_group), FALSE);
+  update_import_enabled (self);
+}
+
+/* ---- Choices ----------------------------------------------------------- */
+
+static void
+preset_selected_cb (ScImportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->preset_row);
+
+  if (self->updating || self->preview == NULL || i >= g_strv_length (self->preview->preset_ids))
+    return;
+  if (g_strcmp0 (self->preview->preset_ids[i],
+                 self->preset_id != NULL ? self->preset_id : self->preview->preset_id) == 0)
+    return;
+  g_free (self->preset_id);
+  self->preset_id = g_strdup (self->preview->preset_ids[i]);
+  refresh (self);
+}
+
+static void
+sheet_selected_cb (ScImportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->sheet_row);
+
+  if (self->updating || self->preview == NULL || self->preview->sheets == NULL ||
+      i >= g_strv_length (self->preview->sheets))
+    return;
+  if (g_strcmp0 (self->preview->sheets[i],
+                 self->sheet != NULL ? self->sheet : self->preview->sheet) == 0)
+    return;
+  g_free (self->sheet);
+  self->sheet = g_strdup (self->preview->sheets[i]);
+  refresh (self);
+}
+
+static void
+order_selected_cb (ScImportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->order_row);
+
+  if (i >= G_N_ELEMENTS (orders) || orders[i] == self->order)
+    return;
+  self->order = orders[i];
+  refresh (self);
+}
+
+/* Takes the zone as soon as the text names one; until then the row is
+ * marked and Import waits. */
+static void
+zone_changed_cb (ScImportDialog *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->zone_row))));
+  g_autoptr(GTimeZone) zone = NULL;
+
+  if (self->updating)
+    return;
+  zone = text[0] != '\0' ? g_time_zone_new_identifier (text) : NULL;
+  self->zone_valid = zone != NULL;
+  if (zone == NULL)
+    gtk_widget_add_css_class (GTK_WIDGET (self->zone_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->zone_row), "error");
+  if (zone != NULL && (self->zone == NULL ||
+                       g_strcmp0 (g_time_zone_get_identifier (zone),
+                                  g_time_zone_get_identifier (self->zone)) != 0))
+    {
+      g_clear_pointer (&self->zone, g_time_zone_unref);
+      self->zone = g_steal_pointer (&zone);
+      refresh (self);
+    }
+  update_import_enabled (self);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ScImportDialog *self = SC_IMPORT_DIALOG (widget);
+
+  g_signal_emit (self, signals[SIGNAL_IMPORT], 0);
+}
+
+/* ---- Object ------------------------------------------------------------ */
+
+static void
+sc_import_dialog_dispose (GObject *object)
+{
+  ScImportDialog *self = SC_IMPORT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_IMPORT_DIALOG);
+
+  G_OBJECT_CLASS (sc_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+sc_import_dialog_finalize (GObject *object)
+{
+  ScImportDialog *self = SC_IMPORT_DIALOG (object);
+
+  g_free (self->store_path);
+  g_free (self->file_path);
+  g_free (self->preset_id);
+  g_free (self->sheet);
+  g_clear_pointer (&self->zone, g_time_zone_unref);
+  g_clear_pointer (&self->preview, sc_import_preview_free);
+
+  G_OBJECT_CLASS (sc_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+sc_import_dialog_class_init (ScImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = sc_import_dialog_dispose;
+  object_class->finalize = sc_import_dialog_finalize;
+
+  /**
+   * ScImportDialog::import:
+   *
+   * The user chose Import; read the choices with the getters.
+   */
+  signals[SIGNAL_IMPORT] = g_signal_new ("import", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * ScImportDialog::failed:
+   * @error: why
+   *
+   * The file cannot be read at all (no preview can be shown).
+   */
+  signals[SIGNAL_FAILED] = g_signal_new ("failed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/sc-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, stack);
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, preset_row);
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, sheet_row);
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, zone_row);
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, order_row);
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, rows_group);
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, columns_grid);
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, rows_grid);
+
+  gtk_widget_class_install_action (widget_class, "import-dialog.import", NULL, import_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+sc_import_dialog_init (ScImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->zone_valid = TRUE;
+  g_signal_connect_object (self->preset_row, "notify::selected", G_CALLBACK (preset_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->sheet_row, "notify::selected", G_CALLBACK (sheet_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->order_row, "notify::selected", G_CALLBACK (order_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->zone_row, "changed", G_CALLBACK (zone_changed_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+/**
+ * sc_import_dialog_new:
+ * @parent: the window importing
+ * @store_path: the store imported into (its zone setting is the default)
+ * @file_path: the file to import
+ *
+ * Returns: (transfer full): a new dialog, computing its first preview
+ */
+ScImportDialog *
+sc_import_dialog_new (GtkWindow  *parent,
+                      const char *store_path,
+                      const char *file_path)
+{
+  ScImportDialog *self;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_return_val_if_fail (GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (store_path != NULL && file_path != NULL, NULL);
+
+  self = g_object_new (SC_TYPE_IMPORT_DIALOG, "transient-for", parent, NULL);
+  self->store_path = g_strdup (store_path);
+  self->file_path = g_strdup (file_path);
+  name = g_path_get_basename (file_path);
+  /* Translators: the import dialog's title, with the file's name */
+  title = g_strdup_printf (_("Import “%s”"), name);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, file_path);
+  gtk_stack_set_visible_child_name (self->stack, "loading");
+  refresh (self);
+  return self;
+}
+
+const char *
+sc_import_dialog_get_file_path (ScImportDialog *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->file_path;
+}
+
+/**
+ * sc_import_dialog_get_preset_id:
+ * @self: a dialog
+ *
+ * Returns: (nullable): the export type shown (detected or chosen), or
+ *   %NULL before the first preview
+ */
+const char *
+sc_import_dialog_get_preset_id (ScImportDialog *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->preview != NULL ? self->preview->preset_id : self->preset_id;
+}
+
+/**
+ * sc_import_dialog_get_sheet:
+ * @self: a dialog
+ *
+ * Returns: (nullable): the sheet of a workbook, %NULL for the first
+ */
+const char *
+sc_import_dialog_get_sheet (ScImportDialog *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->sheet;
+}
+
+/**
+ * sc_import_dialog_get_time_zone:
+ * @self: a dialog
+ *
+ * Returns: (nullable) (transfer none): the zone chosen, %NULL for the
+ *   store's setting
+ */
+GTimeZone *
+sc_import_dialog_get_time_zone (ScImportDialog *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->zone;
+}
+
+ScDateOrder
+sc_import_dialog_get_date_order (ScImportDialog *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT_DIALOG (self), SC_DATE_ORDER_UNKNOWN);
+
+  return self->order;
+}
+
+/* Whether a preview is being computed. */
+gboolean
+sc_import_dialog_is_loading (ScImportDialog *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT_DIALOG (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+/* Chooses the export type as the row does. */
+void
+sc_import_dialog_set_preset_id (ScImportDialog *self,
+                                const char     *preset_id)
+{
+  g_return_if_fail (SC_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (self->preview != NULL);
+
+  for (guint i = 0; self->preview->preset_ids[i] != NULL; i++)
+    if (g_strcmp0 (self->preview->preset_ids[i], preset_id) == 0)
+      adw_combo_row_set_selected (self->preset_row, i);
+}
+
+/* Chooses the date order as the row does. */
+void
+sc_import_dialog_set_date_order (ScImportDialog *self,
+                                 ScDateOrder     order)
+{
+  g_return_if_fail (SC_IS_IMPORT_DIALOG (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
+    if (orders[i] == order)
+      adw_combo_row_set_selected (self->order_row, i);
+}
