@@ -13,6 +13,7 @@
 #include "sc-preset.h"
 #include "sc-store-facts.h"
 #include "sc-test-util.h"
+#include "sc-test-xlsx.h"
 
 typedef struct
 {
@@ -642,6 +643,30 @@ test_preview_chosen (Fixture       *fixture,
   g_assert_null (none);
 }
 
+/* A workbook's preview names its sheets and the one read; its lines are
+ * the sheet's row numbers. */
+static void
+test_preview_workbook (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *csv = fixture_file ("zammad.csv");
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "zammad.xlsx", NULL);
+  g_autoptr(ScImporter) importer = sc_importer_new (fixture->store);
+  g_autoptr(ScImportPreview) preview = NULL;
+  g_autoptr(GError) error = NULL;
+
+  sc_test_xlsx_from_csv (csv, xlsx, "Tickets – export");
+  preview = sc_importer_preview (importer, xlsx, 20, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (preview->preset_id, ==, "zammad");
+  g_assert_cmpuint (g_strv_length (preview->sheets), ==, 1);
+  g_assert_cmpstr (preview->sheets[0], ==, "Tickets");
+  g_assert_cmpstr (preview->sheet, ==, "Tickets");
+  g_assert_cmpuint (preview->rows->len, ==, 3);
+  g_assert_cmpint (preview_row (preview, 0)->line, ==, 4);
+  g_assert_cmpint (preview->rows_rejected, ==, 0);
+}
+
 /* ---- Real exports ------------------------------------------------------ */
 
 static void
@@ -803,6 +828,7 @@ main (int   argc,
   ADD ("preview/detects", test_preview_detects);
   ADD ("preview/bad-rows", test_preview_bad_rows);
   ADD ("preview/chosen", test_preview_chosen);
+  ADD ("preview/workbook", test_preview_workbook);
   ADD ("real-files", test_real_files);
   ADD ("generated-bad-rows", test_generated_bad_rows);
 
