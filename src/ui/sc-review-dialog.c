@@ -76,6 +76,7 @@ struct _ScReviewDialog
   GtkWidget       *section_switches[G_N_ELEMENTS (offered_sections)];
   GtkWidget       *csv_switch;
   GtkWidget       *freeze_switch;
+  AdwActionRow    *freeze_row;
   GtkWidget       *form;
   GtkRevealer     *progress_revealer;
   GtkProgressBar  *progress_bar;
@@ -479,6 +480,31 @@ sc_review_dialog_close_request (GtkWindow *window)
   return FALSE;
 }
 
+/* Says on the freeze row whether the review chosen was frozen before, in
+ * which case the export shows what was restated since. */
+static void
+update_frozen (ScReviewDialog *self)
+{
+  g_autofree char *period = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->period_row))));
+  guint compare = adw_combo_row_get_selected (self->compare_row);
+  gint64 frozen_at = 0;
+  g_autofree char *text = NULL;
+
+  if (self->engine != NULL && period[0] != '\0')
+    frozen_at = sc_review_get_frozen_at (sc_engine_get_store (self->engine), period,
+                                         offered_comparisons[MIN (compare, G_N_ELEMENTS (offered_comparisons) - 1)]);
+  if (frozen_at > 0)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (frozen_at);
+      g_autofree char *date = g_date_time_format (when, "%x");
+
+      /* Translators: %s is a date */
+      text = g_strdup_printf (_("Frozen on %s; the review will show the numbers restated since"), date);
+    }
+  adw_action_row_set_subtitle (self->freeze_row,
+                               text ? text : _("Keep its numbers, to see later what a new import restated"));
+}
+
 /* ---- Building ------------------------------------------------------------- */
 
 static GtkWidget *
@@ -545,8 +571,8 @@ build_form (ScReviewDialog *self)
   adw_preferences_group_set_title (output, _("Also"));
   self->csv_switch = switch_row (output, _("Write the CSV Pack"),
                                  _("One file per table, in a folder beside the PDF"), TRUE);
-  self->freeze_switch = switch_row (output, _("Freeze the Review"),
-                                    _("Keep its numbers, to see later what a new import restated"), FALSE);
+  self->freeze_switch = switch_row (output, _("Freeze the Review"), NULL, FALSE);
+  self->freeze_row = ADW_ACTION_ROW (gtk_widget_get_ancestor (self->freeze_switch, ADW_TYPE_ACTION_ROW));
 
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), review);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), dims);
@@ -615,6 +641,8 @@ sc_review_dialog_init (ScReviewDialog *self)
   gtk_box_append (GTK_BOX (box), header);
 
   self->form = build_form (self);
+  g_signal_connect_swapped (self->period_row, "changed", G_CALLBACK (update_frozen), self);
+  g_signal_connect_swapped (self->compare_row, "notify::selected", G_CALLBACK (update_frozen), self);
   gtk_widget_set_vexpand (self->form, TRUE);
   gtk_box_append (GTK_BOX (box), self->form);
 
@@ -705,6 +733,7 @@ sc_review_dialog_new (ScWindow *window,
         if (offered_comparisons[i] == comparison)
           adw_combo_row_set_selected (self->compare_row, i);
     }
+  update_frozen (self);
   return self;
 }
 

@@ -5,7 +5,8 @@
  * "Export Monthly Review…" on the demo store: the menu action opens the
  * dialog with the window's period and the organisation's name, an export runs off the main thread to a
  * PDF and its CSV pack and ends in a toast, a bad period is refused in the
- * dialog, and Cancel stops a running export. Screenshots in light and dark.
+ * dialog, a review frozen before is announced, and Cancel stops a running
+ * export. Screenshots in light and dark.
  */
 
 #include "config.h"
@@ -14,6 +15,7 @@
 #include <string.h>
 
 #include "sc-review-dialog.h"
+#include "sc-review.h"
 #include "sc-test-util.h"
 #include "sc-ui-test-util.h"
 
@@ -211,6 +213,32 @@ test_cancel (Fixture       *fixture,
   g_object_unref (dialog);
 }
 
+/* A review frozen before says so in the dialog. */
+static void
+test_frozen (Fixture       *fixture,
+             gconstpointer  data)
+{
+  ScReviewDialog *dialog = open_dialog (fixture);
+  ScStore *store = sc_window_get_store (fixture->window);
+  g_autoptr(ScEngine) engine = sc_engine_new (store);
+  g_autoptr(ScReviewOptions) options = sc_review_options_new ("2026-10");
+  g_autoptr(ScReview) review = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (shows_part (GTK_WIDGET (dialog), "Keep its numbers"));
+  review = sc_review_compute (engine, options, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (sc_review_freeze (review, store, &error));
+  g_assert_no_error (error);
+  /* The dialog looks again when the period changes. */
+  sc_review_dialog_set_period (dialog, "2026-09");
+  g_assert_true (shows_part (GTK_WIDGET (dialog), "Keep its numbers"));
+  sc_review_dialog_set_period (dialog, "2026-10");
+  sc_ui_test_settle ();
+  g_assert_true (shows_part (GTK_WIDGET (dialog), "the review will show the numbers restated since"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +253,8 @@ main (int   argc,
   g_test_add ("/scorecard/ui/review-dialog/export", Fixture, NULL, fixture_setup, test_export,
               fixture_teardown);
   g_test_add ("/scorecard/ui/review-dialog/bad-period", Fixture, NULL, fixture_setup, test_bad_period,
+              fixture_teardown);
+  g_test_add ("/scorecard/ui/review-dialog/frozen", Fixture, NULL, fixture_setup, test_frozen,
               fixture_teardown);
   g_test_add ("/scorecard/ui/review-dialog/cancel", Fixture, NULL, fixture_setup, test_cancel,
               fixture_teardown);

@@ -279,3 +279,27 @@ sc_review_freeze (ScReview  *review,
                                         _sc_review_comparison_name (review->options->comparison),
                                         review->generated_at, content, error) > 0;
 }
+
+/**
+ * sc_review_get_frozen_at:
+ * @store: a store
+ * @period: a review's period as its options give it, e.g. `2026-10`
+ * @comparison: what the review compares with
+ *
+ * Returns: when the latest review of @period with @comparison was frozen
+ *   (Unix seconds), or 0 when none was (or the store cannot say)
+ */
+gint64
+sc_review_get_frozen_at (ScStore      *store,
+                         const char   *period,
+                         ScComparison  comparison)
+{
+  g_autoptr(ScReviewSnapshot) snapshot = NULL;
+
+  g_return_val_if_fail (SC_IS_STORE (store), 0);
+  g_return_val_if_fail (period != NULL, 0);
+
+  snapshot = sc_store_dup_latest_review_snapshot (store, period, _sc_review_comparison_name (comparison),
+                                                  NULL);
+  return snapshot != NULL ? snapshot->created_at : 0;
+}

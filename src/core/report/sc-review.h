@@ -395,6 +395,9 @@ gboolean    sc_review_compare_snapshot (ScReview              *review,
                                         const char            *content,
                                         gint64                 frozen_at,
                                         GError               **error);
+gint64      sc_review_get_frozen_at    (ScStore               *store,
+                                        const char            *period,
+                                        ScComparison           comparison);
 gboolean    sc_review_freeze           (ScReview              *review,
                                         ScStore               *store,
                                         GError               **error);
