@@ -746,10 +746,10 @@ draw_targets (Doc *doc)
       return;
     }
   text = g_strdup_printf (_("The targets in force at the end of %s. The bar is the value reached, "
-                            "the line the target; the shaded band runs from the target to where "
-                            "“at risk” turns into “missed”. Attainment is the share of the "
-                            "target reached (for a metric where lower is better, the target "
-                            "divided by the value)."),
+                            "the tick the target; behind them, green is where a value meets the "
+                            "target, amber where it is at risk and red where it misses. Attainment "
+                            "is the share of the target reached (for a metric where lower is "
+                            "better, the target divided by the value)."),
                           review->period_label);
   escaped = escape (text);
   _sc_layout_paragraph (&doc->layout, escaped, SC_LAYOUT_BODY_SIZE, NULL);
