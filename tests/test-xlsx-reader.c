@@ -382,6 +382,41 @@ test_sheets (void)
   g_assert_nonnull (strstr (error->message, "“Hidden”, “Tickets”, “Agents & Teams”, “3”"));
 }
 
+/* Excel's "Strict Open XML Spreadsheet" uses other namespaces and
+ * relationship types, another prefix for r:id and ISO dates in t="d"
+ * cells. */
+static void
+test_strict (void)
+{
+  g_autofree char *path = g_build_filename (tmpdir, "strict.xlsx", NULL);
+  g_autofree char *text = NULL;
+#define STRICT_NS "xmlns=\"http://purl.oclc.org/ooxml/spreadsheetml/main\""
+#define STRICT_REL "http://purl.oclc.org/ooxml/officeDocument/relationships/"
+#define PKG "xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\""
+  const char *names[] = {
+    "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml",
+    "xl/sharedStrings.xml", NULL
+  };
+  const char *contents[] = {
+    "<Relationships " PKG "><Relationship Id=\"rId1\" Type=\"" STRICT_REL "officeDocument\" "
+    "Target=\"xl/workbook.xml\"/></Relationships>",
+    "<workbook " STRICT_NS " xmlns:rel=\"http://purl.oclc.org/ooxml/officeDocument/relationships\">"
+    "<sheets><sheet name=\"Strict\" sheetId=\"1\" rel:id=\"rId7\"/></sheets></workbook>",
+    "<Relationships " PKG "><Relationship Id=\"rId7\" Type=\"" STRICT_REL "worksheet\" "
+    "Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId8\" Type=\"" STRICT_REL
+    "sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>",
+    "<worksheet " STRICT_NS "><sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>0</v></c>"
+    "<c r=\"B1\" t=\"s\"><v>1</v></c></row><row r=\"2\"><c r=\"A2\"><v>7</v></c>"
+    "<c r=\"B2\" t=\"d\"><v>2024-03-05T08:30:00</v></c></row></sheetData></worksheet>",
+    "<sst " STRICT_NS "><si><t>Id</t></si><si><t>Created at</t></si></sst>",
+    NULL
+  };
+
+  write_zip (path, names, contents);
+  text = sheet_text (path, NULL);
+  g_assert_cmpstr (text, ==, "Id,Created at\n7,2024-03-05T08:30:00\n");
+}
+
 /* ---- Importing --------------------------------------------------------- */
 
 /* The Zammad fixture as a workbook: strings shared, numbers as numbers,
@@ -682,6 +717,7 @@ main (int   argc,
   g_test_add_func ("/xlsx/dates", test_dates);
   g_test_add_func ("/xlsx/gaps", test_gaps);
   g_test_add_func ("/xlsx/sheets", test_sheets);
+  g_test_add_func ("/xlsx/strict", test_strict);
   g_test_add_func ("/xlsx/import-zammad", test_import_zammad);
   g_test_add_func ("/xlsx/import-sheet-rejects", test_import_sheet_rejects);
   g_test_add_func ("/xlsx/damaged", test_damaged);
