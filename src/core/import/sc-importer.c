@@ -803,6 +803,10 @@ detect_date_orders (Run     *run,
             wanted[i] = any = TRUE;
       if (rows == SNIFF_ROWS && !any)
         return TRUE;
+      /* A whole large file is read here: a cancelled import or preview
+       * stops without waiting for its end. */
+      if (rows % PROGRESS_EVERY == 0 && g_cancellable_set_error_if_cancelled (run->cancellable, error))
+        return FALSE;
       for (guint i = 0; i < run->n_fields; i++)
         {
           const char *text;
