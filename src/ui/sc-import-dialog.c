@@ -184,13 +184,78 @@ add_row_cell (GtkGrid    *grid,
   return add_cell_full (grid, ROW_MIN_CHARS, column, row, text, style);
 }
 
-/* "created_at" → "created at": the field as the preset files name it. */
+/* The fields of the presets (src/core/import/sc-preset.c) as a manager
+ * names them. */
+static const struct { const char *field; const char *label; } field_labels[] = {
+  { "external_id", N_("Ticket or record id") },
+  { "created_at", N_("Created") },
+  { "first_reply_at", N_("First reply") },
+  { "resolved_at", N_("Resolved at") },
+  { "closed_at", N_("Closed at") },
+  { "channel", N_("Channel") },
+  { "team", N_("Team") },
+  { "agent", N_("Agent") },
+  { "priority", N_("Priority") },
+  { "category", N_("Category") },
+  { "customer_segment", N_("Customer segment") },
+  { "region", N_("Region") },
+  { "product", N_("Product") },
+  { "language", N_("Language") },
+  { "status", N_("Status") },
+  { "tags", N_("Tags") },
+  { "customer_id", N_("Customer id") },
+  { "subject", N_("Subject") },
+  { "resolved", N_("Resolved") },
+  { "replies", N_("Replies") },
+  { "reopens", N_("Reopens") },
+  { "agent_touches", N_("Agent touches") },
+  { "contacts", N_("Contacts") },
+  { "first_reply_s", N_("First reply time") },
+  { "first_reply_bh_s", N_("First reply time, business hours") },
+  { "resolution_s", N_("Resolution time") },
+  { "resolution_bh_s", N_("Resolution time, business hours") },
+  { "handle_s", N_("Handle time") },
+  { "talk_s", N_("Talk time") },
+  { "hold_s", N_("Hold time") },
+  { "wrap_s", N_("After-call work") },
+  { "wait_s", N_("Queue wait") },
+  { "sla_target_s", N_("SLA target") },
+  { "sla_breached", N_("SLA breached") },
+  { "abandoned", N_("Abandoned") },
+  { "escalated", N_("Escalated") },
+  { "self_service", N_("Self-service") },
+  { "survey_offered", N_("Survey offered") },
+  { "csat", N_("CSAT") },
+  { "nps", N_("NPS") },
+  { "ces", N_("Customer effort (CES)") },
+  { "aux_time", N_("Fallback time") },
+  { "interaction_external_id", N_("Ticket id") },
+  { "responded_at", N_("Responded") },
+  { "comment", N_("Comment") },
+  { "name", N_("Name") },
+  { "segment", N_("Segment") },
+  { "started_at", N_("Customer since") },
+  { "churned_at", N_("Churned") },
+  { "revenue", N_("Revenue") },
+  { "purchases", N_("Purchases") },
+  { "day", N_("Day") },
+  { "available_s", N_("Available time") },
+  { "active_s", N_("Active time") },
+};
+
 static char *
 field_label (const ScImportPreviewColumn *column)
 {
   g_autofree char *name = g_strdup (column->field);
 
+  /* A field this table does not know yet: "new_field" → "new field". */
   g_strdelimit (name, "_", ' ');
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    if (g_str_equal (field_labels[i].field, column->field))
+      {
+        g_free (name);
+        name = g_strdup (_(field_labels[i].label));
+      }
   if (column->time_of_day)
     /* Translators: a column holding the time of day of a date field */
     return g_strdup_printf (_("%s (time of day)"), name);

@@ -90,9 +90,9 @@ test_dialog (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (zone_row)), ==, "Europe/Berlin");
   g_assert_true (shows (dialog, "2021-03-04 09:12:58 +01:00"));
   /* The columns: a field each, the scores that parse, a time of day. */
-  g_assert_true (shows (dialog, "csat"));
+  g_assert_true (shows (dialog, "CSAT"));
   g_assert_true (shows (dialog, "3 of 4 (75%)"));
-  g_assert_true (shows (dialog, "created at (time of day)"));
+  g_assert_true (shows (dialog, "Created (time of day)"));
   /* The rows: four rejected with the import's reasons, two kept. */
   g_assert_true (shows (dialog, "wrong number of fields: the row has 3 fields, the header 10"));
   g_assert_true (shows (dialog, "The file’s 6 rows as they would be read; 4 would be rejected"));
