@@ -130,6 +130,9 @@ test_errors (Fixture       *f,
   run_cli (f, &run, "report", "--period", "2026-13", "--out", "x.pdf", NULL);
   g_assert_cmpint (run.status, ==, 1);
   sc_test_assert_contains (run.err, "“2026-13” is not a period");
+  run_cli (f, &run, "report", "--period", "2020-01", "--out", "x.pdf", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  sc_test_assert_contains (run.err, "No interactions were created in January 2020; the data covers");
   g_assert_false (g_file_test (x, G_FILE_TEST_EXISTS));
 }
 

@@ -717,6 +717,15 @@ test_bad_options (Fixture       *f,
   g_assert_false (sc_review_options_set_dimensions (options, "channel,teams", &error));
   g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "teams"));
+  g_clear_error (&error);
+
+  /* A period without interactions says where the data is. */
+  g_free (options->period);
+  options->period = g_strdup ("2020-01");
+  review = sc_review_compute (f->engine, options, NULL, NULL, NULL, &error);
+  g_assert_null (review);
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "No interactions were created in January 2020; the data covers "));
 }
 
 /* ---- Targets and the appendix ---------------------------------------------- */

@@ -503,6 +503,27 @@ compare_with_snapshot (ScReview  *review,
   return sc_review_compare_snapshot (review, snapshot->content, snapshot->created_at, error);
 }
 
+/* A review of a period without interactions would be pages of dashes;
+ * say instead which periods have data. */
+static gboolean
+no_data_error (ScReview       *review,
+               const ScFacts  *facts,
+               GError        **error)
+{
+  g_autofree char *range = NULL;
+
+  if (facts->n == 0)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("The store holds no interactions to review"));
+      return FALSE;
+    }
+  range = sc_format_day_range (review->data_first, review->data_last);
+  /* Translators: "No interactions were created in January 2020; the data covers 1 Nov 2024 – 31 Oct 2026" */
+  g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+               _("No interactions were created in %s; the data covers %s"), review->period_label, range);
+  return FALSE;
+}
+
 static gboolean
 compute_all (ScReview              *review,
              ScEngine              *engine,
@@ -522,6 +543,8 @@ compute_all (ScReview              *review,
       || !load_context (review, store, facts, error)
       || !compute_headlines (review, facts, base, error))
     return FALSE;
+  if (review->interactions == 0)
+    return no_data_error (review, facts, error);
   report_progress (progress, user_data, 0.2, _("Computing the trends"));
   if (g_cancellable_set_error_if_cancelled (cancellable, error)
       || !compute_trends (review, facts, base, error))
