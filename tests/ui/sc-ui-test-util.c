@@ -33,17 +33,9 @@ sc_ui_test_init (int    *argc,
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
-/**
- * sc_ui_test_make_demo:
- * @dir: a directory
- *
- * Writes the demo organisation ending in October 2026 into @dir, without
- * its targets.
- *
- * Returns: (transfer full): the store's path
- */
-char *
-sc_ui_test_make_demo (const char *dir)
+static char *
+make_demo (const char *dir,
+           gboolean    targets)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScStore) store = NULL;
@@ -55,11 +47,39 @@ sc_ui_test_make_demo (const char *dir)
   sc_demo_options_init (&options);
   options.end_year = 2026;
   options.end_month = 10;
-  /* The tests set the targets they check. */
-  options.targets = FALSE;
+  options.targets = targets;
   g_assert_true (sc_demo_generate (store, &options, NULL, NULL, &error));
   g_assert_no_error (error);
   return path;
+}
+
+/**
+ * sc_ui_test_make_demo:
+ * @dir: a directory
+ *
+ * Writes the demo organisation ending in October 2026 into @dir, without
+ * its targets: the tests set the targets they check.
+ *
+ * Returns: (transfer full): the store's path
+ */
+char *
+sc_ui_test_make_demo (const char *dir)
+{
+  return make_demo (dir, FALSE);
+}
+
+/**
+ * sc_ui_test_make_full_demo:
+ * @dir: a directory
+ *
+ * Writes the demo organisation as the app opens it, year targets included.
+ *
+ * Returns: (transfer full): the store's path
+ */
+char *
+sc_ui_test_make_full_demo (const char *dir)
+{
+  return make_demo (dir, TRUE);
 }
 
 static gboolean

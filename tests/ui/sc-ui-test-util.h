@@ -18,6 +18,7 @@ G_BEGIN_DECLS
 void       sc_ui_test_init          (int          *argc,
                                      char       ***argv);
 char      *sc_ui_test_make_demo     (const char   *dir) G_GNUC_WARN_UNUSED_RESULT;
+char      *sc_ui_test_make_full_demo (const char  *dir) G_GNUC_WARN_UNUSED_RESULT;
 ScWindow  *sc_ui_test_open_window   (const char   *store_path);
 void       sc_ui_test_close_window  (ScWindow     *window);
 void       sc_ui_test_wait_idle     (ScWindow     *window);

@@ -30,7 +30,8 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   fixture->dir = sc_test_make_tmpdir ();
-  fixture->path = sc_ui_test_make_demo (fixture->dir);
+  /* As the app opens it: the README's screenshot comes from here. */
+  fixture->path = sc_ui_test_make_full_demo (fixture->dir);
   fixture->window = sc_ui_test_open_window (fixture->path);
 }
 
