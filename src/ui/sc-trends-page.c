@@ -4,8 +4,12 @@
  *
  * Trends: one metric over time up to the end of the window's period, under
  * its filters, with the 95 % interval as a band, small samples hollow and,
- * on request, the same periods a year earlier. The chart can be read as a
- * table, copied and saved.
+ * on request, the same periods a year earlier; the target of each period
+ * (as in force then, for the segment the filters pick) as a step line and
+ * the baseline. Dragging the target line sets the target of the window's
+ * period through the undo history the Targets page edits with: a toast
+ * offers Undo, Ctrl+Z and Shift+Ctrl+Z undo and redo, and every view
+ * follows. The chart can be read as a table, copied and saved.
  */
 
 #include "config.h"
@@ -13,11 +17,13 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sc-baseline-eval.h"
 #include "sc-chart-view.h"
 #include "sc-compute.h"
 #include "sc-metric-series.h"
 #include "sc-notes-popover.h"
 #include "sc-store-review.h"
+#include "sc-target.h"
 #include "sc-trend-painter.h"
 #include "sc-trends-page.h"
 #include "sc-window.h"
@@ -48,6 +54,9 @@ struct _ScTrendsPage
   ScQueryResult  *result;
   ScComputeSlot   slot;
   GtkFileChooserNative *chooser;
+  ScTargetHistory *history;
+  AdwToast       *toast;          /* the last one shown, weak */
+  gint64          toast_shown_at;
 };
 
 G_DEFINE_FINAL_TYPE (ScTrendsPage, sc_trends_page, GTK_TYPE_WIDGET)
@@ -76,13 +85,107 @@ selected_grain (ScTrendsPage *self)
 
 /* ---- Computing ----------------------------------------------------------- */
 
+/* What the worker computes: the trend, and the baseline of each bucket. */
+typedef struct
+{
+  ScQuery  *query;
+  ScStore  *store;
+  ScMetricId metric;
+  char     *segment;
+} TrendJob;
+
+typedef struct
+{
+  ScQueryResult *result;
+  GArray        *baselines;   /* double per bucket, NaN without one */
+} TrendOut;
+
+static void
+trend_job_free (TrendJob *job)
+{
+  sc_query_free (job->query);
+  g_object_unref (job->store);
+  g_free (job->segment);
+  g_free (job);
+}
+
+static void
+trend_out_free (TrendOut *out)
+{
+  g_clear_pointer (&out->result, sc_query_result_free);
+  g_clear_pointer (&out->baselines, g_array_unref);
+  g_free (out);
+}
+
 static gpointer
 trend_compute (const ScFacts  *facts,
                gpointer        data,
                GCancellable   *cancellable,
                GError        **error)
 {
-  return sc_engine_compute (facts, data, error);
+  TrendJob *job = data;
+  g_autoptr(GPtrArray) baselines = NULL;
+  const ScBaseline *baseline;
+  TrendOut *out = g_new0 (TrendOut, 1);
+
+  if ((out->result = sc_engine_compute (facts, job->query, error)) == NULL
+      || (baselines = sc_store_list_baselines (job->store, SC_MISSING, error)) == NULL)
+    {
+      trend_out_free (out);
+      return NULL;
+    }
+  out->baselines = g_array_new (FALSE, FALSE, sizeof (double));
+  baseline = sc_baselines_lookup (baselines, job->metric, job->segment);
+  for (guint b = 0; b < out->result->buckets->len; b++)
+    {
+      const ScBucket *bucket = g_ptr_array_index (out->result->buckets, b);
+      ScBaselineValue value = { .value = NAN };
+
+      if (baseline != NULL
+          && !sc_baseline_compute (baseline, facts, bucket->first_day, bucket->last_day, &value, error))
+        {
+          trend_out_free (out);
+          return NULL;
+        }
+      g_array_append_val (out->baselines, value.value);
+    }
+  return out;
+}
+
+/* @series with the target in force for each bucket (as a review of that
+ * bucket would show it) and its baseline. */
+static ScChartSeries *
+with_references (ScTrendsPage        *self,
+                 const ScChartSeries *series,
+                 const ScQueryResult *trend,
+                 GArray              *baselines,
+                 ScMetricId           metric,
+                 const char          *segment)
+{
+  g_autoptr(ScTargetIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  ScChartSeries *copy = sc_chart_series_new (sc_chart_series_get_name (series),
+                                             sc_chart_series_get_unit (series));
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+
+  sc_chart_series_set_direction (copy, sc_chart_series_get_direction (series));
+  sc_chart_series_set_currency (copy, sc_chart_series_get_currency (series));
+  if ((index = sc_target_index_load (sc_engine_get_store (self->engine), &error)) == NULL)
+    g_warning ("Cannot read the targets: %s", error->message);
+  for (guint i = 0; i < sc_chart_series_get_n_points (series); i++)
+    {
+      const ScBucket *bucket = g_ptr_array_index (trend->buckets, i);
+      ScChartPoint point = *sc_chart_series_get_point (series, i);
+      const ScTarget *target = NULL;
+
+      if (index != NULL)
+        target = sc_target_index_lookup (index, metric, segment, bucket->first_day, bucket->last_day,
+                                         sc_target_review_instant (bucket->last_day, self->zone, now));
+      point.target = target != NULL ? target->value : NAN;
+      point.baseline = g_array_index (baselines, double, i);
+      sc_chart_series_append (copy, &point);
+    }
+  return copy;
 }
 
 /* The same buckets, valued a year earlier: the painter draws it lighter
@@ -201,25 +304,31 @@ trend_ready_cb (GObject      *object,
 {
   ScTrendsPage *self = SC_TRENDS_PAGE (object);
   g_autoptr(GError) error = NULL;
+  TrendOut *out;
   ScQueryResult *trend;
   ScMetricId metric;
+  g_autofree char *segment = NULL;
+  g_autoptr(ScChartSeries) plain = NULL;
   g_autoptr(ScChartSeries) series = NULL;
 
-  trend = sc_compute_finish (result, &error);
+  out = sc_compute_finish (result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   sc_compute_slot_end (&self->slot);
-  if (trend == NULL)
+  if (out == NULL)
     {
       adw_status_page_set_description (self->error_page, error->message);
       gtk_stack_set_visible_child_name (self->content_stack, "error");
       return;
     }
   g_clear_pointer (&self->result, sc_query_result_free);
-  self->result = trend;
+  self->result = trend = g_steal_pointer (&out->result);
 
   metric = sc_trends_page_get_metric (self);
-  series = sc_metric_series_from_result (trend, metric, -1, self->zone);
+  segment = sc_segment_key_from_filters (sc_view_state_get_filters (self->state));
+  plain = sc_metric_series_from_result (trend, metric, -1, self->zone);
+  series = with_references (self, plain, trend, out->baselines, metric, segment);
+  trend_out_free (out);
   sc_trend_painter_clear_series (self->painter);
   sc_trend_painter_add_series (self->painter, series);
   if (gtk_toggle_button_get_active (self->previous_year_button))
@@ -250,6 +359,7 @@ sc_trends_page_reload (ScTrendsPage *self)
 {
   ScGrain grain;
   ScQuery *query;
+  TrendJob *job;
   gint32 to, from;
   int periods;
 
@@ -272,9 +382,172 @@ sc_trends_page_reload (ScTrendsPage *self)
   sc_query_set_grain (query, grain);
   sc_query_set_comparison (query, gtk_toggle_button_get_active (self->previous_year_button)
                                   ? SC_COMPARE_YEAR : SC_COMPARE_NONE);
-  sc_compute_async (self, self->engine, trend_compute, query, (GDestroyNotify) sc_query_free,
-                    (GDestroyNotify) sc_query_result_free, sc_compute_slot_begin (&self->slot),
+  job = g_new0 (TrendJob, 1);
+  job->query = query;
+  job->store = g_object_ref (sc_engine_get_store (self->engine));
+  job->metric = sc_trends_page_get_metric (self);
+  job->segment = sc_segment_key_from_filters (sc_view_state_get_filters (self->state));
+  sc_compute_async (self, self->engine, trend_compute, job, (GDestroyNotify) trend_job_free,
+                    (GDestroyNotify) trend_out_free, sc_compute_slot_begin (&self->slot),
                     trend_ready_cb, NULL);
+}
+
+/* ---- Editing the target ------------------------------------------------- */
+
+/* libadwaita 1.2 crashes when a toast is dismissed while it still slides
+ * in: the last toast is replaced only once it has been up this long (a
+ * newer one queues behind it otherwise). */
+#define TOAST_SETTLE_US (700 * G_TIME_SPAN_MILLISECOND)
+
+static void undo_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter);
+
+static void
+toast_undo_cb (ScTrendsPage *self)
+{
+  undo_action (GTK_WIDGET (self), "trends.undo-target", NULL);
+}
+
+static void
+show_toast (ScTrendsPage *self,
+            const char   *title,
+            gboolean      undo)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwToast *toast;
+
+  if (!SC_IS_WINDOW (root))
+    return;
+  if (self->toast != NULL && g_get_monotonic_time () - self->toast_shown_at >= TOAST_SETTLE_US)
+    adw_toast_dismiss (self->toast);
+  if (self->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, undo ? 5 : 3);
+  if (undo)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  self->toast = toast;
+  self->toast_shown_at = g_get_monotonic_time ();
+  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
+  sc_window_add_toast (SC_WINDOW (root), toast);
+}
+
+static void
+report_error (ScTrendsPage *self,
+              const GError *error)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (SC_IS_WINDOW (root))
+    sc_window_add_toast (SC_WINDOW (root), adw_toast_new (error->message));
+}
+
+/* The target line was dragged to @value: the target of the window's
+ * period (its month, quarter or year; each month of a custom range) for
+ * the segment the filters pick, keeping the at-risk band of the target
+ * that applied. */
+static void
+target_changed_cb (ScTrendsPage *self,
+                   double        value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScTarget) target = NULL;
+  g_autoptr(ScTargetIndex) index = NULL;
+  g_autofree char *segment = NULL;
+  ScMetricId metric = sc_trends_page_get_metric (self);
+  ScTargetPeriod period = { SC_TARGET_PERIOD_MONTH, 0 };
+  const ScTarget *current = NULL;
+  gint32 from, to;
+  gboolean ok;
+
+  if (self->history == NULL || self->state == NULL || !sc_view_state_has_period (self->state))
+    return;
+  from = sc_view_state_get_from (self->state);
+  to = sc_view_state_get_to (self->state);
+  switch (sc_view_state_get_kind (self->state))
+    {
+    case SC_PERIOD_QUARTER:
+      period = (ScTargetPeriod) { SC_TARGET_PERIOD_QUARTER, from };
+      break;
+    case SC_PERIOD_YEAR:
+      period = (ScTargetPeriod) { SC_TARGET_PERIOD_YEAR, from };
+      break;
+    case SC_PERIOD_MONTH:
+    case SC_PERIOD_CUSTOM:
+    default:
+      period = (ScTargetPeriod) { SC_TARGET_PERIOD_MONTH, sc_grain_bucket_start (SC_GRAIN_MONTH, from) };
+      break;
+    }
+  segment = sc_segment_key_from_filters (sc_view_state_get_filters (self->state));
+  target = sc_target_new (metric, segment, &period, value);
+  if ((index = sc_target_index_load (sc_target_history_get_store (self->history), &error)) != NULL
+      && (current = sc_target_index_lookup (index, metric, segment, from, to, SC_MISSING)) != NULL)
+    target->at_risk_band = current->at_risk_band;
+  if (sc_view_state_get_kind (self->state) == SC_PERIOD_CUSTOM)
+    ok = sc_target_history_set_months (self->history, target, sc_grain_bucket_start (SC_GRAIN_MONTH, to),
+                                       value, &error);
+  else
+    ok = sc_target_history_set_target (self->history, target, &error);
+  if (!ok)
+    {
+      report_error (self, error);
+      sc_trends_page_reload (self);
+      return;
+    }
+  show_toast (self, sc_target_history_get_undo_label (self->history), TRUE);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ScTrendsPage *self = SC_TRENDS_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gboolean redo = g_str_equal (action_name, "trends.redo-target");
+  g_autofree char *label = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->history == NULL
+      || !(redo ? sc_target_history_get_can_redo (self->history) : sc_target_history_get_can_undo (self->history)))
+    return;
+  label = g_strdup (redo ? sc_target_history_get_redo_label (self->history)
+                         : sc_target_history_get_undo_label (self->history));
+  if (!(redo ? sc_target_history_redo (self->history, &error) : sc_target_history_undo (self->history, &error)))
+    {
+      report_error (self, error);
+      return;
+    }
+  /* Translators: a toast after undoing, e.g. "Undone: Set the target of CSAT (All, 2026)". */
+  title = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), label ? label : "");
+  show_toast (self, title, FALSE);
+}
+
+/**
+ * sc_trends_page_set_target_history:
+ * @self: the page
+ * @history: (nullable): where targets are edited; with it the target
+ *   line can be dragged, and the trend follows every edit
+ */
+void
+sc_trends_page_set_target_history (ScTrendsPage    *self,
+                                   ScTargetHistory *history)
+{
+  g_return_if_fail (SC_IS_TRENDS_PAGE (self));
+  g_return_if_fail (history == NULL || SC_IS_TARGET_HISTORY (history));
+
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_set_object (&self->history, history);
+  if (history != NULL)
+    g_signal_connect_object (history, "changed", G_CALLBACK (sc_trends_page_reload), self,
+                             G_CONNECT_SWAPPED);
+  sc_chart_view_set_target_editable (self->chart, history != NULL);
 }
 
 /* ---- Export -------------------------------------------------------------- */
@@ -465,6 +738,12 @@ sc_trends_page_dispose (GObject *object)
   g_clear_object (&self->chooser);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->result, sc_query_result_free);
+  if (self->history != NULL)
+    g_signal_handlers_disconnect_by_data (self->history, self);
+  g_clear_object (&self->history);
+  if (self->toast != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
+  self->toast = NULL;
   gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_TRENDS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
@@ -497,6 +776,11 @@ sc_trends_page_class_init (ScTrendsPageClass *klass)
 
   gtk_widget_class_install_action (widget_class, "trends.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "trends.save-as", NULL, save_as_action);
+  gtk_widget_class_install_action (widget_class, "trends.undo-target", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "trends.redo-target", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "trends.undo-target", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "trends.redo-target", NULL);
 }
 
 static void
@@ -530,6 +814,8 @@ sc_trends_page_init (ScTrendsPage *self)
   g_signal_connect_object (self->previous_year_button, "toggled",
                            G_CALLBACK (sc_trends_page_reload), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->table_button, "toggled", G_CALLBACK (table_toggled_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->chart, "target-changed", G_CALLBACK (target_changed_cb), self,
                            G_CONNECT_SWAPPED);
 }
 

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "sc-engine.h"
+#include "sc-target-history.h"
 #include "sc-view-state.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,7 @@ void           sc_trends_page_set_grain      (ScTrendsPage *self,
 gboolean       sc_trends_page_is_loading     (ScTrendsPage *self);
 const ScQueryResult *sc_trends_page_get_result (ScTrendsPage *self);
 GtkWidget     *sc_trends_page_get_chart      (ScTrendsPage *self);
+void           sc_trends_page_set_target_history (ScTrendsPage    *self,
+                                                  ScTargetHistory *history);
 
 G_END_DECLS

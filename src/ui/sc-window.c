@@ -187,6 +187,7 @@ open_store_ready_cb (GObject      *object,
   /* One undo history for every edit of targets; the views follow it. */
   sc_dashboard_page_set_target_history (self->dashboard_page,
                                         sc_targets_page_get_history (self->targets_page));
+  sc_trends_page_set_target_history (self->trends_page, sc_targets_page_get_history (self->targets_page));
   basename = g_path_get_basename (sc_store_get_path (self->store));
   adw_window_title_set_subtitle (self->sidebar_title, basename);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import", TRUE);
@@ -227,6 +228,7 @@ sc_window_open_store (ScWindow   *self,
   sc_segments_page_set_engine (self->segments_page, NULL);
   sc_targets_page_set_store (self->targets_page, NULL, NULL);
   sc_dashboard_page_set_target_history (self->dashboard_page, NULL);
+  sc_trends_page_set_target_history (self->trends_page, NULL);
   g_clear_object (&self->engine);
   g_clear_object (&self->store);
   self->latest_month = 0;

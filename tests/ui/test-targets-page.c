@@ -5,7 +5,9 @@
  * The Targets page in the real window on the demo store: a target typed
  * in the table is saved and its status shown, a bad value is refused with
  * a message and nothing saved, undo and redo put the store back and
- * forth, and the page renders to PNG in light and dark.
+ * forth, and the page renders to PNG in light and dark. A target edited
+ * in the table or by dragging its line on the trend changes the status of
+ * the dashboard card; undo and redo reach every view.
  */
 
 #include "config.h"
@@ -13,9 +15,12 @@
 #include <adwaita.h>
 #include <string.h>
 
+#include "sc-chart-view-private.h"
 #include "sc-dashboard-page.h"
 #include "sc-metric-card.h"
 #include "sc-targets-page.h"
+#include "sc-trend-painter.h"
+#include "sc-trends-page.h"
 #include "sc-test-util.h"
 #include "sc-ui-test-util.h"
 
@@ -424,6 +429,122 @@ test_dashboard_status (Fixture       *fixture,
   g_assert_cmpint (sc_metric_card_get_status (card), ==, SC_TARGET_STATUS_NONE);
 }
 
+static ScTrendsPage *
+trends_page (Fixture *fixture)
+{
+  return SC_TRENDS_PAGE (sc_ui_test_find_widget (GTK_WIDGET (fixture->window), SC_TYPE_TRENDS_PAGE));
+}
+
+static gboolean
+trends_loaded (Fixture *fixture)
+{
+  ScTrendsPage *page = trends_page (fixture);
+
+  return page != NULL && !sc_trends_page_is_loading (page) && sc_trends_page_get_result (page) != NULL;
+}
+
+/* The last point of the trend shown (October 2026). */
+static const ScChartPoint *
+last_point (Fixture *fixture)
+{
+  ScChartView *chart = SC_CHART_VIEW (sc_trends_page_get_chart (trends_page (fixture)));
+  ScChartSeries *series = sc_trend_painter_get_series (SC_TREND_PAINTER (sc_chart_view_get_painter (chart)), 0);
+
+  return sc_chart_series_get_point (series, sc_chart_series_get_n_points (series) - 1);
+}
+
+static void
+wait_trends (Fixture *fixture)
+{
+  sc_ui_test_settle ();
+  wait_for (trends_loaded, fixture);
+  sc_ui_test_settle ();
+}
+
+/* The CSAT target of October 2026 alone, NaN when there is none. */
+static double
+stored_october (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) targets = sc_store_list_targets (sc_window_get_store (fixture->window), SC_MISSING, NULL);
+
+  for (guint i = 0; i < targets->len; i++)
+    {
+      const ScTarget *t = targets->pdata[i];
+
+      if (t->metric == SC_METRIC_CSAT && t->period.kind == SC_TARGET_PERIOD_MONTH
+          && t->period.start_day == sc_calendar_day_from_ymd (2026, 10, 1))
+        return t->value;
+    }
+  return NAN;
+}
+
+/* The target line on the trend follows the table; dragging it sets the
+ * month's target, which the dashboard card shows; Ctrl+Z and
+ * Shift+Ctrl+Z undo and redo the drag everywhere. */
+static void
+test_drag (Fixture       *fixture,
+           gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  ScTrendsPage *trends;
+  ScChartView *chart;
+  const ScChartItem *line;
+  g_autoptr(ScBaseline) baseline = sc_baseline_new (SC_METRIC_CSAT, "", SC_BASELINE_FIXED);
+  g_autoptr(GError) error = NULL;
+  double dragged;
+  guint n;
+
+  show_targets (fixture);
+  type_csat (fixture, "60%");
+  baseline->value = 70;
+  g_assert_true (sc_target_history_set_baseline (sc_targets_page_get_history (fixture->page), baseline, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (window, "win.show-trend", "s", "csat");
+  wait_trends (fixture);
+  trends = trends_page (fixture);
+  chart = SC_CHART_VIEW (sc_trends_page_get_chart (trends));
+  g_assert_true (sc_chart_view_get_target_editable (chart));
+  g_assert_cmpfloat (last_point (fixture)->target, ==, 60);
+  g_assert_cmpfloat (last_point (fixture)->baseline, ==, 70);
+
+  /* Drag October's target to the top of the chart. */
+  n = sc_chart_series_get_n_points (sc_trend_painter_get_series (SC_TREND_PAINTER (sc_chart_view_get_painter (chart)), 0));
+  line = sc_chart_geometry_find_item (chart->geometry, SC_CHART_ITEM_TARGET, 0, n - 1);
+  g_assert_nonnull (line);
+  g_assert_true (_sc_chart_view_drag_begin (chart, line->x, line->y));
+  _sc_chart_view_drag_update (chart, -10000);
+  _sc_chart_view_drag_end (chart);
+  wait_trends (fixture);
+  dragged = stored_october (fixture);
+  /* Far above October's 76 %: missed. */
+  g_assert_cmpfloat (dragged, >, 85);
+  g_assert_cmpfloat (dragged, <=, 100);
+  g_assert_cmpfloat (last_point (fixture)->target, ==, dragged);
+  g_assert_true (shows_text (window, sc_target_history_get_undo_label (sc_targets_page_get_history (fixture->page))));
+  sc_ui_test_save_png (window, "trends-target-dragged.png");
+  g_assert_cmpint (sc_metric_card_get_status (dashboard_card (fixture, SC_METRIC_CSAT)), ==,
+                   SC_TARGET_STATUS_MISSED);
+
+  /* Ctrl+Z on the trend undoes the drag; Shift+Ctrl+Z redoes it. */
+  gtk_widget_activate_action (window, "win.show-trend", "s", "csat");
+  wait_trends (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trends_page (fixture)), "trends.undo-target", NULL));
+  wait_trends (fixture);
+  g_assert_true (isnan (stored_october (fixture)));
+  g_assert_cmpfloat (last_point (fixture)->target, ==, 60);
+  g_assert_true (shows_text (window, "Undone: "));
+  g_assert_cmpint (sc_metric_card_get_status (dashboard_card (fixture, SC_METRIC_CSAT)), ==, SC_TARGET_STATUS_MET);
+
+  gtk_widget_activate_action (window, "win.show-trend", "s", "csat");
+  wait_trends (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (trends_page (fixture)), "trends.redo-target", NULL));
+  wait_trends (fixture);
+  g_assert_cmpfloat (stored_october (fixture), ==, dragged);
+  g_assert_cmpint (sc_metric_card_get_status (dashboard_card (fixture, SC_METRIC_CSAT)), ==,
+                   SC_TARGET_STATUS_MISSED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -441,6 +562,8 @@ main (int   argc,
               test_dialogs, fixture_teardown);
   g_test_add ("/scorecard/ui/targets-page/dashboard-status", Fixture, NULL, fixture_setup,
               test_dashboard_status, fixture_teardown);
+  g_test_add ("/scorecard/ui/targets-page/drag", Fixture, NULL, fixture_setup,
+              test_drag, fixture_teardown);
 
   status = g_test_run ();
   sc_test_remove_tree (dir);
