@@ -191,21 +191,51 @@ write_strings (Writer     *w,
   g_assert_cmpint (fclose (f), ==, 0);
 }
 
+/* The workbook part, its relationships and, with @notes, a first sheet
+ * of that name holding one line of text. */
+static void
+add_workbook (zip_t      *zip,
+              const char *notes)
+{
+  g_autofree char *escaped = notes != NULL ? g_markup_escape_text (notes, -1) : NULL;
+  g_autofree char *workbook = g_strdup_printf (
+    "<workbook " NS " xmlns:r=\"" REL "\"><sheets>%s%s%s"
+    "<sheet name=\"Tickets\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>",
+    notes ? "<sheet name=\"" : "", notes ? escaped : "", notes ? "\" sheetId=\"2\" r:id=\"rId4\"/>" : "");
+
+  g_autofree char *rels = g_strdup_printf (
+    "<Relationships " PKG_RELS ">"
+    "<Relationship Id=\"rId1\" Type=\"" REL "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
+    "<Relationship Id=\"rId2\" Type=\"" REL "/sharedStrings\" Target=\"sharedStrings.xml\"/>"
+    "<Relationship Id=\"rId3\" Type=\"" REL "/styles\" Target=\"styles.xml\"/>%s</Relationships>",
+    notes ? "<Relationship Id=\"rId4\" Type=\"" REL "/worksheet\" Target=\"worksheets/sheet2.xml\"/>" : "");
+
+  add_text (zip, "xl/workbook.xml", workbook);
+  add_text (zip, "xl/_rels/workbook.xml.rels", rels);
+  if (notes != NULL)
+    add_text (zip, "xl/worksheets/sheet2.xml",
+              "<worksheet " NS "><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>"
+              "Exported by the helpdesk; the tickets are on the next sheet.</t></is></c></row>"
+              "</sheetData></worksheet>");
+}
+
 /**
- * sc_test_xlsx_from_csv:
+ * sc_test_xlsx_from_csv_with_notes:
  * @csv_path: a CSV export
  * @xlsx_path: where to write the workbook
  * @title: (nullable): a title in A1, with the header two rows below it
+ * @notes: (nullable): the name of a sheet of notes before the export's
  *
- * Writes the export as a one-sheet workbook ("Tickets") the way
+ * Writes the export as a workbook whose sheet "Tickets" holds it the way
  * spreadsheet programs do: text in the shared strings, whole and decimal
  * numbers as numbers, timestamps as serial days with format 22, empty
  * cells left out. The sheet goes through a file, so a million rows fit.
  */
 void
-sc_test_xlsx_from_csv (const char *csv_path,
-                       const char *xlsx_path,
-                       const char *title)
+sc_test_xlsx_from_csv_with_notes (const char *csv_path,
+                                  const char *xlsx_path,
+                                  const char *title,
+                                  const char *notes)
 {
   g_autofree char *sheet_path = g_strconcat (xlsx_path, ".sheet.xml", NULL);
   g_autofree char *strings_path = g_strconcat (xlsx_path, ".strings.xml", NULL);
@@ -230,14 +260,7 @@ sc_test_xlsx_from_csv (const char *csv_path,
   add_text (zip, "_rels/.rels",
             "<Relationships " PKG_RELS "><Relationship Id=\"rId1\" Type=\"" REL "/officeDocument\" "
             "Target=\"xl/workbook.xml\"/></Relationships>");
-  add_text (zip, "xl/workbook.xml",
-            "<workbook " NS " xmlns:r=\"" REL "\"><sheets>"
-            "<sheet name=\"Tickets\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>");
-  add_text (zip, "xl/_rels/workbook.xml.rels",
-            "<Relationships " PKG_RELS ">"
-            "<Relationship Id=\"rId1\" Type=\"" REL "/worksheet\" Target=\"worksheets/sheet1.xml\"/>"
-            "<Relationship Id=\"rId2\" Type=\"" REL "/sharedStrings\" Target=\"sharedStrings.xml\"/>"
-            "<Relationship Id=\"rId3\" Type=\"" REL "/styles\" Target=\"styles.xml\"/></Relationships>");
+  add_workbook (zip, notes);
   add_text (zip, "xl/styles.xml",
             "<styleSheet " NS "><cellXfs><xf numFmtId=\"0\"/><xf numFmtId=\"22\"/></cellXfs></styleSheet>");
   add_file (zip, "xl/worksheets/sheet1.xml", sheet_path);
@@ -247,4 +270,20 @@ sc_test_xlsx_from_csv (const char *csv_path,
   g_unlink (strings_path);
   g_hash_table_unref (w.index);
   g_ptr_array_unref (w.strings);
+}
+
+/**
+ * sc_test_xlsx_from_csv:
+ * @csv_path: a CSV export
+ * @xlsx_path: where to write the workbook
+ * @title: (nullable): a title in A1, with the header two rows below it
+ *
+ * sc_test_xlsx_from_csv_with_notes() without a sheet of notes.
+ */
+void
+sc_test_xlsx_from_csv (const char *csv_path,
+                       const char *xlsx_path,
+                       const char *title)
+{
+  sc_test_xlsx_from_csv_with_notes (csv_path, xlsx_path, title, NULL);
 }

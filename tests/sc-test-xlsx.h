@@ -11,8 +11,12 @@
 
 G_BEGIN_DECLS
 
-void sc_test_xlsx_from_csv (const char *csv_path,
-                            const char *xlsx_path,
-                            const char *title);
+void sc_test_xlsx_from_csv            (const char *csv_path,
+                                       const char *xlsx_path,
+                                       const char *title);
+void sc_test_xlsx_from_csv_with_notes (const char *csv_path,
+                                       const char *xlsx_path,
+                                       const char *title,
+                                       const char *notes);
 
 G_END_DECLS

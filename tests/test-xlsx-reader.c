@@ -519,21 +519,32 @@ test_import_sheet_rejects (void)
   };
   g_autofree char *path = write_book ("rejects.xlsx", &book);
   g_autoptr(ScStore) store = new_store ("rejects.db");
+  g_autoptr(ScImportResult) first = NULL;
   g_autoptr(ScImportResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rejects = NULL;
   const ScReject *reject;
 
-  /* The first sheet has no header anything knows. */
-  g_assert_null (import (store, path, NULL, &error));
+  /* The first sheet has no header anything knows: chosen, it fails;
+   * not chosen, the next sheet that fits an export is read. */
+  g_assert_null (import (store, path, "Notes", &error));
   g_assert_error (error, SC_ERROR, SC_ERROR_PARSE);
   g_assert_nonnull (strstr (error->message, "matches no known export"));
   g_clear_error (&error);
+  first = import (store, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (first->counts.inserted, ==, 2);
+  g_assert_cmpint (first->counts.rejected, ==, 1);
+  g_assert_true (g_strv_contains ((const char * const *) first->notices,
+                                  "The sheet “Notes” fits no known export; read the sheet "
+                                  "“Tickets” instead."));
+  g_assert_false (g_strv_contains ((const char * const *) first->notices,
+                                   "Read the sheet “Notes” of the workbook’s 2 sheets."));
 
   result = import (store, path, "Tickets", &error);
   g_assert_no_error (error);
   g_assert_cmpint (result->counts.rows_read, ==, 3);
-  g_assert_cmpint (result->counts.inserted, ==, 2);
+  g_assert_cmpint (result->counts.unchanged, ==, 2);
   g_assert_cmpint (result->counts.rejected, ==, 1);
   g_assert_true (g_strv_contains ((const char * const *) result->notices,
                                   "Read the sheet “Tickets” of the workbook’s 2 sheets."));

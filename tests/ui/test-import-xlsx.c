@@ -83,6 +83,70 @@ test_workbook (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The dialog's row of @type whose title is @title. */
+static GtkWidget *
+find_row (GtkWidget  *widget,
+          GType       type,
+          const char *title)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_row (child, type, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A workbook whose first sheet holds notes: the dialog opens on the
+ * sheet that fits an export and offers the others. */
+static void
+test_choose_sheet (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "zammad.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (fixture->dir, "helpdesk-export.xlsx", NULL);
+  AdwComboRow *sheet_row;
+  ScImportDialog *dialog;
+  ScStoreOverview overview;
+
+  sc_test_xlsx_from_csv_with_notes (csv, xlsx, NULL, "Read me");
+  sc_window_open_path (fixture->window, xlsx);
+  dialog = sc_ui_test_wait_for_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "zammad");
+  sheet_row = ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Sheet"));
+  g_assert_nonnull (sheet_row);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sheet_row)));
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (sheet_row)), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (sheet_row), ==, 1);
+  sc_ui_test_save_png (GTK_WIDGET (dialog), "import-dialog-xlsx.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  sc_ui_test_save_png (GTK_WIDGET (dialog), "import-dialog-xlsx-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The notes fit no export: the dialog says so and the sheet can be
+   * chosen again. */
+  adw_combo_row_set_selected (sheet_row, 0);
+  sc_ui_test_wait_for_preview (dialog);
+  g_assert_cmpstr (sc_import_dialog_get_sheet (dialog), ==, "Read me");
+  adw_combo_row_set_selected (sheet_row, 1);
+  sc_ui_test_wait_for_preview (dialog);
+  g_assert_cmpstr (sc_import_dialog_get_sheet (dialog), ==, "Tickets");
+  g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "zammad");
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
+  sc_ui_test_wait_idle (fixture->window);
+  g_assert_true (sc_store_get_overview (sc_window_get_store (fixture->window), &overview, NULL));
+  g_assert_cmpint (overview.interactions, ==, 3);
+  g_assert_cmpint (overview.rejects, ==, 0);
+}
+
 /* The message dialog the window shows, once it is up. */
 static AdwMessageDialog *
 wait_for_dialog (void)
@@ -134,6 +198,8 @@ main (int   argc,
 
   g_test_add ("/scorecard/ui/import-xlsx/workbook", Fixture, NULL, fixture_setup, test_workbook,
               fixture_teardown);
+  g_test_add ("/scorecard/ui/import-xlsx/choose-sheet", Fixture, NULL, fixture_setup,
+              test_choose_sheet, fixture_teardown);
   g_test_add ("/scorecard/ui/import-xlsx/old-workbook", Fixture, NULL, fixture_setup,
               test_old_workbook, fixture_teardown);
   return g_test_run ();

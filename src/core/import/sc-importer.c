@@ -1105,6 +1105,59 @@ open_file (Run     *run,
   return TRUE;
 }
 
+/* Reads the header of another sheet of the workbook and finds the preset
+ * it fits, dropping the notices of the sheets tried before. */
+static gboolean
+try_sheet (Run        *run,
+           const char *sheet,
+           guint       n_notices)
+{
+  const char *first = run->sheet;
+
+  g_clear_pointer (&run->reader, sc_csv_reader_free);
+  g_clear_object (&run->sheet_stream);
+  g_clear_pointer (&run->match, sc_preset_match_free);
+  run->sheet = sheet;
+  run->reader = open_reader (run, &run->sheet_stream, NULL);
+  if (run->reader == NULL)
+    return FALSE;
+  run->header = sc_csv_reader_get_header (run->reader);
+  if (!choose_preset (run, NULL))
+    return FALSE;
+  g_ptr_array_set_size (run->notices, n_notices);
+  g_ptr_array_add (run->notices,
+                   g_strdup_printf (_("The sheet “%s” fits no known export; read the sheet “%s” "
+                                      "instead."), first, sheet));
+  for (const char * const *n = sc_csv_reader_get_notices (run->reader); *n != NULL; n++)
+    g_ptr_array_add (run->notices, g_strdup (*n));
+  return TRUE;
+}
+
+/* Opens the file and finds the preset its header fits. When no sheet
+ * was chosen and a workbook's first sheet fits no export (notes or a
+ * summary before the data), its other sheets are tried in order. */
+static gboolean
+open_and_choose (Run     *run,
+                 GError **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  const char *first;
+  guint n_notices = run->notices->len;
+
+  if (!open_file (run, error))
+    return FALSE;
+  if (choose_preset (run, &local_error))
+    return TRUE;
+  first = run->sheet;
+  if (run->book != NULL && run->self->sheet == NULL &&
+      g_error_matches (local_error, SC_ERROR, SC_ERROR_PARSE))
+    for (const char * const *s = sc_xlsx_book_get_sheets (run->book); *s != NULL; s++)
+      if (!g_str_equal (*s, first) && try_sheet (run, *s, n_notices))
+        return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
 static void
 finish_notices (Run *run)
 {
@@ -1459,7 +1512,7 @@ sc_importer_preview (ScImporter    *self,
 
   run_init (&run, self, path, cancellable);
   preview = g_new0 (ScImportPreview, 1);
-  if (open_file (&run, error) && choose_preset (&run, error))
+  if (open_and_choose (&run, error))
     {
       set_up_fields (&run);
       ok = (self->order != SC_DATE_ORDER_UNKNOWN || detect_date_orders (&run, error)) &&
@@ -1500,7 +1553,7 @@ sc_importer_run (ScImporter    *self,
   g_return_val_if_fail (path != NULL, NULL);
 
   run_init (&run, self, path, cancellable);
-  if (open_file (&run, error) && choose_preset (&run, error))
+  if (open_and_choose (&run, error))
     {
       set_up_fields (&run);
       if ((self->order != SC_DATE_ORDER_UNKNOWN || detect_date_orders (&run, error)) &&
