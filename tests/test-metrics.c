@@ -937,6 +937,17 @@ test_cache_file (Fixture *f, gconstpointer data)
   assert_cache_refused (f, s, cache, SC_ERROR_NOT_A_STORE);
 }
 
+/* Counts add up across segments; rates, times and scores do not. */
+static void
+test_additive (void)
+{
+  g_assert_true (sc_metric_is_additive (sc_metric_get (SC_METRIC_VOLUME)));
+  g_assert_true (sc_metric_is_additive (sc_metric_get (SC_METRIC_BACKLOG)));
+  g_assert_false (sc_metric_is_additive (sc_metric_get (SC_METRIC_CSAT)));
+  g_assert_false (sc_metric_is_additive (sc_metric_get (SC_METRIC_FRT_MEDIAN)));
+  g_assert_false (sc_metric_is_additive (sc_metric_get (SC_METRIC_NPS)));
+}
+
 static void
 test_period_parse (void)
 {
@@ -990,6 +1001,7 @@ main (int   argc,
   ADD ("cache-file", test_cache_file);
 #undef ADD
   g_test_add_func ("/scorecard/metrics/period-parse", test_period_parse);
+  g_test_add_func ("/scorecard/metrics/additive", test_additive);
 
   return g_test_run ();
 }

@@ -304,7 +304,9 @@ show_breakdown (ScSegmentsPage *self,
   self->shown = b;
 
   sc_bar_painter_set_series (self->painter, bars);
-  sc_bar_painter_set_reference (self->painter, overall ? overall->value : NAN);
+  sc_bar_painter_set_reference (self->painter,
+                                overall != NULL && !sc_metric_is_additive (sc_metric_get (b->metric))
+                                ? overall->value : NAN);
   sc_bar_painter_set_selected (self->painter, -1);
   /* Translators: a chart's title, "CSAT by Channel" */
   title = g_strdup_printf (_("%s by %s"), sc_metric_get (b->metric)->name,

@@ -169,6 +169,24 @@ sc_metric_get (ScMetricId id)
 }
 
 /**
+ * sc_metric_is_additive:
+ * @metric: a catalogue entry
+ *
+ * Whether the segments' values add up to the whole (a count such as the
+ * volume): then the overall value is their sum, not a level a segment can
+ * be compared with, and charts draw no overall reference line.
+ *
+ * Returns: %TRUE for counts
+ */
+gboolean
+sc_metric_is_additive (const ScMetric *metric)
+{
+  g_return_val_if_fail (metric != NULL, FALSE);
+
+  return metric->aggregate == SC_AGGREGATE_COUNT;
+}
+
+/**
  * sc_metric_lookup:
  * @id_string: a stable metric id such as `frt_median`
  *

@@ -172,6 +172,7 @@ typedef struct
 } ScMetric;
 
 const ScMetric *sc_metric_get              (ScMetricId    id);
+gboolean        sc_metric_is_additive      (const ScMetric *metric);
 const ScMetric *sc_metric_lookup           (const char   *id_string);
 guint           sc_metric_get_n_metrics    (void);
 const char     *sc_metric_unit_to_string   (ScMetricUnit  unit);

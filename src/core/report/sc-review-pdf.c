@@ -615,7 +615,7 @@ draw_breakdown (Doc                     *doc,
 
   sc_bar_painter_set_series (bars, series);
   sc_bar_painter_set_max_bars (bars, 8);
-  if (row != NULL)
+  if (row != NULL && !sc_metric_is_additive (sc_metric_get (section->metric)))
     sc_bar_painter_set_reference (bars, row->value.value);
   if (drivers)
     {
