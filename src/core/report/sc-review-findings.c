@@ -300,7 +300,12 @@ add_targets (ScReview *review)
                                                   with_target),
                                      with_target, at_risk);
   else
-    finding->text = g_strdup_printf (_("%u of %u targets were missed: %s."),
+    /* Translators: the verb agrees with the first number: "1 of 8 targets
+     * was missed", "2 of 8 targets were missed" */
+    finding->text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "%u of %u targets was missed: %s.",
+                                                  "%u of %u targets were missed: %s.",
+                                                  finding->count),
                                      finding->count, with_target, missed->str);
 }
 
