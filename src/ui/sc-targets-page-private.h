@@ -27,6 +27,8 @@ typedef struct
   double        actual;           /* NaN without data */
   gint64        n;
   ScAttainment  attainment;
+  guint         months_met;       /* months of the year so far on target */
+  guint         months_targeted;  /* … and with a target at all */
 } ScTargetsRow;
 
 struct _ScTargetsPage

@@ -161,6 +161,60 @@ make_row (Load                *load,
   return row;
 }
 
+/* "Periods on target" over the year: of the months from January to the
+ * month shown that had a target (as in force then, as a review shows it),
+ * how many met it, for each row. */
+static gboolean
+count_months_on_target (Load                *load,
+                        const ScFacts       *facts,
+                        const ScTargetIndex *index,
+                        GTimeZone           *zone,
+                        GError             **error)
+{
+  g_autoptr(GHashTable) by_segment = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                                            (GDestroyNotify) sc_query_result_free);
+  int y, m, d;
+  gint32 january;
+
+  sc_calendar_ymd_from_day (load->from, &y, &m, &d);
+  january = sc_calendar_day_from_ymd (y, 1, 1);
+  for (guint r = 0; r < load->rows->len; r++)
+    {
+      ScTargetsRow *row = load->rows->pdata[r];
+      ScQueryResult *months = g_hash_table_lookup (by_segment, row->segment);
+
+      if (months == NULL)
+        {
+          g_autoptr(ScQuery) query = sc_query_new ();
+
+          sc_query_add_all_metrics (query);
+          sc_query_set_range (query, january, load->to);
+          sc_query_set_grain (query, SC_GRAIN_MONTH);
+          sc_segment_key_add_to_query (row->segment, query);
+          if ((months = sc_engine_compute (facts, query, error)) == NULL)
+            return FALSE;
+          g_hash_table_insert (by_segment, g_strdup (row->segment), months);
+        }
+      for (guint b = 0; b < months->buckets->len; b++)
+        {
+          const ScBucket *bucket = g_ptr_array_index (months->buckets, b);
+          const ScMetricValue *value = sc_query_result_get_value (months, row->metric, b, -1);
+          const ScTarget *target;
+          ScAttainment attainment;
+
+          target = sc_target_index_lookup (index, row->metric, row->segment, bucket->first_day, bucket->last_day,
+                                           sc_target_review_instant (bucket->last_day, zone, load->now));
+          if (target == NULL)
+            continue;
+          sc_target_evaluate (target, load->settings, value != NULL && value->n > 0 ? value->value : NAN,
+                              &attainment);
+          row->months_targeted++;
+          row->months_met += attainment.status == SC_TARGET_STATUS_MET;
+        }
+    }
+  return TRUE;
+}
+
 /* The segments that have a target of their own for the month. */
 static GPtrArray *
 override_segments (const ScTargetIndex *index,
@@ -264,6 +318,11 @@ load_thread (GTask        *task,
             }
           g_ptr_array_add (load->rows, row);
         }
+    }
+  if (!count_months_on_target (load, facts, index, zone, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
     }
   g_task_return_boolean (task, TRUE);
 }
@@ -411,6 +470,11 @@ make_table_row (ScTargetsPage      *self,
   g_autofree char *actual = format_value (row->metric, row->actual);
   g_autofree char *attainment = NULL;
   g_autofree char *entry_label = NULL;
+  /* Translators: periods on target over the year, "7 of 10 months on target" */
+  g_autofree char *months_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u month on target",
+                                                               "%u of %u months on target",
+                                                               row->months_targeted),
+                                                  row->months_met, row->months_targeted);
 
   if (row->target != NULL)
     {
@@ -468,9 +532,19 @@ make_table_row (ScTargetsPage      *self,
   add_cell (self, GTK_BOX (box), COLUMN_BASELINE, two_line_cell (baseline_text, baseline_source, 1));
   add_cell (self, GTK_BOX (box), COLUMN_ACTUAL, text_cell (actual, NULL));
   add_cell (self, GTK_BOX (box), COLUMN_ATTAINMENT, text_cell (attainment ? attainment : "—", NULL));
-  add_cell (self, GTK_BOX (box), COLUMN_STATUS,
-            text_cell (sc_target_status_get_label (row->attainment.status),
-                       sc_target_status_css_class (row->attainment.status)));
+  if (row->months_targeted > 0)
+    {
+      GtkWidget *status = two_line_cell (sc_target_status_get_label (row->attainment.status),
+                                         months_text, 1);
+
+      gtk_widget_add_css_class (gtk_widget_get_first_child (status),
+                                sc_target_status_css_class (row->attainment.status));
+      add_cell (self, GTK_BOX (box), COLUMN_STATUS, status);
+    }
+  else
+    add_cell (self, GTK_BOX (box), COLUMN_STATUS,
+              text_cell (sc_target_status_get_label (row->attainment.status),
+                         sc_target_status_css_class (row->attainment.status)));
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
