@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-targets-page.h"
 #include "sc-window-private.h"
 
 static const struct
@@ -72,6 +73,11 @@ state_changed_cb (ScWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.latest-period",
                                  has_period && self->latest_month != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.clear-filters", filters->len > 0);
+
+  /* The Targets page shows the picked period too. */
+  if (self->targets_page != NULL && has_period)
+    sc_targets_page_set_period (self->targets_page, sc_view_state_get_from (state),
+                                sc_view_state_get_to (state));
 }
 
 /* ---- The period popover -------------------------------------------------- */

@@ -19,6 +19,7 @@
 #include "sc-notes-popover.h"
 #include "sc-segments-page.h"
 #include "sc-store-review.h"
+#include "sc-targets-page.h"
 #include "sc-test-util.h"
 #include "sc-trend-painter.h"
 #include "sc-trends-page.h"
@@ -124,10 +125,21 @@ test_dashboard (Fixture       *fixture,
   assert_shows (fixture, csat);
   save_light_and_dark (fixture, "views-dashboard");
 
-  /* Alt+Left: the month before. */
+  /* Alt+Left: the month before, on the Targets page too. */
   activate (fixture, "win.previous-period", NULL);
   assert_shows (fixture, "September 2026");
   assert_shows (fixture, "Compared with August 2026");
+  {
+    GtkWidget *targets;
+    int start = 0;
+
+    activate (fixture, "win.show-page", "targets");
+    targets = sc_ui_test_find_widget (GTK_WIDGET (fixture->window), SC_TYPE_TARGETS_PAGE);
+    g_assert_nonnull (targets);
+    g_object_get (targets, "period-start", &start, NULL);
+    g_assert_cmpint (start, ==, sc_calendar_day_from_ymd (2026, 9, 1));
+    activate (fixture, "win.show-page", "dashboard");
+  }
   g_clear_pointer (&csat, g_free);
   csat = expected_display (fixture, SC_METRIC_CSAT);
   assert_shows (fixture, csat);
