@@ -118,8 +118,22 @@ test_create_reopen (Fixture       *fixture,
 
   g_assert_cmpint (sc_store_get_schema_version (store), ==, SC_STORE_SCHEMA_VERSION);
   g_assert_null (sc_store_dup_backup_path (store));
-  g_assert_true (sc_store_set_setting (store, "timezone", "Europe/Berlin", &error));
-  g_assert_no_error (error);
+
+  /* The organisation's zone: UTC until set, and for a name of no zone. */
+  {
+    g_autoptr(GTimeZone) unset = sc_store_dup_time_zone (store);
+    g_autoptr(GTimeZone) bogus = NULL;
+    g_autoptr(GTimeZone) berlin = NULL;
+
+    g_assert_cmpstr (g_time_zone_get_identifier (unset), ==, "UTC");
+    g_assert_true (sc_store_set_setting (store, "timezone", "Mars/Olympus_Mons", &error));
+    bogus = sc_store_dup_time_zone (store);
+    g_assert_cmpstr (g_time_zone_get_identifier (bogus), ==, "UTC");
+    g_assert_true (sc_store_set_setting (store, "timezone", "Europe/Berlin", &error));
+    g_assert_no_error (error);
+    berlin = sc_store_dup_time_zone (store);
+    g_assert_cmpstr (g_time_zone_get_identifier (berlin), ==, "Europe/Berlin");
+  }
 
   batch = begin (store, "zendesk");
   write_ticket (batch, "1", 1700000000, "Email", SC_WRITE_INSERTED);

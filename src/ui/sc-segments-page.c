@@ -572,15 +572,8 @@ sc_segments_page_set_engine (ScSegmentsPage *self,
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->shown, breakdown_free);
   g_array_set_size (self->drill, 0);
-  if (engine != NULL)
-    {
-      g_autofree char *name = sc_store_dup_setting (sc_engine_get_store (engine), "timezone");
-
-      if (name != NULL)
-        self->zone = g_time_zone_new_identifier (name);
-    }
-  if (self->zone == NULL)
-    self->zone = g_time_zone_new_utc ();
+  self->zone = engine != NULL ? sc_store_dup_time_zone (sc_engine_get_store (engine))
+                              : g_time_zone_new_utc ();
   sc_segments_page_reload (self);
 }
 

@@ -79,15 +79,6 @@ load_free (Load *load)
   g_free (load);
 }
 
-static GTimeZone *
-store_zone (ScStore *store)
-{
-  g_autofree char *name = sc_store_dup_setting (store, "timezone");
-  GTimeZone *zone = name ? g_time_zone_new_identifier (name) : NULL;
-
-  return zone ? zone : g_time_zone_new_utc ();
-}
-
 /* The first day of the last complete month with data: the month of the
  * newest interaction, or the one before while that month still runs. */
 static gint32
@@ -247,7 +238,7 @@ load_thread (GTask        *task,
   Load *load = task_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(ScFacts) facts = NULL;
-  g_autoptr(GTimeZone) zone = store_zone (load->store);
+  g_autoptr(GTimeZone) zone = sc_store_dup_time_zone (load->store);
   g_autoptr(ScTargetIndex) index = NULL;
   g_autoptr(GPtrArray) baselines = NULL;
   g_autoptr(ScQueryResult) all = NULL;

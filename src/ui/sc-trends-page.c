@@ -644,15 +644,8 @@ sc_trends_page_set_engine (ScTrendsPage *self,
   sc_notes_popover_set_store (self->notes, engine != NULL ? sc_engine_get_store (engine) : NULL);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->result, sc_query_result_free);
-  if (engine != NULL)
-    {
-      g_autofree char *name = sc_store_dup_setting (sc_engine_get_store (engine), "timezone");
-
-      if (name != NULL)
-        self->zone = g_time_zone_new_identifier (name);
-    }
-  if (self->zone == NULL)
-    self->zone = g_time_zone_new_utc ();
+  self->zone = engine != NULL ? sc_store_dup_time_zone (sc_engine_get_store (engine))
+                              : g_time_zone_new_utc ();
   sc_trends_page_reload (self);
 }
 

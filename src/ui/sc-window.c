@@ -110,11 +110,8 @@ open_store_thread (GTask        *task,
     }
   if (overview.last_created != SC_MISSING)
     {
-      g_autofree char *zone_name = sc_store_dup_setting (opened->store, "timezone");
-      g_autoptr(GTimeZone) zone = zone_name ? g_time_zone_new_identifier (zone_name) : NULL;
+      g_autoptr(GTimeZone) zone = sc_store_dup_time_zone (opened->store);
 
-      if (zone == NULL)
-        zone = g_time_zone_new_utc ();
       opened->latest_month = sc_latest_complete_month (overview.last_created,
                                                        g_get_real_time () / G_USEC_PER_SEC, zone);
     }

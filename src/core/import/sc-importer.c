@@ -872,19 +872,9 @@ set_up_fields (Run *run)
 static GTimeZone *
 dup_zone (ScImporter *self)
 {
-  g_autofree char *name = NULL;
-
   if (self->zone != NULL)
     return g_time_zone_ref (self->zone);
-  name = sc_store_dup_setting (self->store, "timezone");
-  if (name != NULL)
-    {
-      GTimeZone *zone = g_time_zone_new_identifier (name);
-
-      if (zone != NULL)
-        return zone;
-    }
-  return g_time_zone_new_utc ();
+  return sc_store_dup_time_zone (self->store);
 }
 
 static char *

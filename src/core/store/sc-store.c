@@ -633,6 +633,29 @@ sc_store_dup_content_checksum (ScStore  *self,
 }
 
 /**
+ * sc_store_dup_time_zone:
+ * @self: a store
+ *
+ * The organisation's time zone: the `timezone` setting, read as an IANA
+ * identifier; UTC when it is unset or names no zone.
+ *
+ * Returns: (transfer full): the zone
+ */
+GTimeZone *
+sc_store_dup_time_zone (ScStore *self)
+{
+  g_autofree char *name = NULL;
+  GTimeZone *zone = NULL;
+
+  g_return_val_if_fail (SC_IS_STORE (self), g_time_zone_new_utc ());
+
+  name = sc_store_dup_setting (self, "timezone");
+  if (name != NULL)
+    zone = g_time_zone_new_identifier (name);
+  return zone != NULL ? zone : g_time_zone_new_utc ();
+}
+
+/**
  * sc_store_dup_setting:
  * @self: a store
  * @key: the setting's name

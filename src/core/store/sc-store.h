@@ -255,6 +255,7 @@ int         sc_store_get_schema_version   (ScStore           *self);
 
 /* ---- Settings ---------------------------------------------------------- */
 
+GTimeZone  *sc_store_dup_time_zone        (ScStore           *self) G_GNUC_WARN_UNUSED_RESULT;
 char       *sc_store_dup_setting          (ScStore           *self,
                                            const char        *key) G_GNUC_WARN_UNUSED_RESULT;
 gboolean    sc_store_set_setting          (ScStore           *self,
