@@ -12,6 +12,7 @@
 #include "sc-bullet-painter.h"
 #include "sc-target.h"
 #include "sc-targets-page.h"
+#include "sc-toast-slot.h"
 
 G_BEGIN_DECLS
 
@@ -54,10 +55,7 @@ struct _ScTargetsPage
   ScMetricSettings  *settings;
   ScBulletPainter   *painter;
   GtkSizeGroup      *columns[6];
-  AdwToast          *toast;          /* the last one shown, weak */
-  gint64             toast_shown_at; /* when it was added (monotonic µs) */
-  AdwToast          *pending_toast;  /* waiting for it to finish showing */
-  guint              pending_id;
+  ScToastSlot        toast;
   guint              loading : 1;
   guint              pending : 1;
 };

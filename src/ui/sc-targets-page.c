@@ -773,57 +773,12 @@ _sc_targets_page_report (ScTargetsPage *self,
   show_toast (self, toast);
 }
 
-/* libadwaita 1.2 frees a toast dismissed while it still slides in and
- * then crashes when the slide ends (its replace animation runs 500 ms):
- * a toast is dismissed only once it has been up this long. */
-#define TOAST_SETTLE_US (700 * G_TIME_SPAN_MILLISECOND)
-
-static void
-replace_toast (ScTargetsPage *self,
-               AdwToast      *toast)
-{
-  if (self->toast != NULL)
-    {
-      g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-      adw_toast_dismiss (self->toast);
-    }
-  self->toast = toast;
-  self->toast_shown_at = g_get_monotonic_time ();
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
-}
-
-static gboolean
-show_pending_toast_cb (gpointer data)
-{
-  ScTargetsPage *self = data;
-
-  self->pending_id = 0;
-  if (self->pending_toast != NULL)
-    replace_toast (self, g_steal_pointer (&self->pending_toast));
-  return G_SOURCE_REMOVE;
-}
-
-/* Shows @toast in place of the page's previous one; when that one has only
- * just appeared, @toast follows it a moment later (a newer toast waiting
- * replaces the one waiting before it). */
+/* Shows @toast in place of the page's previous one. */
 static void
 show_toast (ScTargetsPage *self,
             AdwToast      *toast)
 {
-  gint64 up = g_get_monotonic_time () - self->toast_shown_at;
-
-  if (self->toast == NULL || up >= TOAST_SETTLE_US)
-    {
-      g_clear_object (&self->pending_toast);
-      replace_toast (self, toast);
-      return;
-    }
-  g_clear_object (&self->pending_toast);
-  self->pending_toast = toast;
-  if (self->pending_id == 0)
-    self->pending_id = g_timeout_add ((guint) ((TOAST_SETTLE_US - up) / G_TIME_SPAN_MILLISECOND) + 1,
-                                      show_pending_toast_cb, self);
+  sc_toast_slot_show (&self->toast, self->toast_overlay, toast);
 }
 
 static void
@@ -1147,11 +1102,7 @@ sc_targets_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  if (self->toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  self->toast = NULL;
-  g_clear_handle_id (&self->pending_id, g_source_remove);
-  g_clear_object (&self->pending_toast);
+  sc_toast_slot_clear (&self->toast);
   g_clear_object (&self->history);
   g_clear_object (&self->store);
   g_clear_object (&self->engine);

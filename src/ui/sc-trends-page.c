@@ -24,6 +24,7 @@
 #include "sc-notes-popover.h"
 #include "sc-store-review.h"
 #include "sc-target.h"
+#include "sc-toast-slot.h"
 #include "sc-trend-painter.h"
 #include "sc-trends-page.h"
 #include "sc-window.h"
@@ -55,8 +56,7 @@ struct _ScTrendsPage
   ScComputeSlot   slot;
   GtkFileChooserNative *chooser;
   ScTargetHistory *history;
-  AdwToast       *toast;          /* the last one shown, weak */
-  gint64          toast_shown_at;
+  ScToastSlot     toast;
 };
 
 G_DEFINE_FINAL_TYPE (ScTrendsPage, sc_trends_page, GTK_TYPE_WIDGET)
@@ -394,11 +394,6 @@ sc_trends_page_reload (ScTrendsPage *self)
 
 /* ---- Editing the target ------------------------------------------------- */
 
-/* libadwaita 1.2 crashes when a toast is dismissed while it still slides
- * in: the last toast is replaced only once it has been up this long (a
- * newer one queues behind it otherwise). */
-#define TOAST_SETTLE_US (700 * G_TIME_SPAN_MILLISECOND)
-
 static void undo_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter);
@@ -419,10 +414,6 @@ show_toast (ScTrendsPage *self,
 
   if (!SC_IS_WINDOW (root))
     return;
-  if (self->toast != NULL && g_get_monotonic_time () - self->toast_shown_at >= TOAST_SETTLE_US)
-    adw_toast_dismiss (self->toast);
-  if (self->toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, undo ? 5 : 3);
   if (undo)
@@ -431,10 +422,7 @@ show_toast (ScTrendsPage *self,
       g_signal_connect_object (toast, "button-clicked", G_CALLBACK (toast_undo_cb), self,
                                G_CONNECT_SWAPPED);
     }
-  self->toast = toast;
-  self->toast_shown_at = g_get_monotonic_time ();
-  g_object_add_weak_pointer (G_OBJECT (toast), (gpointer *) &self->toast);
-  sc_window_add_toast (SC_WINDOW (root), toast);
+  sc_toast_slot_show (&self->toast, sc_window_get_toast_overlay (SC_WINDOW (root)), toast);
 }
 
 static void
@@ -734,9 +722,7 @@ sc_trends_page_dispose (GObject *object)
   if (self->history != NULL)
     g_signal_handlers_disconnect_by_data (self->history, self);
   g_clear_object (&self->history);
-  if (self->toast != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->toast), (gpointer *) &self->toast);
-  self->toast = NULL;
+  sc_toast_slot_clear (&self->toast);
   gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_TRENDS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);

@@ -619,6 +619,20 @@ sc_window_is_busy (ScWindow *self)
          || !g_queue_is_empty (&self->import_queue);
 }
 
+/**
+ * sc_window_get_toast_overlay:
+ * @self: the window
+ *
+ * Returns: (transfer none): where the window's toasts show
+ */
+AdwToastOverlay *
+sc_window_get_toast_overlay (ScWindow *self)
+{
+  g_return_val_if_fail (SC_IS_WINDOW (self), NULL);
+
+  return self->toast_overlay;
+}
+
 void
 sc_window_add_toast (ScWindow *self,
                      AdwToast *toast)

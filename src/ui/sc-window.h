@@ -30,6 +30,7 @@ void        sc_window_import_file    (ScWindow      *self,
                                       const char    *path);
 void        sc_window_show_page      (ScWindow      *self,
                                       const char    *name);
+AdwToastOverlay *sc_window_get_toast_overlay (ScWindow *self);
 void        sc_window_add_toast      (ScWindow      *self,
                                       AdwToast      *toast);
 
