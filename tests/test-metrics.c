@@ -820,6 +820,7 @@ static ScQueryResult *
 run_cached (Fixture          *f,
             ScMetricSettings *settings,
             const char       *cache,
+            ScDimension       group_by,
             gboolean         *from_file)
 {
   g_autoptr(ScEngine) engine = sc_engine_new (f->store);
@@ -835,7 +836,7 @@ run_cached (Fixture          *f,
   *from_file = facts->mapping != NULL;
   sc_query_add_metric (query, SC_METRIC_VOLUME);
   sc_query_add_metric (query, SC_METRIC_CSAT);
-  sc_query_set_group_by (query, SC_DIM_TAGS);
+  sc_query_set_group_by (query, group_by);
   result = sc_engine_run (engine, query, &error);
   g_assert_no_error (error);
   return result;
@@ -902,10 +903,10 @@ test_cache_file (Fixture *f, gconstpointer data)
   g_unlink (cache);
 
   add_interactions (f, 40, fill_plain, NULL);
-  from_store = run_cached (f, s, cache, &used_file);
+  from_store = run_cached (f, s, cache, SC_DIM_TAGS, &used_file);
   g_assert_false (used_file);
   g_assert_true (g_file_test (cache, G_FILE_TEST_IS_REGULAR));
-  from_file = run_cached (f, s, cache, &used_file);
+  from_file = run_cached (f, s, cache, SC_DIM_TAGS, &used_file);
   g_assert_true (used_file);
   assert_same_results (from_store, from_file);
 
@@ -916,10 +917,10 @@ test_cache_file (Fixture *f, gconstpointer data)
   add_interactions (f, 2, fill_plain, NULL);
   assert_cache_refused (f, s, cache, SC_ERROR_INVALID);
   g_clear_pointer (&again, sc_query_result_free);
-  again = run_cached (f, s, cache, &used_file);
+  again = run_cached (f, s, cache, SC_DIM_TAGS, &used_file);
   g_assert_false (used_file);
   g_clear_pointer (&from_file, sc_query_result_free);
-  from_file = run_cached (f, s, cache, &used_file);
+  from_file = run_cached (f, s, cache, SC_DIM_TAGS, &used_file);
   g_assert_true (used_file);
   assert_same_results (again, from_file);
 
@@ -929,7 +930,7 @@ test_cache_file (Fixture *f, gconstpointer data)
   assert_cache_refused (f, s, cache, SC_ERROR_DAMAGED);
   g_assert_true (g_file_set_contents (cache, contents, length, NULL));
   g_clear_pointer (&again, sc_query_result_free);
-  again = run_cached (f, s, cache, &used_file);
+  again = run_cached (f, s, cache, SC_DIM_TAGS, &used_file);
   g_assert_true (used_file);
   damage_file (cache, length - 3, length);
   assert_cache_refused (f, s, cache, SC_ERROR_DAMAGED);
@@ -968,6 +969,160 @@ test_period_parse (void)
   g_assert_false (sc_period_parse ("2026-02-30", &a, &b, NULL));
 }
 
+/* ---- Custom dimensions ------------------------------------------------- */
+
+typedef struct
+{
+  ScDimension plan;
+  ScDimension region2;
+  const char *plans[3];
+} CustomFill;
+
+static void
+fill_custom (ScInteraction *it, guint i, gpointer data)
+{
+  const CustomFill *c = data;
+
+  it->resolved = 1;
+  it->resolved_at = it->created_at + (i + 1) * 60;
+  /* Plans Gold, Silver, none in turn; a second field on even rows. */
+  it->dims[c->plan] = c->plans[i % 3];
+  it->dims[c->region2] = i % 2 == 0 ? "North" : NULL;
+}
+
+static void
+add_custom_interactions (Fixture          *f,
+                         const char       *source,
+                         CustomFill       *fill,
+                         guint             n,
+                         ScImportCounts   *counts)
+{
+  g_autoptr(GError) error = NULL;
+  ScImportInfo info = { "custom.csv", "sum", "test", source, NULL };
+  g_autoptr(ScStoreBatch) batch = sc_store_begin_import (f->store, &info, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (sc_store_batch_add_dimension (batch, "Plan", &fill->plan, &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_store_batch_add_dimension (batch, "Sales region", &fill->region2, &error));
+  g_assert_cmpint (fill->plan, >=, SC_DIM_N_BUILTIN);
+  g_assert_cmpint (fill->region2, ==, fill->plan + 1);
+  memset (counts, 0, sizeof *counts);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("c%u", i);
+      ScInteraction it;
+      ScWriteOutcome outcome;
+
+      sc_interaction_init (&it);
+      it.external_id = id;
+      it.created_at = T0 + i * 60;
+      fill_custom (&it, i, fill);
+      g_assert_true (sc_store_batch_add_interaction (batch, &it, &outcome, &error));
+      g_assert_no_error (error);
+      counts->inserted += outcome == SC_WRITE_INSERTED;
+      counts->updated += outcome == SC_WRITE_UPDATED;
+      counts->unchanged += outcome == SC_WRITE_UNCHANGED;
+    }
+  g_assert_true (sc_store_batch_commit (batch, counts, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_plan_volumes (Fixture    *f,
+                     ScDimension plan,
+                     double      gold,
+                     double      silver,
+                     double      none)
+{
+  g_autoptr(ScMetricSettings) s = sc_metric_settings_new ();
+  g_autoptr(ScQuery) query = sc_query_new ();
+  g_autoptr(ScQueryResult) result = NULL;
+
+  sc_query_add_metric (query, SC_METRIC_VOLUME);
+  sc_query_set_group_by (query, plan);
+  result = run (f, s, query);
+  assert_value (*sc_query_result_get_value (result, SC_METRIC_VOLUME, 0,
+                                            sc_query_result_find_segment (result, "Gold")), gold);
+  assert_value (*sc_query_result_get_value (result, SC_METRIC_VOLUME, 0,
+                                            sc_query_result_find_segment (result, "Silver")), silver);
+  assert_value (*sc_query_result_get_value (result, SC_METRIC_VOLUME, 0,
+                                            sc_query_result_find_segment (result, "(none)")), none);
+}
+
+static void
+test_custom_dimensions (Fixture *f, gconstpointer data)
+{
+  g_autoptr(ScMetricSettings) s = sc_metric_settings_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dims = NULL;
+  g_autoptr(ScQuery) query = sc_query_new ();
+  g_autoptr(ScQueryResult) result = NULL;
+  g_autofree char *cache = sc_facts_file_path_for_store (f->store);
+  g_autoptr(ScQueryResult) from_store = NULL;
+  g_autoptr(ScQueryResult) from_file = NULL;
+  CustomFill fill = { .plans = { "Gold", "Silver", NULL } };
+  const ScDimensionInfo *info;
+  ScImportCounts counts;
+  gboolean used_file;
+
+  /* 10 rows: Gold at 0, 3, 6, 9; Silver at 1, 4, 7; none at 2, 5, 8. */
+  add_custom_interactions (f, "custom", &fill, 10, &counts);
+  g_assert_cmpint (counts.inserted, ==, 10);
+
+  dims = sc_store_list_dimensions (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dims->len, ==, SC_DIM_N_BUILTIN + 2);
+  info = sc_dimension_list_lookup (dims, "plan");
+  g_assert_nonnull (info);
+  g_assert_true (info->custom);
+  g_assert_cmpint (info->dim, ==, fill.plan);
+  g_assert_cmpstr (info->label, ==, "Plan");
+  info = sc_dimension_list_lookup (dims, "SALES REGION");
+  g_assert_nonnull (info);
+  g_assert_cmpstr (info->name, ==, "sales_region");
+  g_assert_true (sc_dimension_list_lookup (dims, "segment")->dim == SC_DIM_CUSTOMER_SEGMENT);
+  g_assert_null (sc_dimension_list_lookup (dims, "colour"));
+  g_assert_cmpstr (sc_dimension_list_get_label (dims, fill.region2), ==, "Sales region");
+
+  assert_plan_volumes (f, fill.plan, 4, 3, 3);
+
+  /* Filtering on one custom dimension, grouping by another. */
+  sc_query_add_metric (query, SC_METRIC_VOLUME);
+  sc_query_add_metric (query, SC_METRIC_RESOLUTION_TIME_MEAN);
+  sc_query_add_filter (query, fill.plan, "gold");
+  sc_query_set_group_by (query, fill.region2);
+  result = run (f, s, query);
+  /* Gold and North: rows 0 and 6, resolved after 1 and 7 minutes. */
+  assert_value (*sc_query_result_get_value (result, SC_METRIC_VOLUME, 0,
+                                            sc_query_result_find_segment (result, "North")), 2);
+  assert_value (*sc_query_result_get_value (result, SC_METRIC_RESOLUTION_TIME_MEAN, 0,
+                                            sc_query_result_find_segment (result, "North")), 240);
+  assert_value (*sc_query_result_get_value (result, SC_METRIC_VOLUME, 0,
+                                            sc_query_result_find_segment (result, "(none)")), 2);
+
+  /* The same import again changes nothing; a newer export with other
+   * plans replaces the values, and the dimensions are found again. */
+  add_custom_interactions (f, "custom", &fill, 10, &counts);
+  g_assert_cmpint (counts.unchanged, ==, 10);
+  fill.plans[0] = "Silver";
+  fill.plans[1] = NULL;
+  fill.plans[2] = "Gold";
+  add_custom_interactions (f, "custom", &fill, 10, &counts);
+  g_assert_cmpint (counts.updated, ==, 10);
+  assert_plan_volumes (f, fill.plan, 3, 4, 3);
+
+  /* The fact cache file keeps the custom dimensions. */
+  g_unlink (cache);
+  from_store = run_cached (f, s, cache, fill.plan, &used_file);
+  g_assert_false (used_file);
+  from_file = run_cached (f, s, cache, fill.plan, &used_file);
+  g_assert_true (used_file);
+  assert_same_results (from_store, from_file);
+  g_assert_cmpint (sc_query_result_find_segment (from_file, "Silver"), >=, 0);
+  g_unlink (cache);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -999,6 +1154,7 @@ main (int   argc,
   ADD ("comparison-and-drivers", test_comparison_and_drivers);
   ADD ("reload-after-import", test_reload_after_import);
   ADD ("cache-file", test_cache_file);
+  ADD ("custom-dimensions", test_custom_dimensions);
 #undef ADD
   g_test_add_func ("/scorecard/metrics/period-parse", test_period_parse);
   g_test_add_func ("/scorecard/metrics/additive", test_additive);

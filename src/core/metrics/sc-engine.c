@@ -79,7 +79,10 @@ typedef struct
   gboolean       grouped;
   ScDimension    dim;
   guint          n_seg;
-  guint8        *masks[SC_DIM_N_BUILTIN];
+  guint8        *masks[SC_DIM_MAX];
+  guint          n_masked;    /* single-valued dimensions with a mask */
+  guint8         masked[SC_DIM_MAX];
+  const gint32  *group_codes; /* grouping by a single-valued dimension */
   gboolean       matches_nothing;
   gboolean       customers_apply;
   gboolean       agents_apply;
@@ -136,7 +139,7 @@ pass_clear (Pass *pass)
   g_clear_pointer (&pass->first, g_array_unref);
   g_clear_pointer (&pass->last, g_array_unref);
   g_clear_pointer (&pass->bmap, g_free);
-  for (guint d = 0; d < SC_DIM_N_BUILTIN; d++)
+  for (guint d = 0; d < SC_DIM_MAX; d++)
     g_clear_pointer (&pass->masks[d], g_free);
   g_clear_pointer (&pass->acc, g_free);
   for (guint c = 0; pass->frt_values != NULL && c < cells; c++)
@@ -189,7 +192,11 @@ make_masks (Pass          *pass,
       gboolean any = FALSE;
 
       if (pass->masks[filter->dim] == NULL)
-        pass->masks[filter->dim] = g_new0 (guint8, n_codes);
+        {
+          pass->masks[filter->dim] = g_new0 (guint8, n_codes);
+          if (!sc_dimension_is_multi (filter->dim))
+            pass->masked[pass->n_masked++] = (guint8) filter->dim;
+        }
       for (guint v = 0; v < filter->values->len; v++)
         {
           gint32 code = sc_facts_lookup_code (pass->facts, filter->dim, filter->values->pdata[v]);
@@ -229,6 +236,7 @@ pass_init (Pass          *pass,
   pass->grouped = query->grouped;
   pass->dim = query->group_by;
   pass->n_seg = query->grouped ? sc_facts_get_n_codes (facts, query->group_by) : 1;
+  pass->group_codes = query->grouped ? facts->codes[query->group_by] : NULL;
   make_buckets (pass);
   make_masks (pass, query);
   cells = pass->nb * pass->n_seg;
@@ -255,9 +263,13 @@ row_matches (const Pass *pass,
 {
   const ScFacts *facts = pass->facts;
 
-  for (guint d = 0; d < SC_DIM_TAGS; d++)
-    if (pass->masks[d] != NULL && !pass->masks[d][facts->codes[d][i]])
-      return FALSE;
+  for (guint m = 0; m < pass->n_masked; m++)
+    {
+      guint d = pass->masked[m];
+
+      if (!pass->masks[d][facts->codes[d] != NULL ? facts->codes[d][i] : 0])
+        return FALSE;
+    }
   if (pass->masks[SC_DIM_TAGS] != NULL)
     {
       for (guint32 k = facts->tag_start[i]; k < facts->tag_start[i + 1]; k++)
@@ -367,9 +379,9 @@ scan_interactions (Pass *pass)
   guint lo = sc_facts_lower_bound (facts, sc_tz_map_day_start (facts->tz, pass->from_day));
   guint hi = sc_facts_lower_bound (facts, sc_tz_map_day_start (facts->tz, pass->to_day + 1));
   gboolean filtered = FALSE;
-  const gint32 *group = pass->grouped && pass->dim != SC_DIM_TAGS ? facts->codes[pass->dim] : NULL;
+  const gint32 *group = pass->group_codes;
 
-  for (guint d = 0; d < SC_DIM_N_BUILTIN; d++)
+  for (guint d = 0; d < SC_DIM_MAX; d++)
     filtered |= pass->masks[d] != NULL;
   for (guint i = lo; i < hi; i++)
     {
@@ -383,8 +395,8 @@ scan_interactions (Pass *pass)
       cell = (guint) pass->bmap[day - pass->from_day] * pass->n_seg;
       if (!pass->grouped)
         add_row (pass, cell, i);
-      else if (group != NULL)
-        add_row (pass, cell + group[i], i);
+      else if (!sc_dimension_is_multi (pass->dim))
+        add_row (pass, cell + (group != NULL ? (guint) group[i] : 0), i);
       else if (facts->tag_start[i] == facts->tag_start[i + 1])
         add_row (pass, cell, i);
       else
@@ -431,7 +443,7 @@ scan_backlog (Pass *pass)
   g_autofree gint64 *diff = g_new0 (gint64, (gsize) (pass->nb + 1) * pass->n_seg);
   gboolean filtered = FALSE;
 
-  for (guint d = 0; d < SC_DIM_N_BUILTIN; d++)
+  for (guint d = 0; d < SC_DIM_MAX; d++)
     filtered |= pass->masks[d] != NULL;
   for (guint i = 0; i < hi; i++)
     {
@@ -444,8 +456,9 @@ scan_backlog (Pass *pass)
       b1 = rd == SC_FACT_OPEN ? pass->nb : bucket_of (pass, rd);
       if (!pass->grouped)
         add_backlog_span (diff, pass->nb, 0, b0, b1);
-      else if (pass->dim != SC_DIM_TAGS)
-        add_backlog_span (diff, pass->nb, facts->codes[pass->dim][i], b0, b1);
+      else if (!sc_dimension_is_multi (pass->dim))
+        add_backlog_span (diff, pass->nb,
+                          pass->group_codes != NULL ? (guint) pass->group_codes[i] : 0, b0, b1);
       else if (facts->tag_start[i] == facts->tag_start[i + 1])
         add_backlog_span (diff, pass->nb, 0, b0, b1);
       else
@@ -1265,7 +1278,7 @@ sc_engine_compute_drivers (const ScFacts  *facts,
   ScDrivers *drivers;
 
   g_return_val_if_fail (facts != NULL, NULL);
-  g_return_val_if_fail (metric < SC_METRIC_N && dim < SC_DIM_N_BUILTIN, NULL);
+  g_return_val_if_fail (metric < SC_METRIC_N && dim < SC_DIM_MAX, NULL);
   g_return_val_if_fail (from_day <= to_day && against_from <= against_to, NULL);
 
   if (!(total_now = segment_values (facts, query, metric, FALSE, dim, from_day, to_day, error))

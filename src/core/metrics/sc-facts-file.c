@@ -8,7 +8,8 @@
  *   Header   magic "SCFACTS\n", byte-order marker, format, data version,
  *            row counts, and the lengths of the two blocks that follow
  *   settings the variants' description (sc_metric_settings_describe())
- *   labels   per dimension: a count, then that many NUL-terminated texts
+ *   labels   per dimension (the header's n_dims of them): a count, then
+ *            that many NUL-terminated texts
  *   columns  every column of the cache in _sc_facts_list_columns() order
  *   checksum a 64-bit hash of everything before it
  */
@@ -29,7 +30,7 @@
 
 #define FACTS_MAGIC      "SCFACTS\n"
 #define FACTS_BYTE_ORDER 0x01020304u
-#define FACTS_FORMAT     1u
+#define FACTS_FORMAT     2u
 
 typedef struct
 {
@@ -43,6 +44,8 @@ typedef struct
   guint32 n_agent_days;
   guint32 settings_len;
   guint32 labels_len;
+  guint32 n_dims;
+  guint32 reserved;
 } Header;
 
 /* ---- Checksum ------------------------------------------------------------ */
@@ -113,7 +116,7 @@ labels_blob (const ScFacts *facts)
 {
   GString *blob = g_string_new (NULL);
 
-  for (guint d = 0; d < SC_DIM_N_BUILTIN; d++)
+  for (guint d = 0; d < facts->n_dims; d++)
     {
       guint32 count = facts->labels[d]->len;
 
@@ -157,7 +160,7 @@ write_all (FILE          *file,
   guint n_columns = _sc_facts_list_columns ((ScFacts *) facts, columns);
   Header header = { FACTS_MAGIC, FACTS_BYTE_ORDER, FACTS_FORMAT, facts->data_version,
                     facts->n, facts->n_tag_codes, facts->n_customers, facts->n_agent_days,
-                    (guint32) strlen (settings), (guint32) labels->len };
+                    (guint32) strlen (settings), (guint32) labels->len, facts->n_dims, 0 };
   Hash hash = { 0 };
   guint64 sum;
   gboolean ok;
@@ -271,7 +274,7 @@ parse_labels (ScFacts    *facts,
 {
   const char *p = blob, *end = blob + size;
 
-  for (guint d = 0; d < SC_DIM_N_BUILTIN; d++)
+  for (guint d = 0; d < facts->n_dims; d++)
     {
       guint32 count;
 
@@ -377,7 +380,9 @@ map_facts (GMappedFile            *mapped,
       return NULL;
     }
   facts->mapping = g_mapped_file_ref (mapped);
-  if ((guint64) sizeof header + header.settings_len + header.labels_len > size
+  facts->n_dims = header.n_dims;
+  if (header.n_dims < SC_DIM_N_BUILTIN || header.n_dims > SC_DIM_MAX
+      || (guint64) sizeof header + header.settings_len + header.labels_len > size
       || !place_columns (facts, &header, data, size) || !checksum_matches (data, size)
       || !parse_labels (facts, (const char *) data + sizeof header + header.settings_len,
                         header.labels_len))

@@ -25,6 +25,7 @@ typedef struct
   GHashTable             *customer_codes;
   gint32                 *customer;       /* per row, for the no-repeat rule */
   GArray                 *tags;
+  gint64                 *row_id;         /* per row, when there are custom dimensions */
   guint                   i;
   gboolean                sorted;
 } Loader;
@@ -37,6 +38,7 @@ loader_clear (Loader *loader)
   g_free (loader->sla_by_priority);
   g_clear_pointer (&loader->customer_codes, g_hash_table_unref);
   g_free (loader->customer);
+  g_free (loader->row_id);
   if (loader->tags != NULL)
     g_array_unref (loader->tags);
 }
@@ -48,8 +50,9 @@ allocate_columns (ScFacts *facts,
   facts->created = g_new (gint64, MAX (n, 1));
   facts->day = g_new (gint32, MAX (n, 1));
   facts->resolved_day = g_new (gint32, MAX (n, 1));
-  for (guint d = 0; d < SC_DIM_TAGS; d++)
-    facts->codes[d] = g_new (gint32, MAX (n, 1));
+  for (guint d = 0; d < facts->n_dims; d++)
+    if (!sc_dimension_is_multi (d))
+      facts->codes[d] = g_new0 (gint32, MAX (n, 1));
   facts->tag_start = g_new0 (guint32, n + 1);
   facts->frt = g_new (gint32, MAX (n, 1));
   facts->res = g_new (gint32, MAX (n, 1));
@@ -83,6 +86,7 @@ sc_facts_new (void)
 {
   ScFacts *facts = g_new0 (ScFacts, 1);
 
+  facts->n_dims = SC_DIM_N_BUILTIN;
   g_atomic_ref_count_init (&facts->ref_count);
   return facts;
 }
@@ -104,7 +108,7 @@ sc_facts_unref (ScFacts *facts)
   if (facts->mapping == NULL)
     free_columns (facts);
   g_clear_pointer (&facts->mapping, g_mapped_file_unref);
-  for (guint d = 0; d < SC_DIM_N_BUILTIN; d++)
+  for (guint d = 0; d < SC_DIM_MAX; d++)
     g_clear_pointer (&facts->labels[d], g_ptr_array_unref);
   g_clear_pointer (&facts->settings, sc_metric_settings_free);
   g_clear_pointer (&facts->tz, sc_tz_map_free);
@@ -152,12 +156,17 @@ load_dimension_values (Loader   *loader,
                        ScStore  *store,
                        GError  **error)
 {
-  g_autoptr(GPtrArray) values = sc_store_list_all_dimension_values (store, error);
+  g_autoptr(GPtrArray) dims = sc_store_list_dimensions (store, error);
+  g_autoptr(GPtrArray) values = NULL;
   gint64 max_id = 0;
 
-  if (values == NULL)
+  if (dims == NULL || (values = sc_store_list_all_dimension_values (store, error)) == NULL)
     return FALSE;
-  for (guint d = 0; d < SC_DIM_N_BUILTIN; d++)
+  loader->facts->n_dims = SC_DIM_N_BUILTIN;
+  for (guint k = 0; k < dims->len; k++)
+    loader->facts->n_dims = MAX (loader->facts->n_dims,
+                                 ((ScDimensionInfo *) dims->pdata[k])->dim + 1);
+  for (guint d = 0; d < loader->facts->n_dims; d++)
     loader->facts->labels[d] = g_ptr_array_new_with_free_func (g_free);
   for (guint k = 0; k < values->len; k++)
     max_id = MAX (max_id, ((ScFactDimensionValue *) values->pdata[k])->id);
@@ -168,7 +177,7 @@ load_dimension_values (Loader   *loader,
       ScFactDimensionValue *value = values->pdata[k];
       GPtrArray *labels;
 
-      if (value->dim >= SC_DIM_N_BUILTIN)
+      if (value->dim >= loader->facts->n_dims)
         continue;
       labels = loader->facts->labels[value->dim];
       g_ptr_array_add (labels, g_strdup (value->value));
@@ -402,7 +411,29 @@ add_row_cb (const ScFactRow *row,
   facts->ces[i] = small_score (row->ces);
   if (loader->customer != NULL)
     loader->customer[i] = customer_code (loader, row->customer_id);
+  if (loader->row_id != NULL)
+    loader->row_id[i] = row->id;
   loader->i++;
+  return TRUE;
+}
+
+/* Both scans go by ascending interaction id: walk the rows along. */
+static gboolean
+add_field_cb (gint64       interaction_id,
+              ScDimension  dim,
+              gint64       value_id,
+              gpointer     user_data)
+{
+  Loader *loader = user_data;
+  ScFacts *facts = loader->facts;
+
+  while (loader->i < facts->n && loader->row_id[loader->i] < interaction_id)
+    loader->i++;
+  if (loader->i == facts->n)
+    return FALSE;
+  if (loader->row_id[loader->i] == interaction_id && dim < facts->n_dims
+      && facts->codes[dim] != NULL)
+    facts->codes[dim][loader->i] = dense_code (loader, value_id);
   return TRUE;
 }
 
@@ -479,8 +510,9 @@ sort_by_created (ScFacts *facts,
   PERMUTE (facts->created);
   PERMUTE (facts->day);
   PERMUTE (facts->resolved_day);
-  for (guint d = 0; d < SC_DIM_TAGS; d++)
-    PERMUTE (facts->codes[d]);
+  for (guint d = 0; d < facts->n_dims; d++)
+    if (facts->codes[d] != NULL)
+      PERMUTE (facts->codes[d]);
   PERMUTE (facts->frt);
   PERMUTE (facts->res);
   PERMUTE (facts->aht);
@@ -664,8 +696,9 @@ _sc_facts_list_columns (ScFacts       *facts,
   COLUMN (facts->created, facts->n);
   COLUMN (facts->day, facts->n);
   COLUMN (facts->resolved_day, facts->n);
-  for (guint d = 0; d < SC_DIM_TAGS; d++)
-    COLUMN (facts->codes[d], facts->n);
+  for (guint d = 0; d < facts->n_dims; d++)
+    if (!sc_dimension_is_multi (d))
+      COLUMN (facts->codes[d], facts->n);
   COLUMN (facts->tag_start, facts->n + 1);
   COLUMN (facts->tag_codes, facts->n_tag_codes);
   COLUMN (facts->frt, facts->n);
@@ -737,8 +770,8 @@ _sc_facts_validate (const ScFacts  *facts,
                 && codes_in_range (facts->agent_team, facts->n_agent_days, 0,
                                    facts->labels[SC_DIM_TEAM]->len);
 
-  for (guint d = 0; ok && d < SC_DIM_TAGS; d++)
-    ok = codes_in_range (facts->codes[d], facts->n, 0, facts->labels[d]->len);
+  for (guint d = 0; ok && d < facts->n_dims; d++)
+    ok = sc_dimension_is_multi (d) || codes_in_range (facts->codes[d], facts->n, 0, facts->labels[d]->len);
   if (!ok)
     g_set_error (error, SC_ERROR, SC_ERROR_DAMAGED,
                  _("The metrics cache holds values out of range"));
@@ -766,6 +799,8 @@ load_interactions (Loader   *loader,
       loader->customer = g_new (gint32, MAX (facts->n, 1));
       loader->customer_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
     }
+  if (facts->n_dims > SC_DIM_N_BUILTIN)
+    loader->row_id = g_new (gint64, MAX (facts->n, 1));
   loader->sorted = TRUE;
   if (!sc_store_scan_interactions (store, no_repeat, add_row_cb, loader, error))
     return FALSE;
@@ -774,6 +809,12 @@ load_interactions (Loader   *loader,
   facts->n = loader->i;
   facts->n_tag_codes = loader->tags->len;
   facts->tag_codes = (gint32 *) g_array_free (g_steal_pointer (&loader->tags), FALSE);
+  if (loader->row_id != NULL)
+    {
+      loader->i = 0;
+      if (!sc_store_scan_interaction_fields (store, add_field_cb, loader, error))
+        return FALSE;
+    }
   if (!loader->sorted)
     sort_by_created (facts, &loader->customer);
   if (no_repeat)
@@ -901,8 +942,10 @@ guint
 sc_facts_get_n_codes (const ScFacts *facts,
                       ScDimension    dim)
 {
-  g_return_val_if_fail (dim < SC_DIM_N_BUILTIN, 0);
+  g_return_val_if_fail (dim < SC_DIM_MAX, 0);
 
+  if (facts->labels[dim] == NULL)
+    return 1;
   return facts->labels[dim]->len + 1;
 }
 
@@ -919,9 +962,9 @@ sc_facts_get_label (const ScFacts *facts,
                     ScDimension    dim,
                     gint32         code)
 {
-  g_return_val_if_fail (dim < SC_DIM_N_BUILTIN, NULL);
+  g_return_val_if_fail (dim < SC_DIM_MAX, NULL);
 
-  if (code <= 0 || (guint) code > facts->labels[dim]->len)
+  if (facts->labels[dim] == NULL || code <= 0 || (guint) code > facts->labels[dim]->len)
     return NULL;
   return facts->labels[dim]->pdata[code - 1];
 }
@@ -939,10 +982,10 @@ sc_facts_lookup_code (const ScFacts *facts,
                       ScDimension    dim,
                       const char    *label)
 {
-  g_return_val_if_fail (dim < SC_DIM_N_BUILTIN, -1);
+  g_return_val_if_fail (dim < SC_DIM_MAX, -1);
   g_return_val_if_fail (label != NULL, -1);
 
-  for (guint k = 0; k < facts->labels[dim]->len; k++)
+  for (guint k = 0; facts->labels[dim] != NULL && k < facts->labels[dim]->len; k++)
     if (g_ascii_strcasecmp (facts->labels[dim]->pdata[k], label) == 0)
       return (gint32) k + 1;
   return -1;
@@ -957,7 +1000,7 @@ sc_facts_lookup_code (const ScFacts *facts,
 gsize
 sc_facts_get_size (const ScFacts *facts)
 {
-  gsize per_row = sizeof (gint64) + 2 * sizeof (gint32) + SC_DIM_TAGS * sizeof (gint32)
+  gsize per_row = sizeof (gint64) + 2 * sizeof (gint32) + (facts->n_dims - 1) * sizeof (gint32)
                   + sizeof (guint32) + 4 * sizeof (gint32) + sizeof (guint16) + 4;
 
   return (gsize) facts->n * per_row + facts->tag_start[facts->n] * sizeof (gint32)

@@ -60,8 +60,10 @@ typedef enum
  * @day: local day of creation in the organisation's zone
  * @resolved_day: local day of resolution; %SC_FACT_OPEN while unresolved;
  *   the creation day for resolved rows without a resolution time
+ * @n_dims: the dimensions of the store, builtin and custom: @codes and
+ *   @labels are set for the dimensions below @n_dims
  * @codes: per single-valued dimension, dense value codes: 0 = no value,
- *   k ≥ 1 = the k-th entry of @labels
+ *   k ≥ 1 = the k-th entry of @labels; %NULL for %SC_DIM_TAGS
  * @tag_start: (array length=n+1): row i's tags are
  *   @tag_codes[tag_start[i] … tag_start[i+1])
  * @tag_codes: dense tag codes (≥ 1)
@@ -106,7 +108,8 @@ typedef struct
   gint64    *created;
   gint32    *day;
   gint32    *resolved_day;
-  gint32    *codes[SC_DIM_TAGS];
+  guint      n_dims;
+  gint32    *codes[SC_DIM_MAX];
   guint32   *tag_start;
   gint32    *tag_codes;
   guint      n_tag_codes;
@@ -120,7 +123,7 @@ typedef struct
   guint8    *nps;
   guint8    *ces;
 
-  GPtrArray *labels[SC_DIM_N_BUILTIN];
+  GPtrArray *labels[SC_DIM_MAX];
 
   guint      n_customers;
   gint32    *customer_start;

@@ -118,7 +118,7 @@ sc_query_set_group_by (ScQuery     *query,
                        ScDimension  dim)
 {
   g_return_if_fail (query != NULL);
-  g_return_if_fail (dim < SC_DIM_N_BUILTIN);
+  g_return_if_fail (dim < SC_DIM_MAX);
 
   query->grouped = TRUE;
   query->group_by = dim;
@@ -142,7 +142,7 @@ sc_query_add_filter (ScQuery     *query,
   ScQueryFilter *filter = NULL;
 
   g_return_if_fail (query != NULL);
-  g_return_if_fail (dim < SC_DIM_N_BUILTIN);
+  g_return_if_fail (dim < SC_DIM_MAX);
   g_return_if_fail (value != NULL);
 
   for (guint i = 0; i < query->filters->len && filter == NULL; i++)

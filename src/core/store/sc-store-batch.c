@@ -61,10 +61,13 @@ struct _ScStoreBatch
   gint64        import_id;
   gboolean      in_transaction;
 
-  GHashTable   *values[SC_DIM_N_BUILTIN];
+  GHashTable   *values[SC_DIM_MAX];
+  guint         n_dims;      /* builtin and custom dimensions known */
   KeyTable      keys;
 
   sqlite3_stmt *insert_value;
+  sqlite3_stmt *insert_field;
+  sqlite3_stmt *delete_fields;
   sqlite3_stmt *insert_interaction;
   sqlite3_stmt *update_interaction;
   GString      *tag_codes;
@@ -129,6 +132,14 @@ hash_interaction (const ScInteraction *it)
   hash = hash_bytes (hash, &it->created_at, 4 * sizeof (gint64));
   for (guint i = 0; i < SC_DIM_N_BUILTIN; i++)
     hash = hash_string (hash, it->dims[i]);
+  /* Custom dimensions count only when set, so that rows stored before a
+   * store had any keep their hash. */
+  for (guint i = SC_DIM_N_BUILTIN; i < SC_DIM_MAX; i++)
+    if (it->dims[i] != NULL && it->dims[i][0] != '\0')
+      {
+        hash = hash_int (hash, i);
+        hash = hash_string (hash, it->dims[i]);
+      }
   hash = hash_string (hash, it->customer_id);
   hash = hash_string (hash, it->subject);
   /* From resolved to ces_scale the struct holds only gint64 fields. */
@@ -232,8 +243,16 @@ load_dimension_values (ScStoreBatch  *batch,
   sqlite3_stmt *stmt;
   int rc;
 
-  for (guint i = 0; i < SC_DIM_N_BUILTIN; i++)
+  for (guint i = 0; i < SC_DIM_MAX; i++)
     batch->values[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  stmt = _sc_store_prepare (batch->db, "SELECT max(id) FROM dimensions", error);
+  if (stmt == NULL)
+    return FALSE;
+  batch->n_dims = SC_DIM_N_BUILTIN;
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    batch->n_dims = (guint) CLAMP (sqlite3_column_int64 (stmt, 0), SC_DIM_N_BUILTIN, SC_DIM_MAX);
+  sqlite3_finalize (stmt);
 
   stmt = _sc_store_prepare (batch->db,
                             "SELECT dimension_id, value, id FROM dimension_values", error);
@@ -243,7 +262,7 @@ load_dimension_values (ScStoreBatch  *batch,
     {
       gint64 dim = sqlite3_column_int64 (stmt, 0) - 1;
 
-      if (dim >= 0 && dim < SC_DIM_N_BUILTIN)
+      if (dim >= 0 && dim < SC_DIM_MAX)
         g_hash_table_insert (batch->values[dim],
                              _sc_store_column_dup_text (stmt, 1),
                              GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 2)));
@@ -367,6 +386,11 @@ sc_store_begin_import (ScStore             *self,
       || !load_keys (batch, error)
       || !(batch->insert_value = _sc_store_prepare (batch->db,
              "INSERT INTO dimension_values (dimension_id, value) VALUES (?1, ?2)", error))
+      || !(batch->insert_field = _sc_store_prepare (batch->db,
+             "INSERT INTO interaction_fields (interaction_id, dimension_id, value_id)"
+             " VALUES (?1, ?2, ?3)", error))
+      || !(batch->delete_fields = _sc_store_prepare (batch->db,
+             "DELETE FROM interaction_fields WHERE interaction_id = ?1", error))
       || !(batch->insert_interaction = _sc_store_prepare (batch->db, insert_sql, error))
       || !(batch->update_interaction = _sc_store_prepare (batch->db, update_sql, error)))
     return NULL;
@@ -380,6 +404,100 @@ sc_store_batch_get_import_id (ScStoreBatch *batch)
   g_return_val_if_fail (batch != NULL, 0);
 
   return batch->import_id;
+}
+
+/* ---- Custom dimensions ------------------------------------------------- */
+
+/* A dimension's name from its label: lower-case ASCII letters, digits and
+ * underscores ("Plan tier" → "plan_tier"), never a builtin name. */
+static char *
+dimension_name_for (const char *label)
+{
+  g_autoptr(GString) name = g_string_new (NULL);
+  g_autofree char *ascii = g_str_to_ascii (label, "C");
+
+  for (const char *p = ascii; *p != '\0'; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        g_string_append_c (name, g_ascii_tolower (*p));
+      else if (name->len > 0 && name->str[name->len - 1] != '_')
+        g_string_append_c (name, '_');
+    }
+  while (name->len > 0 && name->str[name->len - 1] == '_')
+    g_string_truncate (name, name->len - 1);
+  if (name->len == 0)
+    g_string_append (name, "field");
+  if (sc_dimension_from_name (name->str, NULL))
+    g_string_append (name, "_field");
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+/**
+ * sc_store_batch_add_dimension:
+ * @batch: a batch
+ * @label: the dimension's label, as the file's column names it ("Plan")
+ * @out_dim: (out): the dimension, to set in #ScInteraction.dims
+ * @error: return location for an error
+ *
+ * Finds the custom dimension named like @label, or adds it (as part of
+ * the batch: a rollback removes it again). Names are compared after
+ * folding case and punctuation, so "Plan" and "plan" are one dimension.
+ *
+ * Returns: %TRUE on success; %FALSE when the store has no room for
+ *   another dimension (%SC_DIM_MAX) or on a write error
+ */
+gboolean
+sc_store_batch_add_dimension (ScStoreBatch  *batch,
+                              const char    *label,
+                              ScDimension   *out_dim,
+                              GError       **error)
+{
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  int rc;
+
+  g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
+  g_return_val_if_fail (label != NULL && out_dim != NULL, FALSE);
+
+  name = dimension_name_for (label);
+  stmt = _sc_store_prepare (batch->db, "SELECT id FROM dimensions WHERE name = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  _sc_store_bind_text (stmt, 1, name);
+  if ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _sc_store_set_error (batch->db, _("Reading the dimensions"), error);
+  if (id > SC_DIM_N_BUILTIN && id <= SC_DIM_MAX)
+    {
+      *out_dim = (ScDimension) (id - 1);
+      return TRUE;
+    }
+  if (id != 0 || batch->n_dims >= SC_DIM_MAX)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("The column “%s” cannot be kept as a dimension: the store already "
+                     "keeps %d columns of imports as dimensions, the most it can"),
+                   label, SC_DIM_MAX - SC_DIM_N_BUILTIN);
+      return FALSE;
+    }
+
+  stmt = _sc_store_prepare (batch->db,
+                            "INSERT INTO dimensions (id, name, label, multi) VALUES (?1, ?2, ?3, 0)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, (gint64) batch->n_dims + 1);
+  _sc_store_bind_text (stmt, 2, name);
+  _sc_store_bind_text (stmt, 3, label);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return _sc_store_set_error (batch->db, _("Saving a dimension"), error);
+  *out_dim = (ScDimension) batch->n_dims++;
+  return TRUE;
 }
 
 /* ---- Dimension values -------------------------------------------------- */
@@ -496,6 +614,40 @@ step_and_reset (ScStoreBatch  *batch,
   return TRUE;
 }
 
+/* Writes the custom dimensions' values of the interaction @rowid; when it
+ * @replaces a stored one, its old values go first. */
+static gboolean
+write_fields (ScStoreBatch         *batch,
+              gint64                rowid,
+              const ScInteraction  *it,
+              gboolean              replaces,
+              GError              **error)
+{
+  if (batch->n_dims == SC_DIM_N_BUILTIN)
+    return TRUE;
+  if (replaces)
+    {
+      sqlite3_bind_int64 (batch->delete_fields, 1, rowid);
+      if (!step_and_reset (batch, batch->delete_fields, _("Updating an interaction"), error))
+        return FALSE;
+    }
+  for (guint d = SC_DIM_N_BUILTIN; d < batch->n_dims; d++)
+    {
+      gint64 code;
+
+      if (it->dims[d] == NULL || it->dims[d][0] == '\0')
+        continue;
+      if ((code = intern_value (batch, d, it->dims[d], error)) == 0)
+        return FALSE;
+      sqlite3_bind_int64 (batch->insert_field, 1, rowid);
+      sqlite3_bind_int64 (batch->insert_field, 2, (gint64) d + 1);
+      sqlite3_bind_int64 (batch->insert_field, 3, code);
+      if (!step_and_reset (batch, batch->insert_field, _("Saving an interaction"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * sc_store_batch_add_interaction:
  * @batch: a batch
@@ -514,6 +666,7 @@ sc_store_batch_add_interaction (ScStoreBatch         *batch,
   guint64 key, row_hash;
   KeySlot *slot;
   sqlite3_stmt *stmt;
+  gint64 rowid;
 
   g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
   g_return_val_if_fail (interaction != NULL, FALSE);
@@ -549,10 +702,10 @@ sc_store_batch_add_interaction (ScStoreBatch         *batch,
     }
   if (slot->key != 0)
     {
-      gint64 rowid = slot->rowid;
-
+      rowid = slot->rowid;
       sqlite3_bind_int64 (stmt, UPDATE_ID_PARAM, rowid);
-      if (!step_and_reset (batch, stmt, _("Updating an interaction"), error))
+      if (!step_and_reset (batch, stmt, _("Updating an interaction"), error)
+          || !write_fields (batch, rowid, interaction, TRUE, error))
         return FALSE;
       key_table_insert (&batch->keys, key, row_hash, rowid);
       if (outcome)
@@ -562,7 +715,10 @@ sc_store_batch_add_interaction (ScStoreBatch         *batch,
 
   if (!step_and_reset (batch, stmt, _("Saving an interaction"), error))
     return FALSE;
-  key_table_insert (&batch->keys, key, row_hash, sqlite3_last_insert_rowid (batch->db));
+  rowid = sqlite3_last_insert_rowid (batch->db);
+  if (!write_fields (batch, rowid, interaction, FALSE, error))
+    return FALSE;
+  key_table_insert (&batch->keys, key, row_hash, rowid);
   if (outcome)
     *outcome = SC_WRITE_INSERTED;
   return TRUE;
@@ -923,6 +1079,10 @@ sc_store_batch_rollback (ScStoreBatch *batch)
     sqlite3_reset (batch->update_interaction);
   if (batch->insert_value)
     sqlite3_reset (batch->insert_value);
+  if (batch->insert_field)
+    sqlite3_reset (batch->insert_field);
+  if (batch->delete_fields)
+    sqlite3_reset (batch->delete_fields);
   sqlite3_exec (batch->db, "ROLLBACK", NULL, NULL, NULL);
   batch->in_transaction = FALSE;
 }
@@ -937,7 +1097,9 @@ sc_store_batch_free (ScStoreBatch *batch)
   sqlite3_finalize (batch->insert_value);
   sqlite3_finalize (batch->insert_interaction);
   sqlite3_finalize (batch->update_interaction);
-  for (guint i = 0; i < SC_DIM_N_BUILTIN; i++)
+  sqlite3_finalize (batch->insert_field);
+  sqlite3_finalize (batch->delete_fields);
+  for (guint i = 0; i < SC_DIM_MAX; i++)
     g_clear_pointer (&batch->values[i], g_hash_table_unref);
   g_free (batch->keys.slots);
   g_string_free (batch->tag_codes, TRUE);

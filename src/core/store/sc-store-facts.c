@@ -275,12 +275,55 @@ sc_store_scan_agent_time (ScStore             *self,
 }
 
 /**
+ * sc_store_scan_interaction_fields:
+ * @self: a store
+ * @func: (scope call): called once per value of a custom dimension
+ * @user_data: passed to @func
+ * @error: return location for an error
+ *
+ * Reads the values of the custom dimensions, in ascending interaction id
+ * (the order sc_store_scan_interactions() reads the interactions in).
+ *
+ * Returns: %TRUE on success (also when @func stopped the scan)
+ */
+gboolean
+sc_store_scan_interaction_fields (ScStore          *self,
+                                  ScFactFieldFunc   func,
+                                  gpointer          user_data,
+                                  GError          **error)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  db = sc_store_get_db (self);
+  if (sqlite3_prepare_v2 (db,
+                          "SELECT interaction_id, dimension_id, value_id FROM interaction_fields"
+                          " WHERE dimension_id > ?1 AND dimension_id <= ?2"
+                          " ORDER BY interaction_id, dimension_id",
+                          -1, &stmt, NULL) != SQLITE_OK)
+    return _sc_store_set_error (db, _("Reading interactions"), error);
+  sqlite3_bind_int (stmt, 1, SC_DIM_N_BUILTIN);
+  sqlite3_bind_int (stmt, 2, SC_DIM_MAX);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    if (!func (sqlite3_column_int64 (stmt, 0),
+               (ScDimension) (sqlite3_column_int64 (stmt, 1) - 1),
+               sqlite3_column_int64 (stmt, 2), user_data))
+      break;
+  return finish_scan (db, stmt, rc, _("Reading interactions"), error);
+}
+
+/**
  * sc_store_list_all_dimension_values:
  * @self: a store
  * @error: return location for an error
  *
  * Returns: (transfer full) (element-type ScFactDimensionValue): every
- *   dimension value of the builtin dimensions, by id; %NULL on error
+ *   dimension value of the builtin and custom dimensions, by id; %NULL on
+ *   error
  */
 GPtrArray *
 sc_store_list_all_dimension_values (ScStore  *self,
@@ -302,7 +345,7 @@ sc_store_list_all_dimension_values (ScStore  *self,
       _sc_store_set_error (db, _("Reading dimension values"), error);
       return NULL;
     }
-  sqlite3_bind_int (stmt, 1, SC_DIM_N_BUILTIN);
+  sqlite3_bind_int (stmt, 1, SC_DIM_MAX);
   values = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_fact_dimension_value_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {

@@ -111,6 +111,10 @@ typedef gboolean (*ScFactCustomerFunc)  (const ScFactCustomer *customer,
                                          gpointer              user_data);
 typedef gboolean (*ScFactAgentDayFunc)  (const ScFactAgentDay *agent_day,
                                          gpointer              user_data);
+typedef gboolean (*ScFactFieldFunc)     (gint64                interaction_id,
+                                         ScDimension           dim,
+                                         gint64                value_id,
+                                         gpointer              user_data);
 
 gint64     sc_store_get_data_version      (ScStore            *self);
 gint64     sc_store_count_interactions    (ScStore            *self,
@@ -126,6 +130,10 @@ gboolean   sc_store_scan_customers        (ScStore            *self,
                                            GError            **error);
 gboolean   sc_store_scan_agent_time       (ScStore            *self,
                                            ScFactAgentDayFunc  func,
+                                           gpointer            user_data,
+                                           GError            **error);
+gboolean   sc_store_scan_interaction_fields (ScStore          *self,
+                                           ScFactFieldFunc     func,
                                            gpointer            user_data,
                                            GError            **error);
 GPtrArray *sc_store_list_all_dimension_values (ScStore        *self,

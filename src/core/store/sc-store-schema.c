@@ -238,10 +238,23 @@ static const char migration_3[] =
   "CREATE UNIQUE INDEX baselines_in_force"
   "  ON baselines (metric, segment) WHERE valid_to IS NULL;";
 
+/* Version 4: dimensions a user keeps from an import's own columns (a
+ * Zendesk "Plan [list]" field, a column mapped by hand). They are rows of
+ * dimensions numbered after the builtin ones; an interaction's values of
+ * them live here, one row per interaction and dimension. */
+static const char migration_4[] =
+  "CREATE TABLE interaction_fields ("
+  "  interaction_id INTEGER NOT NULL REFERENCES interactions (id) ON DELETE CASCADE,"
+  "  dimension_id   INTEGER NOT NULL REFERENCES dimensions (id),"
+  "  value_id       INTEGER NOT NULL REFERENCES dimension_values (id),"
+  "  PRIMARY KEY (interaction_id, dimension_id)"
+  ") WITHOUT ROWID;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
   migration_3,
+  migration_4,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SC_STORE_SCHEMA_VERSION);

@@ -878,6 +878,137 @@ sc_store_list_rejects (ScStore  *self,
   return g_steal_pointer (&rejects);
 }
 
+void
+sc_dimension_info_free (ScDimensionInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->name);
+  g_free (info->label);
+  g_free (info);
+}
+
+/**
+ * sc_dimension_list_lookup:
+ * @dims: (element-type ScDimensionInfo): dimensions, as
+ *   sc_store_list_dimensions() lists them
+ * @name: a dimension's name or label, in any case ("plan", "Plan"), or a
+ *   builtin dimension's alias ("segment", "group")
+ *
+ * Returns: (transfer none) (nullable): the dimension @name names
+ */
+const ScDimensionInfo *
+sc_dimension_list_lookup (GPtrArray  *dims,
+                          const char *name)
+{
+  ScDimension builtin;
+
+  g_return_val_if_fail (dims != NULL && name != NULL, NULL);
+
+  if (sc_dimension_from_name (name, &builtin))
+    {
+      for (guint i = 0; i < dims->len; i++)
+        if (((ScDimensionInfo *) dims->pdata[i])->dim == builtin)
+          return dims->pdata[i];
+      return NULL;
+    }
+  for (guint i = 0; i < dims->len; i++)
+    {
+      const ScDimensionInfo *info = dims->pdata[i];
+
+      if (g_ascii_strcasecmp (info->name, name) == 0)
+        return info;
+    }
+  for (guint i = 0; i < dims->len; i++)
+    {
+      const ScDimensionInfo *info = dims->pdata[i];
+      g_autofree char *a = g_utf8_casefold (info->label, -1);
+      g_autofree char *b = g_utf8_casefold (name, -1);
+
+      if (g_str_equal (a, b))
+        return info;
+    }
+  return NULL;
+}
+
+/**
+ * sc_dimension_list_get_label:
+ * @dims: (element-type ScDimensionInfo): dimensions, as
+ *   sc_store_list_dimensions() lists them
+ * @dim: a dimension
+ *
+ * Returns: the label of @dim: the builtin dimensions' without needing
+ *   @dims, a custom one's from @dims, or a generic label when @dims does
+ *   not know it
+ */
+const char *
+sc_dimension_list_get_label (GPtrArray   *dims,
+                             ScDimension  dim)
+{
+  if (dim < SC_DIM_N_BUILTIN)
+    return sc_dimension_get_label (dim);
+  for (guint i = 0; dims != NULL && i < dims->len; i++)
+    if (((ScDimensionInfo *) dims->pdata[i])->dim == dim)
+      return ((ScDimensionInfo *) dims->pdata[i])->label;
+  return _("Field");
+}
+
+/**
+ * sc_store_list_dimensions:
+ * @self: a store
+ * @error: return location for an error
+ *
+ * Lists the dimensions of the store: the builtin ones in #ScDimension
+ * order, then those kept from imports in the order they were added.
+ *
+ * Returns: (transfer full) (element-type ScDimensionInfo): the dimensions
+ */
+GPtrArray *
+sc_store_list_dimensions (ScStore  *self,
+                          GError  **error)
+{
+  g_autoptr(GPtrArray) dims = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_dimension_info_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (SC_IS_STORE (self), NULL);
+
+  for (ScDimension dim = 0; dim < SC_DIM_N_BUILTIN; dim++)
+    {
+      ScDimensionInfo *info = g_new0 (ScDimensionInfo, 1);
+
+      info->dim = dim;
+      info->name = g_strdup (sc_dimension_get_name (dim));
+      info->label = g_strdup (sc_dimension_get_label (dim));
+      g_ptr_array_add (dims, info);
+    }
+  stmt = _sc_store_prepare (self->db,
+                            "SELECT id, name, label FROM dimensions"
+                            " WHERE id > ?1 AND id <= ?2 ORDER BY id",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, SC_DIM_N_BUILTIN);
+  sqlite3_bind_int (stmt, 2, SC_DIM_MAX);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ScDimensionInfo *info = g_new0 (ScDimensionInfo, 1);
+
+      info->dim = (ScDimension) (sqlite3_column_int64 (stmt, 0) - 1);
+      info->name = _sc_store_column_dup_text (stmt, 1);
+      info->label = _sc_store_column_dup_text (stmt, 2);
+      info->custom = TRUE;
+      g_ptr_array_add (dims, info);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      _sc_store_set_error (self->db, _("Reading the dimensions"), error);
+      return NULL;
+    }
+  return g_steal_pointer (&dims);
+}
+
 /**
  * sc_store_list_dimension_values:
  * @self: a store

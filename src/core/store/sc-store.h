@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SC_STORE_SCHEMA_VERSION 3
+#define SC_STORE_SCHEMA_VERSION 4
 
 /* The marker of a missing integer value (timestamps, durations, counts,
  * scores, dimension codes) in the structs of this header. */
@@ -47,7 +47,9 @@ typedef enum
  *
  * The segment fields kept as columns of every interaction, in the order
  * of the columns. %SC_DIM_TAGS is multi-valued. Further dimensions a user
- * keeps from an import are numbered from %SC_DIM_N_BUILTIN upwards.
+ * keeps from an import ("custom" dimensions, single-valued) are numbered
+ * from %SC_DIM_N_BUILTIN upwards, below %SC_DIM_MAX; their names and
+ * labels belong to the store (sc_store_list_dimensions()).
  */
 typedef enum
 {
@@ -65,10 +67,39 @@ typedef enum
   SC_DIM_N_BUILTIN,
 } ScDimension;
 
+/* The most dimensions a store has, builtin and custom together. */
+#define SC_DIM_MAX 32
+
 const char *sc_dimension_get_name  (ScDimension dim);
 const char *sc_dimension_get_label (ScDimension dim);
 gboolean    sc_dimension_from_name (const char  *name,
                                     ScDimension *out_dim);
+
+/* Whether @dim holds several values per interaction (only the tags). */
+#define sc_dimension_is_multi(dim) ((dim) == SC_DIM_TAGS)
+
+/**
+ * ScDimensionInfo:
+ * @dim: the dimension
+ * @name: its name on the command line and in segment keys ("plan")
+ * @label: its name for people ("Plan"), translated for builtin ones
+ * @custom: whether a user kept it from an import
+ *
+ * One dimension of a store.
+ */
+typedef struct
+{
+  ScDimension  dim;
+  char        *name;
+  char        *label;
+  gboolean     custom;
+} ScDimensionInfo;
+
+void                   sc_dimension_info_free   (ScDimensionInfo *info);
+const ScDimensionInfo *sc_dimension_list_lookup (GPtrArray       *dims,
+                                                 const char      *name);
+const char            *sc_dimension_list_get_label (GPtrArray    *dims,
+                                                 ScDimension      dim);
 
 /* Interaction kinds. */
 typedef enum
@@ -97,8 +128,9 @@ typedef struct
   gint64 closed_at;
 
   /* Dimension values as text; NULL when absent. The store interns them.
-   * tags holds space-separated tags. */
-  const char *dims[SC_DIM_N_BUILTIN];
+   * tags holds space-separated tags; custom dimensions (numbered as
+   * sc_store_batch_add_dimension() returned) follow the builtin ones. */
+  const char *dims[SC_DIM_MAX];
   const char *customer_id;
   const char *subject;
 
@@ -273,6 +305,8 @@ GPtrArray  *sc_store_list_imports         (ScStore           *self,
 GPtrArray  *sc_store_list_rejects         (ScStore           *self,
                                            gint64             import_id,
                                            GError           **error) G_GNUC_WARN_UNUSED_RESULT;
+GPtrArray  *sc_store_list_dimensions      (ScStore           *self,
+                                           GError           **error) G_GNUC_WARN_UNUSED_RESULT;
 GPtrArray  *sc_store_list_dimension_values (ScStore          *self,
                                            ScDimension        dim,
                                            GError           **error) G_GNUC_WARN_UNUSED_RESULT;
@@ -304,6 +338,10 @@ ScStoreBatch *sc_store_begin_import       (ScStore              *self,
                                            const ScImportInfo   *info,
                                            GError              **error) G_GNUC_WARN_UNUSED_RESULT;
 gint64        sc_store_batch_get_import_id (ScStoreBatch        *batch);
+gboolean      sc_store_batch_add_dimension (ScStoreBatch        *batch,
+                                           const char           *label,
+                                           ScDimension          *out_dim,
+                                           GError              **error);
 gboolean      sc_store_batch_add_interaction (ScStoreBatch      *batch,
                                            const ScInteraction  *interaction,
                                            ScWriteOutcome       *outcome,
