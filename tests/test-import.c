@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "sc-csv-reader.h"
+#include "sc-engine.h"
 #include "sc-importer.h"
 #include "sc-preset.h"
 #include "sc-store-facts.h"
@@ -803,6 +804,112 @@ test_generated_bad_rows (Fixture       *fixture,
   g_assert_cmpint (again->counts.rejected, ==, 1000);
 }
 
+/* ---- Custom dimensions ------------------------------------------------- */
+
+static void
+test_dimension_labels (void)
+{
+  static const struct { const char *header, *label; } cases[] = {
+    { "Plan [list]", "Plan" },
+    { " Product line [list] ", "Product line" },
+    { "Custom field (Tier)", "Tier" },
+    { "cf_plan_tier", "Plan tier" },
+    { "Customer Gender", "Customer Gender" },
+    { "[list]", "[list]" },
+    { "Category [list]", "Category [list]" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *label = sc_preset_dimension_label (cases[i].header);
+
+      g_assert_cmpstr (label, ==, cases[i].label);
+    }
+}
+
+static double
+volume_of (ScStore     *store,
+           ScDimension  dim,
+           const char  *value)
+{
+  g_autoptr(ScEngine) engine = sc_engine_new (store);
+  g_autoptr(ScQuery) query = sc_query_new ();
+  g_autoptr(ScQueryResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  int segment;
+
+  sc_query_add_metric (query, SC_METRIC_VOLUME);
+  sc_query_set_group_by (query, dim);
+  result = sc_engine_run (engine, query, &error);
+  g_assert_no_error (error);
+  segment = sc_query_result_find_segment (result, value);
+  g_assert_cmpint (segment, >=, 0);
+  return sc_query_result_get_value (result, SC_METRIC_VOLUME, 0, segment)->value;
+}
+
+/* Zendesk's drop-down custom fields no field reads ("Plan [list]") are
+ * kept as dimensions of their own; the category is read from Ticket type,
+ * so "Category [list]" is one of them too, under its full name. */
+static void
+test_custom_fields (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = fixture_file ("zendesk-custom-fields.csv");
+  g_autoptr(ScImportResult) first = import_file (fixture->store, path, NULL);
+  g_autoptr(ScImportResult) again = NULL;
+  g_autoptr(ScImporter) importer = sc_importer_new (fixture->store);
+  g_autoptr(ScImportPreview) preview = NULL;
+  g_autoptr(GPtrArray) dims = NULL;
+  g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GError) error = NULL;
+  const ScDimensionInfo *plan, *line;
+  ScImportPreviewColumn *column;
+  gboolean noticed = FALSE;
+
+  g_assert_cmpstr (first->preset_id, ==, "zendesk");
+  g_assert_cmpint (first->counts.inserted, ==, 3);
+  g_assert_cmpint (first->counts.rejected, ==, 0);
+  for (guint i = 0; first->notices[i] != NULL; i++)
+    noticed |= strstr (first->notices[i], "“Category [list]”, “Plan [list]”, “Product line [list]”") != NULL;
+  g_assert_true (noticed);
+
+  dims = sc_store_list_dimensions (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dims->len, ==, SC_DIM_N_BUILTIN + 3);
+  g_assert_cmpstr (sc_dimension_list_lookup (dims, "category_list")->label, ==, "Category [list]");
+  plan = sc_dimension_list_lookup (dims, "plan");
+  line = sc_dimension_list_lookup (dims, "product_line");
+  g_assert_nonnull (plan);
+  g_assert_nonnull (line);
+  g_assert_cmpstr (plan->label, ==, "Plan");
+  g_assert_cmpstr (line->label, ==, "Product line");
+
+  /* Rows: Enterprise/Billing, Team/Mobile, none/Web. */
+  g_assert_cmpfloat (volume_of (fixture->store, plan->dim, "Enterprise"), ==, 1);
+  g_assert_cmpfloat (volume_of (fixture->store, plan->dim, "(none)"), ==, 1);
+  g_assert_cmpfloat (volume_of (fixture->store, line->dim, "Web"), ==, 1);
+  g_assert_cmpfloat (volume_of (fixture->store, SC_DIM_CATEGORY, "Incident"), ==, 1);
+
+  /* The import history says which columns became dimensions. */
+  imports = sc_store_list_imports (fixture->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (((ScImportRecord *) imports->pdata[0])->mapping,
+                            "dimension=Plan [list]"));
+
+  again = import_file (fixture->store, path, NULL);
+  g_assert_cmpint (again->counts.unchanged, ==, 3);
+
+  /* The preview shows the columns as dimensions. */
+  preview = sc_importer_preview (importer, path, 3, NULL, &error);
+  g_assert_no_error (error);
+  column = preview_column (preview, "Plan [list]");
+  g_assert_null (column->field);
+  g_assert_cmpstr (column->dimension, ==, "Plan");
+  g_assert_cmpint (column->n_parsed, ==, column->n_values);
+  g_assert_null (preview_column (preview, "Ticket type")->dimension);
+  g_assert_null (preview_column (preview, "Subject")->dimension);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -831,6 +938,8 @@ main (int   argc,
   ADD ("preview/workbook", test_preview_workbook);
   ADD ("real-files", test_real_files);
   ADD ("generated-bad-rows", test_generated_bad_rows);
+  ADD ("custom-fields", test_custom_fields);
+  g_test_add_func ("/scorecard/import/presets/dimension-labels", test_dimension_labels);
 
 #undef ADD
 

@@ -81,6 +81,7 @@ typedef struct
   gsize               max_value_len;
   ScDateOrder        *orders;
   ScDurationUnit     *units;
+  ScDimension        *dims;       /* per match->dim_columns, once the batch began */
   GTimeZone          *zone;
   gboolean            zone_is_utc;
   ScStoreBatch       *batch;
@@ -429,7 +430,8 @@ static void
 reserve_arena (Run               *run,
                const ScCsvRecord *rec)
 {
-  gsize room = rec->raw_len + run->n_fields * (run->max_value_len + 1) + 1;
+  gsize room = rec->raw_len + run->n_fields * (run->max_value_len + 1)
+               + run->match->n_dim_columns + 1;
 
   if (run->arena->allocated_len <= room)
     g_string_set_size (run->arena, room);
@@ -534,6 +536,19 @@ write_interaction (Run                *run,
     it.ces_scale = SC_MISSING;
   if (it.resolved == SC_MISSING && !run->has_resolved)
     it.resolved = it.resolved_at != SC_MISSING ? 1 : 0;
+  for (guint k = 0; k < run->match->n_dim_columns; k++)
+    {
+      const char *text;
+      gsize len;
+
+      if (run->dims[k] == SC_DIM_MAX || !column_text (rec, run->match->dim_columns[k], &text, &len))
+        continue;
+      /* reserve_arena left room for these too. */
+      it.dims[run->dims[k]] = run->arena->str + run->arena->len;
+      memcpy (run->arena->str + run->arena->len, text, len);
+      run->arena->len += len;
+      run->arena->str[run->arena->len++] = '\0';
+    }
   return sc_store_batch_add_interaction (run->batch, &it, outcome, error);
 }
 
@@ -887,6 +902,9 @@ describe_mapping (Run *run)
       g_string_append_printf (s, "%s%s=%s", s->len ? ";" : "",
                               sc_preset_get_field (run->preset, i)->info->name,
                               run->header[run->match->columns[i]]);
+  for (guint k = 0; k < run->match->n_dim_columns; k++)
+    g_string_append_printf (s, "%sdimension=%s", s->len ? ";" : "",
+                            run->header[run->match->dim_columns[k]]);
   return g_string_free (s, FALSE);
 }
 
@@ -911,6 +929,7 @@ run_clear (Run *run)
   g_clear_pointer (&run->joined, free_string);
   g_free (run->orders);
   g_free (run->units);
+  g_free (run->dims);
   g_free (run->states);
   g_free (run->ints);
   g_free (run->reals);
@@ -986,7 +1005,39 @@ begin_batch (Run     *run,
   info.source = run->self->source != NULL ? run->self->source : sc_preset_get_id (run->preset);
   info.mapping = mapping;
   run->batch = sc_store_begin_import (run->self->store, &info, error);
-  return run->batch != NULL;
+  if (run->batch == NULL)
+    return FALSE;
+  run->dims = g_new (ScDimension, run->match->n_dim_columns + 1);
+  for (guint k = 0; k < run->match->n_dim_columns; k++)
+    {
+      g_autofree char *label = sc_preset_dimension_label (run->header[run->match->dim_columns[k]]);
+      g_autoptr(GError) local_error = NULL;
+
+      if (sc_store_batch_add_dimension (run->batch, label, &run->dims[k], &local_error))
+        continue;
+      if (!g_error_matches (local_error, SC_ERROR, SC_ERROR_INVALID))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      /* A store full of dimensions still takes the rest of the file. */
+      g_ptr_array_add (run->notices, g_strdup (local_error->message));
+      run->dims[k] = SC_DIM_MAX;
+    }
+  if (run->match->n_dim_columns > 0)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint k = 0; k < run->match->n_dim_columns; k++)
+        g_string_append_printf (names, "%s“%s”", k > 0 ? ", " : "",
+                                run->header[run->match->dim_columns[k]]);
+      g_ptr_array_add (run->notices,
+                       g_strdup_printf (ngettext ("The column %s is kept as a dimension of its own.",
+                                                  "The columns %s are kept as dimensions of their own.",
+                                                  run->match->n_dim_columns),
+                                        names->str));
+    }
+  return TRUE;
 }
 
 /* Progress in bytes: of the file, or of the workbook sheet's XML. */
@@ -1186,6 +1237,7 @@ preview_column_free (ScImportPreviewColumn *column)
 {
   g_free (column->header);
   g_free (column->field);
+  g_free (column->dimension);
   g_strfreev (column->samples);
   g_free (column);
 }
@@ -1339,6 +1391,8 @@ preview_columns (Run               *run,
             column->n_parsed++;
           g_clear_pointer (&run->error.detail, g_free);
         }
+      else if (column->dimension != NULL)
+        column->n_parsed++;
       /* A time-of-day column shows as the file has it; its date column
        * shows the two read together. */
       if (values != NULL)
@@ -1386,6 +1440,17 @@ new_preview_columns (Run        *run,
         column->field = g_strdup (run->fields[field_of[c]]->info->name);
       column->time_of_day = field_of[c] >= 0 && is_time_column (run, field_of[c], c);
       g_ptr_array_add (columns, column);
+    }
+  for (guint k = 0; k < run->match->n_dim_columns; k++)
+    {
+      int c = run->match->dim_columns[k];
+
+      if (c >= 0 && (guint) c < n_columns)
+        {
+          ScImportPreviewColumn *column = columns->pdata[c];
+
+          column->dimension = sc_preset_dimension_label (column->header);
+        }
     }
   return columns;
 }

@@ -19,6 +19,14 @@
  * whose value is taken when this one is empty), Values (word=value
  * vocabulary), Scale (1-5), Negative (negative durations allowed),
  * Invert (a flag read the other way round) and Required.
+ *
+ *   [Dimensions]
+ *   Headers=Plan
+ *   Patterns=* [list]
+ *
+ * names further columns (exact names, or globs over the lower-case
+ * header) that are kept as dimensions of their own, labelled after the
+ * column (see sc_preset_dimension_label()), when no field reads them.
  */
 
 #include "config.h"
@@ -41,6 +49,8 @@ struct _ScPreset
   ScRecordType     record;
   ScKind           kind;
   GArray          *fields;   /* ScPresetField */
+  char           **dim_headers;
+  char           **dim_patterns;
 };
 
 #define I(field) G_STRUCT_OFFSET (ScInteraction, field)
@@ -342,6 +352,14 @@ load_key_file (ScPreset  *self,
       g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("The preset “%s” has no fields"), self->id);
       return FALSE;
     }
+  if (g_key_file_has_group (kf, "Dimensions") && self->record != SC_RECORD_INTERACTION)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("[Dimensions]: only interactions keep further columns as dimensions"));
+      return FALSE;
+    }
+  self->dim_headers = get_lower_list (kf, "Dimensions", "Headers");
+  self->dim_patterns = get_lower_list (kf, "Dimensions", "Patterns");
   return TRUE;
 }
 
@@ -427,6 +445,8 @@ sc_preset_unref (ScPreset *self)
   g_free (self->name);
   g_free (self->description);
   g_array_unref (self->fields);
+  g_strfreev (self->dim_headers);
+  g_strfreev (self->dim_patterns);
   g_free (self);
 }
 
@@ -608,6 +628,71 @@ find_column (char * const *folded,
   return -1;
 }
 
+static gboolean
+column_is_dimension (ScPreset   *self,
+                     const char *folded)
+{
+  for (guint i = 0; self->dim_headers != NULL && self->dim_headers[i] != NULL; i++)
+    if (g_str_equal (self->dim_headers[i], folded))
+      return TRUE;
+  for (guint i = 0; self->dim_patterns != NULL && self->dim_patterns[i] != NULL; i++)
+    if (g_pattern_match_simple (self->dim_patterns[i], folded))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * sc_preset_dimension_label:
+ * @header: a column's name
+ *
+ * The label of the dimension a column is kept as: its name without the
+ * decorations exports add to custom fields ("Plan [list]" in Zendesk,
+ * "Custom field (Plan)" in Jira, "cf_plan" in Freshdesk → "Plan"),
+ * unless that is the name of a builtin dimension ("Category [list]" stays
+ * so beside the category).
+ *
+ * Returns: (transfer full): the label
+ */
+char *
+sc_preset_dimension_label (const char *header)
+{
+  g_autofree char *label = g_strstrip (g_strdup (header));
+  gsize len = strlen (label);
+  char *open;
+
+  g_return_val_if_fail (header != NULL, NULL);
+
+  if (g_str_has_prefix (label, "Custom field (") && len > 15 && label[len - 1] == ')')
+    {
+      char *inner = g_strndup (label + 14, len - 15);
+
+      g_free (label);
+      label = g_strstrip (inner);
+    }
+  else if (len > 0 && label[len - 1] == ']' && (open = strrchr (label, '[')) != NULL
+           && open > label)
+    {
+      *open = '\0';
+      g_strstrip (label);
+    }
+  else if (g_str_has_prefix (label, "cf_") && label[3] != '\0')
+    {
+      char *inner = g_strdup (label + 3);
+
+      g_strdelimit (inner, "_", ' ');
+      inner[0] = g_ascii_toupper (inner[0]);
+      g_free (label);
+      label = inner;
+    }
+  /* "Category [list]" beside the builtin category keeps its decoration. */
+  if (label[0] == '\0' || sc_dimension_from_name (label, NULL))
+    {
+      g_free (label);
+      label = g_strstrip (g_strdup (header));
+    }
+  return g_steal_pointer (&label);
+}
+
 /**
  * sc_preset_match:
  * @self: a preset
@@ -659,6 +744,14 @@ sc_preset_match (ScPreset           *self,
       else if (field->required)
         missing_required = TRUE;
     }
+  match->dim_columns = g_new (int, n_cols + 1);
+  for (guint c = 0; c < n_cols; c++)
+    if (!counted[c] && column_is_dimension (self, folded[c]))
+      {
+        match->dim_columns[match->n_dim_columns++] = c;
+        counted[c] = TRUE;
+        used_cols++;
+      }
   if (!missing_required && n_cols > 0)
     match->confidence = 0.6 * match->n_matched / self->fields->len +
                         0.4 * used_cols / n_cols;
@@ -704,5 +797,6 @@ sc_preset_match_free (ScPresetMatch *match)
   sc_preset_unref (match->preset);
   g_free (match->columns);
   g_free (match->time_columns);
+  g_free (match->dim_columns);
   g_free (match);
 }

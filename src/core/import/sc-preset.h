@@ -93,6 +93,9 @@ typedef struct _ScPreset ScPreset;
  * @columns: per preset field, the matched column or -1
  * @time_columns: per preset field, the matched time-of-day column or -1
  * @n_matched: the number of fields found
+ * @dim_columns: the columns no field reads that the preset keeps as
+ *   dimensions of their own, in the file's order
+ * @n_dim_columns: their number
  *
  * How a preset maps one header.
  */
@@ -103,6 +106,8 @@ typedef struct
   int      *columns;
   int      *time_columns;
   guint     n_matched;
+  int      *dim_columns;
+  guint     n_dim_columns;
 } ScPresetMatch;
 
 /* The offset of a field that is read but not stored (a fallback source). */
@@ -138,6 +143,7 @@ ScPresetMatch       *sc_preset_match              (ScPreset            *self,
 ScPresetMatch       *sc_preset_detect             (GPtrArray           *presets,
                                                    const char * const  *header) G_GNUC_WARN_UNUSED_RESULT;
 void                 sc_preset_match_free         (ScPresetMatch       *match);
+char                *sc_preset_dimension_label    (const char          *header) G_GNUC_WARN_UNUSED_RESULT;
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScPreset, sc_preset_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScPresetMatch, sc_preset_match_free)
