@@ -847,6 +847,20 @@ volume_of (ScStore     *store,
   return sc_query_result_get_value (result, SC_METRIC_VOLUME, 0, segment)->value;
 }
 
+static void
+run_cli (ScTestRun  *run,
+         const char *db,
+         const char *command,
+         ...)
+{
+  g_autofree char *cli = sc_test_cli_path ();
+  va_list args;
+
+  va_start (args, command);
+  sc_test_run_cli_va (run, NULL, cli, db, command, args);
+  va_end (args);
+}
+
 /* Zendesk's drop-down custom fields no field reads ("Plan [list]") are
  * kept as dimensions of their own; the category is read from Ticket type,
  * so "Category [list]" is one of them too, under its full name. */
@@ -908,6 +922,23 @@ test_custom_fields (Fixture       *fixture,
   g_assert_cmpint (column->n_parsed, ==, column->n_values);
   g_assert_null (preview_column (preview, "Ticket type")->dimension);
   g_assert_null (preview_column (preview, "Subject")->dimension);
+
+  /* The command line takes them by name or label, and lists them when a
+   * name is wrong. */
+  {
+    g_auto(ScTestRun) run = { 0 };
+    g_auto(ScTestRun) bad = { 0 };
+
+    run_cli (&run, fixture->db_path, "metrics", "--metric", "volume", "--by", "Product line",
+             "--where", "plan=team", "--format", "csv", NULL);
+    g_assert_cmpint (run.status, ==, 0);
+    sc_test_assert_contains (run.out, ",Mobile,1,");
+    g_assert_null (strstr (run.out, ",Web,"));
+    run_cli (&bad, fixture->db_path, "metrics", "--metric", "volume", "--by", "colour", NULL);
+    g_assert_cmpint (bad.status, !=, 0);
+    sc_test_assert_contains (bad.err, "“colour” is not a dimension; use channel, team");
+    sc_test_assert_contains (bad.err, "plan, product_line");
+  }
 }
 
 int

@@ -113,25 +113,37 @@ parse_format (const char    *text,
   return TRUE;
 }
 
+/* A dimension by name or label: the builtin ones and those the store
+ * keeps from imports (@dims, from sc_store_list_dimensions()). */
 static gboolean
-parse_dimension (const char   *option,
+parse_dimension (GPtrArray    *dims,
+                 const char   *option,
                  const char   *text,
                  ScDimension  *dim,
                  GError      **error)
 {
-  if (sc_dimension_from_name (text, dim))
-    return TRUE;
+  const ScDimensionInfo *info = sc_dimension_list_lookup (dims, text);
+  g_autoptr(GString) names = NULL;
+
+  if (info != NULL)
+    {
+      *dim = info->dim;
+      return TRUE;
+    }
+  names = g_string_new (NULL);
+  for (guint i = 0; i < dims->len; i++)
+    g_string_append_printf (names, "%s%s", i > 0 ? ", " : "",
+                            ((ScDimensionInfo *) dims->pdata[i])->name);
   g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
-               _("%s: “%s” is not a dimension; use channel, team, agent, priority, category, "
-                 "customer_segment, region, product, language, status or tags"),
-               option, text);
+               _("%s: “%s” is not a dimension; use %s"), option, text, names->str);
   return FALSE;
 }
 
 static gboolean
-parse_filters (ScQuery  *query,
-               char    **where,
-               GError  **error)
+parse_filters (ScQuery    *query,
+               GPtrArray  *dims,
+               char      **where,
+               GError    **error)
 {
   for (guint i = 0; where != NULL && where[i] != NULL; i++)
     {
@@ -146,7 +158,7 @@ parse_filters (ScQuery  *query,
           return FALSE;
         }
       name = g_strndup (where[i], eq - where[i]);
-      if (!parse_dimension ("--where", name, &dim, error))
+      if (!parse_dimension (dims, "--where", name, &dim, error))
         return FALSE;
       sc_query_add_filter (query, dim, eq + 1);
     }
@@ -220,6 +232,7 @@ parse_range (ScQuery        *query,
 static gboolean
 parse_query_options (ScQuery        *query,
                      const Options  *o,
+                     GPtrArray      *dims,
                      const ScFacts  *facts,
                      GError        **error)
 {
@@ -236,7 +249,7 @@ parse_query_options (ScQuery        *query,
   sc_query_set_grain (query, grain);
   if (o->by != NULL)
     {
-      if (!parse_dimension ("--by", o->by, &dim, error))
+      if (!parse_dimension (dims, "--by", o->by, &dim, error))
         return FALSE;
       sc_query_set_group_by (query, dim);
     }
@@ -262,7 +275,7 @@ parse_query_options (ScQuery        *query,
       sc_query_set_baseline (query, from, to);
     }
   return parse_range (query, o, facts, error)
-         && parse_filters (query, o->where, error)
+         && parse_filters (query, dims, o->where, error)
          && parse_metrics (query, o->metrics, error);
 }
 
@@ -524,6 +537,7 @@ sc_cli_metrics (const ScCliGlobals  *globals,
   g_autoptr(ScEngine) engine = NULL;
   g_autoptr(ScQuery) query = sc_query_new ();
   g_autoptr(ScQueryResult) result = NULL;
+  g_autoptr(GPtrArray) dims = NULL;
   const ScFacts *facts;
   OutputFormat format;
 
@@ -539,9 +553,10 @@ sc_cli_metrics (const ScCliGlobals  *globals,
     }
   if ((engine = open_engine (globals, o.timezone, &error)) == NULL)
     return sc_cli_fail ("%s", error->message);
-  if ((facts = sc_engine_ensure_facts (engine, &error)) == NULL)
+  if ((facts = sc_engine_ensure_facts (engine, &error)) == NULL
+      || (dims = sc_store_list_dimensions (sc_engine_get_store (engine), &error)) == NULL)
     return sc_cli_fail ("%s", error->message);
-  if (!parse_query_options (query, &o, facts, &error))
+  if (!parse_query_options (query, &o, dims, facts, &error))
     return sc_cli_usage_error (context, error);
   if ((result = sc_engine_compute (facts, query, &error)) == NULL)
     return sc_cli_fail ("%s", error->message);
@@ -551,6 +566,7 @@ sc_cli_metrics (const ScCliGlobals  *globals,
 
 static void
 print_drivers (const ScDrivers *drivers,
+               const char      *by,
                const char      *period,
                const char      *against,
                OutputFormat     format)
@@ -584,7 +600,7 @@ print_drivers (const ScDrivers *drivers,
   g_string_append (out, "{\"metric\": ");
   sc_cli_json_string (out, metric->id_string);
   g_string_append (out, ", \"by\": ");
-  sc_cli_json_string (out, sc_dimension_get_name (drivers->dim));
+  sc_cli_json_string (out, by);
   g_string_append (out, ", \"period\": ");
   sc_cli_json_string (out, period);
   g_string_append (out, ", \"against\": ");
@@ -643,6 +659,7 @@ sc_cli_drivers (const ScCliGlobals  *globals,
   g_autoptr(ScEngine) engine = NULL;
   g_autoptr(ScQuery) query = sc_query_new ();
   g_autoptr(ScDrivers) drivers = NULL;
+  g_autoptr(GPtrArray) dims = NULL;
   const ScMetric *metric;
   ScDimension dim;
   OutputFormat format;
@@ -676,16 +693,18 @@ sc_cli_drivers (const ScCliGlobals  *globals,
                    _("--metric: no metric “%s”; run “scorecard-cli metrics --list”"), o.metrics[0]);
       return sc_cli_usage_error (context, error);
     }
-  if (!parse_dimension ("--by", o.by, &dim, &error)
-      || !sc_period_parse (o.period, &from, &to, &error)
-      || !sc_period_parse (o.against, &against_from, &against_to, &error)
-      || !parse_filters (query, o.where, &error))
+  if (!sc_period_parse (o.period, &from, &to, &error)
+      || !sc_period_parse (o.against, &against_from, &against_to, &error))
     return sc_cli_usage_error (context, error);
-  if ((engine = open_engine (globals, o.timezone, &error)) == NULL)
+  if ((engine = open_engine (globals, o.timezone, &error)) == NULL
+      || (dims = sc_store_list_dimensions (sc_engine_get_store (engine), &error)) == NULL)
     return sc_cli_fail ("%s", error->message);
+  if (!parse_dimension (dims, "--by", o.by, &dim, &error)
+      || !parse_filters (query, dims, o.where, &error))
+    return sc_cli_usage_error (context, error);
   drivers = sc_engine_drivers (engine, query, metric->id, dim, from, to, against_from, against_to, &error);
   if (drivers == NULL)
     return sc_cli_fail ("%s", error->message);
-  print_drivers (drivers, o.period, o.against, format);
+  print_drivers (drivers, sc_dimension_list_lookup (dims, o.by)->name, o.period, o.against, format);
   return 0;
 }
