@@ -33,6 +33,7 @@ struct _ScImporter
 
   ScStore              *store;
   char                 *preset_id;
+  ScPreset             *preset_object;   /* given: used instead of preset_id */
   char                 *source;
   char                 *sheet;
   GTimeZone            *zone;
@@ -65,6 +66,7 @@ typedef struct
   ScImporter         *self;
   const char         *path;
   GCancellable       *cancellable;
+  gboolean            previewing;
   ScXlsxBook         *book;       /* when the file is a workbook */
   const char         *sheet;
   ScXlsxStream       *sheet_stream;
@@ -723,13 +725,74 @@ import_row (Run                *run,
 
 /* ---- Setting up -------------------------------------------------------- */
 
+/* Whether the header line holds values rather than column names: none
+ * has a name, or most of them read as numbers or dates. */
+static gboolean
+header_is_data (const char * const *header)
+{
+  guint named = 0, values = 0;
+
+  for (guint c = 0; header[c] != NULL; c++)
+    {
+      gsize len = strlen (header[c]);
+      double number;
+      gint64 instant;
+
+      if (len == 0)
+        continue;
+      named++;
+      if (sc_parse_number (header[c], len, &number, NULL) ||
+          sc_parse_timestamp (header[c], len, SC_DATE_ORDER_MDY, NULL, &instant, NULL))
+        values++;
+    }
+  return named == 0 || values * 2 > named;
+}
+
+static gboolean
+fail_no_preset (Run     *run,
+                GError **error)
+{
+  g_autofree char *columns = g_strjoinv (", ", (char **) run->header);
+
+  if (header_is_data (run->header))
+    g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                 _("%s: the file has no header: its first line (line %" G_GINT64_FORMAT ": %s) "
+                   "holds values, not column names. Add a line naming the columns and import "
+                   "it again."),
+                 run->path, sc_csv_reader_get_header_line (run->reader), columns);
+  else
+    g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                 _("%s: the header (line %" G_GINT64_FORMAT ": %s) matches no known export; "
+                   "map the columns by hand or choose a preset."),
+                 run->path, sc_csv_reader_get_header_line (run->reader), columns);
+  return FALSE;
+}
+
+/* The preset given as an object (columns mapped by hand): a preview
+ * shows it even before any of its columns is found, so the mapping can
+ * be completed. */
+static gboolean
+choose_given_preset (Run     *run,
+                     GError **error)
+{
+  run->match = sc_preset_match (run->self->preset_object, run->header);
+  if (run->match->n_matched == 0 && (!run->previewing || header_is_data (run->header)))
+    return fail_no_preset (run, error);
+  run->preset = run->match->preset;
+  run->n_fields = sc_preset_get_n_fields (run->preset);
+  return TRUE;
+}
+
 static gboolean
 choose_preset (Run     *run,
                GError **error)
 {
-  g_autoptr(GPtrArray) presets = sc_preset_load_all (NULL);
+  g_autoptr(GPtrArray) presets = NULL;
   const char *id = run->self->preset_id;
 
+  if (run->self->preset_object != NULL)
+    return choose_given_preset (run, error);
+  presets = sc_preset_load_all (NULL);
   if (id != NULL && !g_str_equal (id, "auto"))
     {
       ScPreset *preset = sc_preset_find (presets, id);
@@ -745,15 +808,7 @@ choose_preset (Run     *run,
     run->match = sc_preset_detect (presets, run->header);
 
   if (run->match == NULL || run->match->n_matched == 0)
-    {
-      g_autofree char *columns = g_strjoinv (", ", (char **) run->header);
-
-      g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
-                   _("%s: the header (line %" G_GINT64_FORMAT ": %s) matches no known export; "
-                     "map the columns by hand or choose a preset."),
-                   run->path, sc_csv_reader_get_header_line (run->reader), columns);
-      return FALSE;
-    }
+    return fail_no_preset (run, error);
   run->preset = run->match->preset;
   run->n_fields = sc_preset_get_n_fields (run->preset);
   return TRUE;
@@ -1520,6 +1575,8 @@ describe_preview (Run             *run,
   preview->preset_ids = g_strv_builder_end (ids);
   preview->preset_names = g_strv_builder_end (names);
   preview->preset_id = g_strdup (sc_preset_get_id (run->preset));
+  preview->record = sc_preset_get_record_type (run->preset);
+  preview->kind = sc_preset_get_kind (run->preset);
   preview->confidence = run->match->confidence;
   if (detected != NULL && detected->n_matched > 0)
     preview->detected_id = g_strdup (sc_preset_get_id (detected->preset));
@@ -1566,6 +1623,7 @@ sc_importer_preview (ScImporter    *self,
   g_return_val_if_fail (path != NULL, NULL);
 
   run_init (&run, self, path, cancellable);
+  run.previewing = TRUE;
   preview = g_new0 (ScImportPreview, 1);
   if (open_and_choose (&run, error))
     {
@@ -1701,6 +1759,7 @@ sc_importer_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_free (self->preset_id);
+  g_clear_pointer (&self->preset_object, sc_preset_unref);
   g_free (self->source);
   g_free (self->sheet);
 
@@ -1748,6 +1807,28 @@ sc_importer_set_preset (ScImporter *self,
   g_return_if_fail (SC_IS_IMPORTER (self));
   g_free (self->preset_id);
   self->preset_id = g_strdup (preset_id);
+}
+
+/**
+ * sc_importer_set_preset_object:
+ * @self: an importer
+ * @preset: (nullable): the preset to read files with, such as one built
+ *   from columns mapped by hand (ScPresetBuilder) or read from a file;
+ *   %NULL to go back to the preset id
+ *
+ * A preset given here is used for previews and imports instead of the
+ * one named by sc_importer_set_preset(); the import history records its
+ * id and the columns it mapped.
+ */
+void
+sc_importer_set_preset_object (ScImporter *self,
+                               ScPreset   *preset)
+{
+  g_return_if_fail (SC_IS_IMPORTER (self));
+  if (preset != NULL)
+    sc_preset_ref (preset);
+  g_clear_pointer (&self->preset_object, sc_preset_unref);
+  self->preset_object = preset;
 }
 
 /**

@@ -108,6 +108,8 @@ typedef struct
  * @detected_id: the preset auto-detection picks for this header
  * @preset_ids: (array zero-terminated=1): the ids of every preset
  * @preset_names: (array zero-terminated=1): their names, in the same order
+ * @record: what a row becomes with the preset used
+ * @kind: the kind of interaction of the preset used
  * @sheets: (array zero-terminated=1) (nullable): the sheets of a workbook,
  *   %NULL for a CSV file
  * @sheet: (nullable): the sheet read
@@ -129,6 +131,8 @@ typedef struct
   char       *detected_id;
   char      **preset_ids;
   char      **preset_names;
+  ScRecordType record;
+  ScKind      kind;
   char      **sheets;
   char       *sheet;
   char       *time_zone;
@@ -148,6 +152,8 @@ G_DECLARE_FINAL_TYPE (ScImporter, sc_importer, SC, IMPORTER, GObject)
 ScImporter     *sc_importer_new               (ScStore              *store) G_GNUC_WARN_UNUSED_RESULT;
 void            sc_importer_set_preset        (ScImporter           *self,
                                                const char           *preset_id);
+void            sc_importer_set_preset_object (ScImporter           *self,
+                                               ScPreset             *preset);
 void            sc_importer_set_source        (ScImporter           *self,
                                                const char           *source);
 void            sc_importer_set_sheet         (ScImporter           *self,

@@ -800,3 +800,92 @@ sc_preset_match_free (ScPresetMatch *match)
   g_free (match->dim_columns);
   g_free (match);
 }
+
+/* ---- Fields, records and folders for presets made in the app ----------- */
+
+/**
+ * sc_field_info_lookup_for:
+ * @record: a record type
+ * @name: a field name ("created_at")
+ *
+ * Returns: (nullable): the field of @record called @name
+ */
+const ScFieldInfo *
+sc_field_info_lookup_for (ScRecordType  record,
+                          const char   *name)
+{
+  g_return_val_if_fail (name != NULL, NULL);
+  return lookup_field (record, name);
+}
+
+/**
+ * sc_field_infos_get:
+ * @n_infos: (out): the number of fields
+ *
+ * Returns: (array length=n_infos): every field of every record type, in
+ *   the order a person would look for them
+ */
+const ScFieldInfo *
+sc_field_infos_get (guint *n_infos)
+{
+  g_return_val_if_fail (n_infos != NULL, NULL);
+  *n_infos = G_N_ELEMENTS (field_infos);
+  return field_infos;
+}
+
+/**
+ * sc_preset_record_to_string:
+ * @record: a record type
+ *
+ * Returns: its name in preset files ("interaction")
+ */
+const char *
+sc_preset_record_to_string (ScRecordType record)
+{
+  g_return_val_if_fail ((guint) record < G_N_ELEMENTS (record_names), NULL);
+  return record_names[record];
+}
+
+/**
+ * sc_preset_kind_to_string:
+ * @kind: an interaction kind
+ *
+ * Returns: its name in preset files ("ticket")
+ */
+const char *
+sc_preset_kind_to_string (ScKind kind)
+{
+  g_return_val_if_fail ((guint) kind < G_N_ELEMENTS (kind_names), NULL);
+  return kind_names[kind];
+}
+
+/**
+ * sc_preset_dup_user_dir:
+ *
+ * Returns: (transfer full): the folder of the user's own presets, which
+ *   sc_preset_load_all() reads before the shipped ones
+ */
+char *
+sc_preset_dup_user_dir (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "scorecard", "presets", NULL);
+}
+
+/**
+ * sc_preset_load_shipped:
+ *
+ * Returns: (transfer container) (element-type ScPreset): the presets that
+ *   come with Scorecard (installed, or in the source tree for uninstalled
+ *   runs), without the user's
+ */
+GPtrArray *
+sc_preset_load_shipped (void)
+{
+  GPtrArray *presets = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_preset_unref);
+  g_autofree char *source_dir = g_build_filename (SOURCE_DATADIR, "presets", NULL);
+  g_autofree char *installed_dir = g_build_filename (PKGDATADIR, "presets", NULL);
+
+  load_dir (presets, source_dir, NULL);
+  load_dir (presets, installed_dir, NULL);
+  return presets;
+}

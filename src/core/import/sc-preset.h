@@ -114,6 +114,11 @@ typedef struct
 #define SC_FIELD_NOT_STORED G_MAXSIZE
 
 const ScFieldInfo   *sc_field_info_lookup         (const char          *name);
+const ScFieldInfo   *sc_field_info_lookup_for     (ScRecordType         record,
+                                                   const char          *name);
+const ScFieldInfo   *sc_field_infos_get           (guint               *n_infos);
+const char          *sc_preset_record_to_string   (ScRecordType         record);
+const char          *sc_preset_kind_to_string     (ScKind               kind);
 
 ScPreset            *sc_preset_new_from_data      (const char          *data,
                                                    gsize                len,
@@ -137,6 +142,8 @@ int                  sc_preset_find_field         (ScPreset            *self,
 GPtrArray           *sc_preset_load_all           (GError             **error) G_GNUC_WARN_UNUSED_RESULT;
 ScPreset            *sc_preset_find               (GPtrArray           *presets,
                                                    const char          *id);
+GPtrArray           *sc_preset_load_shipped       (void) G_GNUC_WARN_UNUSED_RESULT;
+char                *sc_preset_dup_user_dir       (void) G_GNUC_WARN_UNUSED_RESULT;
 
 ScPresetMatch       *sc_preset_match              (ScPreset            *self,
                                                    const char * const  *header) G_GNUC_WARN_UNUSED_RESULT;

@@ -1,0 +1,546 @@
+/* sc-preset-builder.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A hand-made mapping becomes the text of a preset file (one [Field]
+ * group per mapped column, with the column's name as its only header)
+ * and is read by sc_preset_new_from_data(): there is one parser for
+ * presets, shipped or made here. Saving writes that text into the user's
+ * preset folder, where sc_preset_load_all() finds it and detection picks
+ * it for files with the same header.
+ */
+
+#include "config.h"
+
+#include "sc-preset-builder.h"
+
+#include <errno.h>
+#include <string.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "sc-error.h"
+
+#define MAX_NAME_CHARS 80
+#define MAX_ID_CHARS   60
+
+typedef struct
+{
+  char *field;
+  char *header;
+  char *unit;
+  char *scale;
+} Mapping;
+
+struct _ScPresetBuilder
+{
+  ScRecordType  record;
+  ScKind        kind;
+  GArray       *mappings;   /* Mapping, in the order added */
+};
+
+/* What a record needs to be stored (see the checks of ScStoreBatch):
+ * a field, or one of several fields separated by '|'. */
+static const struct { ScRecordType record; const char *fields; } required[] = {
+  { SC_RECORD_INTERACTION, "external_id" },
+  { SC_RECORD_INTERACTION, "created_at" },
+  { SC_RECORD_SURVEY, "responded_at" },
+  { SC_RECORD_SURVEY, "csat|nps|ces" },
+  { SC_RECORD_CUSTOMER, "external_id" },
+  { SC_RECORD_CUSTOMER, "started_at" },
+  { SC_RECORD_AGENT_TIME, "agent" },
+  { SC_RECORD_AGENT_TIME, "day" },
+  { SC_RECORD_AGENT_TIME, "available_s" },
+  { SC_RECORD_AGENT_TIME, "active_s" },
+};
+
+static void
+mapping_clear (gpointer data)
+{
+  Mapping *mapping = data;
+
+  g_free (mapping->field);
+  g_free (mapping->header);
+  g_free (mapping->unit);
+  g_free (mapping->scale);
+}
+
+static const Mapping *
+find_mapping (ScPresetBuilder *self,
+              const char      *field)
+{
+  for (guint i = 0; i < self->mappings->len; i++)
+    if (g_str_equal (g_array_index (self->mappings, Mapping, i).field, field))
+      return &g_array_index (self->mappings, Mapping, i);
+  return NULL;
+}
+
+/* Whether @field alone is something every record of the type needs. */
+static gboolean
+is_required (ScPresetBuilder *self,
+             const char      *field)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (required[i].record == self->record && g_str_equal (required[i].fields, field))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+any_mapped (ScPresetBuilder *self,
+            const char      *alternatives)
+{
+  g_auto(GStrv) fields = g_strsplit (alternatives, "|", -1);
+
+  for (guint i = 0; fields[i] != NULL; i++)
+    if (find_mapping (self, fields[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * sc_preset_builder_new:
+ * @record: what a row becomes
+ * @kind: the kind of interaction (for interactions)
+ *
+ * Returns: (transfer full): a builder with no column mapped yet
+ */
+ScPresetBuilder *
+sc_preset_builder_new (ScRecordType record,
+                       ScKind       kind)
+{
+  ScPresetBuilder *self = g_new0 (ScPresetBuilder, 1);
+
+  self->record = record;
+  self->kind = kind;
+  self->mappings = g_array_new (FALSE, TRUE, sizeof (Mapping));
+  g_array_set_clear_func (self->mappings, mapping_clear);
+  return self;
+}
+
+void
+sc_preset_builder_free (ScPresetBuilder *self)
+{
+  if (self == NULL)
+    return;
+  g_array_unref (self->mappings);
+  g_free (self);
+}
+
+ScRecordType
+sc_preset_builder_get_record (ScPresetBuilder *self)
+{
+  g_return_val_if_fail (self != NULL, SC_RECORD_INTERACTION);
+  return self->record;
+}
+
+ScKind
+sc_preset_builder_get_kind (ScPresetBuilder *self)
+{
+  g_return_val_if_fail (self != NULL, SC_KIND_TICKET);
+  return self->kind;
+}
+
+/**
+ * sc_preset_builder_get_header:
+ * @self: a builder
+ * @field: a field name
+ *
+ * Returns: (nullable): the column mapped to @field
+ */
+const char *
+sc_preset_builder_get_header (ScPresetBuilder *self,
+                              const char      *field)
+{
+  const Mapping *mapping;
+
+  g_return_val_if_fail (self != NULL && field != NULL, NULL);
+  mapping = find_mapping (self, field);
+  return mapping != NULL ? mapping->header : NULL;
+}
+
+static gboolean
+check_field (ScPresetBuilder    *self,
+             const ScFieldInfo  *info,
+             const char         *field,
+             const char         *header,
+             const char         *unit,
+             const char         *scale,
+             GError            **error)
+{
+  const Mapping *mapping = find_mapping (self, field);
+
+  if (info == NULL || info->offset == SC_FIELD_NOT_STORED)
+    g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("“%s” is not a field of %s records."),
+                 field, sc_preset_record_to_string (self->record));
+  else if (*header == '\0')
+    g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID,
+                         _("A column without a name cannot be mapped: a preset finds its "
+                           "columns by name."));
+  else if (mapping != NULL)
+    g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("%s is read from the column “%s” already."),
+                 field, mapping->header);
+  else if (unit != NULL && info->type != SC_FIELD_DURATION)
+    g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("%s is not a duration; it has no unit."),
+                 field);
+  else if (scale != NULL && info->type != SC_FIELD_SCORE)
+    g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("%s is not a score; it has no scale."),
+                 field);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/**
+ * sc_preset_builder_add_field:
+ * @self: a builder
+ * @field: the field ("created_at"), one of the record type's
+ * @header: the name of the column that holds it
+ * @unit: (nullable): for a duration, the unit of plain numbers ("s",
+ *   "min", "h"…); %NULL to take it from the column's name
+ * @scale: (nullable): for a score, its range ("1-10"); %NULL for the
+ *   field's usual one
+ * @error: return location for an error
+ *
+ * Maps a column to a field. Each field is read from one column.
+ *
+ * Returns: %TRUE when the column is mapped
+ */
+gboolean
+sc_preset_builder_add_field (ScPresetBuilder  *self,
+                             const char       *field,
+                             const char       *header,
+                             const char       *unit,
+                             const char       *scale,
+                             GError          **error)
+{
+  g_autofree char *name = NULL;
+  Mapping mapping = { 0 };
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (field != NULL && header != NULL, FALSE);
+
+  name = g_strstrip (g_strdup (header));
+  if (!check_field (self, sc_field_info_lookup_for (self->record, field), field, name, unit, scale,
+                    error))
+    return FALSE;
+  mapping.field = g_strdup (field);
+  mapping.header = g_steal_pointer (&name);
+  mapping.unit = g_strdup (unit);
+  mapping.scale = g_strdup (scale);
+  g_array_append_val (self->mappings, mapping);
+  return TRUE;
+}
+
+/**
+ * sc_preset_builder_dup_missing:
+ * @self: a builder
+ *
+ * Returns: (transfer full) (array zero-terminated=1): what the record
+ *   type needs and no column holds: a field name, or alternatives
+ *   separated by '|' ("csat|nps|ces") when any one of them will do
+ */
+char **
+sc_preset_builder_dup_missing (ScPresetBuilder *self)
+{
+  g_autoptr(GStrvBuilder) missing = g_strv_builder_new ();
+
+  g_return_val_if_fail (self != NULL, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (required[i].record == self->record && !any_mapped (self, required[i].fields))
+      g_strv_builder_add (missing, required[i].fields);
+  return g_strv_builder_end (missing);
+}
+
+/**
+ * sc_preset_builder_check:
+ * @self: a builder
+ * @error: return location for an error naming what is missing
+ *
+ * Returns: %TRUE when every field the record type needs has a column
+ */
+gboolean
+sc_preset_builder_check (ScPresetBuilder  *self,
+                         GError          **error)
+{
+  g_auto(GStrv) missing = NULL;
+  g_autoptr(GString) names = g_string_new (NULL);
+
+  g_return_val_if_fail (self != NULL, FALSE);
+  missing = sc_preset_builder_dup_missing (self);
+  if (missing[0] == NULL)
+    return TRUE;
+  for (guint i = 0; missing[i] != NULL; i++)
+    {
+      g_auto(GStrv) alternatives = g_strsplit (missing[i], "|", -1);
+      g_autofree char *either = g_strjoinv (_(" or "), alternatives);
+
+      g_string_append_printf (names, "%s%s", i > 0 ? ", " : "", either);
+    }
+  g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+               /* Translators: "No column is mapped to created_at, which every interaction needs." */
+               _("No column is mapped to %s, which every %s needs."),
+               names->str, sc_preset_record_to_string (self->record));
+  return FALSE;
+}
+
+static void
+write_field (ScPresetBuilder *self,
+             GKeyFile        *kf,
+             const Mapping   *mapping)
+{
+  g_autofree char *group = g_strconcat ("Field ", mapping->field, NULL);
+  const char *headers[] = { mapping->header, NULL };
+
+  g_key_file_set_string_list (kf, group, "Headers", headers, 1);
+  if (mapping->unit != NULL)
+    g_key_file_set_string (kf, group, "Unit", mapping->unit);
+  if (mapping->scale != NULL)
+    g_key_file_set_string (kf, group, "Scale", mapping->scale);
+  if (is_required (self, mapping->field))
+    g_key_file_set_boolean (kf, group, "Required", TRUE);
+}
+
+/**
+ * sc_preset_builder_to_data:
+ * @self: a builder
+ * @id: the preset's id
+ * @name: the preset's name
+ *
+ * The mapping as the text of a preset file. A needed field no column
+ * holds is written as required without a header, so that an import
+ * rejects each row saying which field is missing.
+ *
+ * Returns: (transfer full): the text
+ */
+char *
+sc_preset_builder_to_data (ScPresetBuilder *self,
+                           const char      *id,
+                           const char      *name)
+{
+  g_autoptr(GKeyFile) kf = g_key_file_new ();
+
+  g_return_val_if_fail (self != NULL && id != NULL && name != NULL, NULL);
+
+  g_key_file_set_list_separator (kf, ';');
+  g_key_file_set_string (kf, "Preset", "Id", id);
+  g_key_file_set_string (kf, "Preset", "Name", name);
+  g_key_file_set_string (kf, "Preset", "Record", sc_preset_record_to_string (self->record));
+  if (self->record == SC_RECORD_INTERACTION)
+    g_key_file_set_string (kf, "Preset", "Kind", sc_preset_kind_to_string (self->kind));
+  g_key_file_set_comment (kf, NULL, NULL, " Columns mapped by hand in Scorecard.", NULL);
+  for (guint i = 0; i < self->mappings->len; i++)
+    write_field (self, kf, &g_array_index (self->mappings, Mapping, i));
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (required[i].record == self->record && is_required (self, required[i].fields) &&
+        find_mapping (self, required[i].fields) == NULL)
+      {
+        g_autofree char *group = g_strconcat ("Field ", required[i].fields, NULL);
+
+        g_key_file_set_boolean (kf, group, "Required", TRUE);
+      }
+  return g_key_file_to_data (kf, NULL, NULL);
+}
+
+/**
+ * sc_preset_builder_build:
+ * @self: a builder
+ * @error: return location for an error
+ *
+ * The preset of the mapping as it stands, for an import or a preview
+ * before it is saved. Its id ("custom-" and a digest of the mapping) is
+ * the same for the same mapping, so importing a file again with the same
+ * mapping updates the records of the first import.
+ *
+ * Returns: (transfer full) (nullable): the preset
+ */
+ScPreset *
+sc_preset_builder_build (ScPresetBuilder  *self,
+                         GError          **error)
+{
+  g_autofree char *draft = NULL;
+  g_autofree char *digest = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  draft = sc_preset_builder_to_data (self, "custom", "");
+  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, draft, -1);
+  id = g_strdup_printf ("custom-%.8s", digest);
+  data = sc_preset_builder_to_data (self, id, _("Columns mapped by hand"));
+  return sc_preset_new_from_data (data, strlen (data), error);
+}
+
+/**
+ * sc_preset_id_for_name:
+ * @name: a preset's name as the user gave it
+ *
+ * Returns: (transfer full): the id (and file name) of a preset called
+ *   @name: its letters and digits in lower-case ASCII, separated by
+ *   dashes ("Acme Helpdesk (EU)" → "acme-helpdesk-eu")
+ */
+char *
+sc_preset_id_for_name (const char *name)
+{
+  g_autofree char *ascii = NULL;
+  GString *id = g_string_new (NULL);
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  ascii = g_str_to_ascii (name, "C");
+  for (const char *p = ascii; *p != '\0' && id->len < MAX_ID_CHARS; p++)
+    if (g_ascii_isalnum (*p))
+      g_string_append_c (id, g_ascii_tolower (*p));
+    else if (id->len > 0 && id->str[id->len - 1] != '-')
+      g_string_append_c (id, '-');
+  while (id->len > 0 && id->str[id->len - 1] == '-')
+    g_string_truncate (id, id->len - 1);
+  if (id->len == 0)
+    {
+      /* A name in a script without an ASCII spelling still gets an id. */
+      g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, name, -1);
+
+      g_string_printf (id, "preset-%.8s", digest);
+    }
+  return g_string_free (id, FALSE);
+}
+
+/* Where a preset with @id is saved. */
+static char *
+user_preset_path (const char *id)
+{
+  g_autofree char *dir = sc_preset_dup_user_dir ();
+  g_autofree char *file = g_strconcat (id, ".preset", NULL);
+
+  return g_build_filename (dir, file, NULL);
+}
+
+static gboolean
+names_clash (ScPreset   *preset,
+             const char *id,
+             const char *name)
+{
+  g_autofree char *a = g_utf8_casefold (sc_preset_get_name (preset), -1);
+  g_autofree char *b = g_utf8_casefold (name, -1);
+
+  return g_str_equal (sc_preset_get_id (preset), id) || g_str_equal (a, b);
+}
+
+static gboolean
+name_taken (GPtrArray  *presets,
+            const char *id,
+            const char *name)
+{
+  for (guint i = 0; i < presets->len; i++)
+    if (names_clash (presets->pdata[i], id, name))
+      return TRUE;
+  return FALSE;
+}
+
+/**
+ * sc_preset_check_new_name:
+ * @name: the name the user gave a new preset
+ * @error: return location for an error saying what is wrong with it
+ *
+ * A new preset needs a name that is neither empty nor too long and that
+ * no other preset has (by name or by the id made from it); the presets
+ * that come with Scorecard are never replaced.
+ *
+ * Returns: %TRUE when a preset can be saved under @name
+ */
+gboolean
+sc_preset_check_new_name (const char  *name,
+                          GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) shipped = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (name));
+  if (*stripped == '\0')
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID, _("Give the preset a name."));
+      return FALSE;
+    }
+  if (g_utf8_strlen (stripped, -1) > MAX_NAME_CHARS)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("The name is longer than %d characters."), MAX_NAME_CHARS);
+      return FALSE;
+    }
+  id = sc_preset_id_for_name (stripped);
+  shipped = sc_preset_load_shipped ();
+  if (name_taken (shipped, id, stripped))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("“%s” is the name of a preset that comes with Scorecard; choose another "
+                     "name."), stripped);
+      return FALSE;
+    }
+  all = sc_preset_load_all (NULL);
+  path = user_preset_path (id);
+  if (name_taken (all, id, stripped) || g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                   _("A preset called “%s” exists already; choose another name."), stripped);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * sc_preset_builder_save:
+ * @self: a builder
+ * @name: the name the user gave the preset
+ * @error: return location for an error
+ *
+ * Saves the mapping as a preset file in the user's preset folder, under
+ * an id made from @name (see sc_preset_check_new_name()), in one atomic
+ * write. From then on it is offered and detected like any preset.
+ *
+ * Returns: (transfer full) (nullable): the new preset's id, or %NULL when
+ *   the name is taken, a needed field has no column, or the file cannot
+ *   be written
+ */
+char *
+sc_preset_builder_save (ScPresetBuilder  *self,
+                        const char       *name,
+                        GError          **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *dir = sc_preset_dup_user_dir ();
+  g_autofree char *path = NULL;
+  g_autofree char *data = NULL;
+  g_autoptr(ScPreset) check = NULL;
+
+  g_return_val_if_fail (self != NULL && name != NULL, NULL);
+
+  if (!sc_preset_check_new_name (name, error) || !sc_preset_builder_check (self, error))
+    return NULL;
+  stripped = g_strstrip (g_strdup (name));
+  id = sc_preset_id_for_name (stripped);
+  data = sc_preset_builder_to_data (self, id, stripped);
+  /* What is written must load again. */
+  check = sc_preset_new_from_data (data, strlen (data), error);
+  if (check == NULL)
+    return NULL;
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                   _("Cannot create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return NULL;
+    }
+  path = user_preset_path (id);
+  if (!g_file_set_contents (path, data, -1, error))
+    return NULL;
+  return g_steal_pointer (&id);
+}
