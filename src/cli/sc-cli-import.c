@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * scorecard-cli [--db FILE] import [--preset ID|auto] [--source NAME]
+ * scorecard-cli [--db FILE] import [--preset ID|auto|FILE.preset] [--source NAME]
  *   [--sheet NAME|NUMBER] [--timezone ZONE] [--date-order dmy|mdy|ymd] [--json] FILE...
  * scorecard-cli import --list-presets
  */
@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "sc-cli.h"
 #include "sc-importer.h"
@@ -84,6 +85,29 @@ print_text (const char           *path,
     printf ("  %s\n", result->notices[i]);
 }
 
+/* --preset takes an id, "auto", or the path of a preset file (one the
+ * app saved, or one being written), told apart by its ".preset" ending
+ * or a directory separator. */
+static gboolean
+set_preset (ScImporter  *importer,
+            const char  *preset,
+            GError     **error)
+{
+  g_autoptr(ScPreset) object = NULL;
+
+  if (preset == NULL ||
+      (!g_str_has_suffix (preset, ".preset") && strchr (preset, G_DIR_SEPARATOR) == NULL))
+    {
+      sc_importer_set_preset (importer, preset);
+      return TRUE;
+    }
+  object = sc_preset_new_from_file (preset, error);
+  if (object == NULL)
+    return FALSE;
+  sc_importer_set_preset_object (importer, object);
+  return TRUE;
+}
+
 static gboolean
 configure (ScImporter   *importer,
            const char   *timezone,
@@ -127,7 +151,7 @@ sc_cli_import (const ScCliGlobals *globals,
   g_auto(GStrv) files = NULL;
   gboolean json = FALSE, list = FALSE;
   const GOptionEntry entries[] = {
-    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("The export's preset, or auto (default)"), N_("ID") },
+    { "preset", 0, 0, G_OPTION_ARG_STRING, &preset, N_("The export's preset, auto (default), or a preset file"), N_("ID|FILE") },
     { "source", 0, 0, G_OPTION_ARG_STRING, &source, N_("The source name records are keyed by"), N_("NAME") },
     { "sheet", 0, 0, G_OPTION_ARG_STRING, &sheet, N_("The sheet of an .xlsx workbook (default: the first)"), N_("NAME|NUMBER") },
     { "timezone", 0, 0, G_OPTION_ARG_STRING, &timezone, N_("Zone of times without an offset"), N_("ZONE") },
@@ -160,7 +184,11 @@ sc_cli_import (const ScCliGlobals *globals,
   importer = sc_importer_new (store);
   if (!configure (importer, timezone, date_order, &error))
     return sc_cli_usage_error (context, error);
-  sc_importer_set_preset (importer, preset);
+  if (!set_preset (importer, preset, &error))
+    {
+      sc_cli_fail ("%s", error->message);
+      return 1;
+    }
   sc_importer_set_source (importer, source);
   sc_importer_set_sheet (importer, sheet);
 
