@@ -8,15 +8,25 @@
  * sheet, zone or date order cancels the preview under way and starts
  * another. "Import" emits ::import; the window runs the import with the
  * choices read from the getters.
+ *
+ * Each column's field is a drop-down. Choosing one there (or "Mapped by
+ * Hand" as the export type, or a file no preset fits) maps the columns
+ * by hand: the mapping becomes a preset built in memory
+ * (ScPresetBuilder) that the preview and the import read the file with,
+ * and "Save as Preset…" writes it to the user's presets in a worker.
  */
 
 #include "config.h"
 
 #include "sc-import-dialog.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "sc-importer.h"
+#include "sc-preset-builder.h"
+#include "sc-toast-slot.h"
 
 #define PREVIEW_ROWS 20
 #define CELL_CHARS     32
@@ -28,14 +38,17 @@ struct _ScImportDialog
   AdwWindow        parent_instance;
 
   /* Template widgets */
+  AdwToastOverlay *toast_overlay;
   AdwWindowTitle  *window_title;
   GtkSpinner      *spinner;
   GtkStack        *stack;
   AdwComboRow     *preset_row;
+  AdwComboRow     *record_row;
   AdwComboRow     *sheet_row;
   AdwEntryRow     *zone_row;
   AdwComboRow     *order_row;
   GtkLabel        *problem_label;
+  GtkLabel        *mapping_label;
   AdwPreferencesGroup *columns_group;
   AdwPreferencesGroup *rows_group;
   GtkGrid         *columns_grid;
@@ -52,6 +65,21 @@ struct _ScImportDialog
   ScImportPreview *preview;
   gboolean         failed;        /* the last choices do not fit the file */
   gboolean         updating;      /* filling the rows from a preview */
+
+  /* Columns mapped by hand */
+  gboolean         hand;
+  gboolean         no_match;      /* no preset fits the header */
+  gboolean         saving;
+  ScRecordType     hand_record;
+  ScKind           hand_kind;
+  GPtrArray       *hand_fields;   /* per column: a field name or NULL */
+  ScPreset        *hand_preset;   /* read the file with */
+  char           **hand_missing;  /* what the record needs and no column holds */
+  GPtrArray       *field_names;   /* the drop-downs' fields after "Not used" */
+  GPtrArray       *dropdowns;     /* per column: its drop-down or NULL */
+  int              focus_column;  /* the drop-down used last, or -1 */
+  ScToastSlot      toast_slot;
+  GCancellable    *save_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (ScImportDialog, sc_import_dialog, ADW_TYPE_WINDOW)
@@ -70,11 +98,22 @@ static const ScDateOrder orders[] = {
   SC_DATE_ORDER_UNKNOWN, SC_DATE_ORDER_DMY, SC_DATE_ORDER_MDY, SC_DATE_ORDER_YMD,
 };
 
+/* The record types of the "Each Row Is" row, in its order. */
+static const struct { ScRecordType record; ScKind kind; } record_choices[] = {
+  { SC_RECORD_INTERACTION, SC_KIND_TICKET },
+  { SC_RECORD_INTERACTION, SC_KIND_CALL },
+  { SC_RECORD_INTERACTION, SC_KIND_CHAT },
+  { SC_RECORD_SURVEY, SC_KIND_TICKET },
+  { SC_RECORD_CUSTOMER, SC_KIND_TICKET },
+  { SC_RECORD_AGENT_TIME, SC_KIND_TICKET },
+};
+
 typedef struct
 {
   char        *store_path;
   char        *file_path;
   char        *preset_id;
+  ScPreset    *preset;
   char        *sheet;
   GTimeZone   *zone;
   ScDateOrder  order;
@@ -88,6 +127,7 @@ preview_job_free (PreviewJob *job)
   g_free (job->store_path);
   g_free (job->file_path);
   g_free (job->preset_id);
+  g_clear_pointer (&job->preset, sc_preset_unref);
   g_free (job->sheet);
   g_clear_pointer (&job->zone, g_time_zone_unref);
   g_free (job);
@@ -116,6 +156,7 @@ preview_thread (GTask        *task,
     }
   importer = sc_importer_new (store);
   sc_importer_set_preset (importer, job->preset_id);
+  sc_importer_set_preset_object (importer, job->preset);
   sc_importer_set_sheet (importer, job->sheet);
   sc_importer_set_time_zone (importer, job->zone);
   sc_importer_set_date_order (importer, job->order);
@@ -244,18 +285,23 @@ static const struct { const char *field; const char *label; } field_labels[] = {
 };
 
 static char *
+label_for_field (const char *field)
+{
+  char *name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
+    if (g_str_equal (field_labels[i].field, field))
+      return g_strdup (_(field_labels[i].label));
+  /* A field this table does not know yet: "new_field" → "new field". */
+  name = g_strdup (field);
+  return g_strdelimit (name, "_", ' ');
+}
+
+static char *
 field_label (const ScImportPreviewColumn *column)
 {
-  g_autofree char *name = g_strdup (column->field);
+  g_autofree char *name = label_for_field (column->field);
 
-  /* A field this table does not know yet: "new_field" → "new field". */
-  g_strdelimit (name, "_", ' ');
-  for (guint i = 0; i < G_N_ELEMENTS (field_labels); i++)
-    if (g_str_equal (field_labels[i].field, column->field))
-      {
-        g_free (name);
-        name = g_strdup (_(field_labels[i].label));
-      }
   if (column->time_of_day)
     /* Translators: a column holding the time of day of a date field */
     return g_strdup_printf (_("%s (time of day)"), name);
@@ -273,13 +319,236 @@ format_share (const ScImportPreviewColumn *column)
                           100.0 * column->n_parsed / column->n_values);
 }
 
+/* ---- Columns mapped by hand ------------------------------------------ */
+
+static const char *
+hand_field (ScImportDialog *self,
+            guint           column)
+{
+  return self->hand_fields != NULL && column < self->hand_fields->len
+    ? g_ptr_array_index (self->hand_fields, column) : NULL;
+}
+
+/* Maps @column to @field (or to nothing); a field is read from one
+ * column, so another column that had it gives it up. */
+static void
+set_hand_field (ScImportDialog *self,
+                guint           column,
+                const char     *field)
+{
+  for (guint c = 0; field != NULL && c < self->hand_fields->len; c++)
+    if (g_strcmp0 (g_ptr_array_index (self->hand_fields, c), field) == 0)
+      g_clear_pointer (&g_ptr_array_index (self->hand_fields, c), g_free);
+  while (self->hand_fields->len <= column)
+    g_ptr_array_add (self->hand_fields, NULL);
+  g_free (g_ptr_array_index (self->hand_fields, column));
+  g_ptr_array_index (self->hand_fields, column) = g_strdup (field);
+}
+
+/* Starts mapping by hand from what the preview shows: each column keeps
+ * the field the preset gave it, when the record type has it. */
+static void
+start_hand_mapping (ScImportDialog *self,
+                    ScRecordType    record,
+                    ScKind          kind)
+{
+  self->hand = TRUE;
+  self->hand_record = record;
+  self->hand_kind = kind;
+  g_clear_pointer (&self->hand_fields, g_ptr_array_unref);
+  self->hand_fields = g_ptr_array_new_with_free_func (g_free);
+  for (guint c = 0; self->preview != NULL && !self->failed && c < self->preview->columns->len; c++)
+    {
+      const ScImportPreviewColumn *column = g_ptr_array_index (self->preview->columns, c);
+      gboolean keep = column->field != NULL && !column->time_of_day &&
+                      sc_field_info_lookup_for (record, column->field) != NULL;
+
+      g_ptr_array_add (self->hand_fields, keep ? g_strdup (column->field) : NULL);
+    }
+}
+
+static ScPresetBuilder *
+new_hand_builder (ScImportDialog *self)
+{
+  ScPresetBuilder *builder = sc_preset_builder_new (self->hand_record, self->hand_kind);
+
+  for (guint c = 0; self->preview != NULL && c < self->preview->columns->len; c++)
+    {
+      const ScImportPreviewColumn *column = g_ptr_array_index (self->preview->columns, c);
+      g_autoptr(GError) error = NULL;
+
+      /* The drop-downs offer only what the builder takes. */
+      if (hand_field (self, c) != NULL &&
+          !sc_preset_builder_add_field (builder, hand_field (self, c), column->header, NULL, NULL,
+                                        &error))
+        g_warning ("%s", error->message);
+    }
+  return builder;
+}
+
+static void
+update_hand_preset (ScImportDialog *self)
+{
+  g_autoptr(ScPresetBuilder) builder = new_hand_builder (self);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_pointer (&self->hand_preset, sc_preset_unref);
+  g_strfreev (self->hand_missing);
+  self->hand_missing = sc_preset_builder_dup_missing (builder);
+  self->hand_preset = sc_preset_builder_build (builder, &error);
+  if (self->hand_preset == NULL)
+    g_warning ("%s", error->message);
+}
+
+static gboolean
+hand_mapping_complete (ScImportDialog *self)
+{
+  return self->hand_preset != NULL && self->hand_missing != NULL && self->hand_missing[0] == NULL;
+}
+
+/* "Every row needs Created, CSAT or NPS or Customer effort (CES): …" */
+static void
+show_mapping_problem (ScImportDialog *self)
+{
+  g_autoptr(GString) names = g_string_new (NULL);
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->mapping_label),
+                          self->hand && !hand_mapping_complete (self));
+  for (guint i = 0; self->hand && self->hand_missing != NULL && self->hand_missing[i] != NULL; i++)
+    {
+      g_auto(GStrv) alternatives = g_strsplit (self->hand_missing[i], "|", -1);
+
+      for (guint a = 0; alternatives[a] != NULL; a++)
+        {
+          g_autofree char *label = label_for_field (alternatives[a]);
+
+          /* Translators: separates fields of which any one will do */
+          g_string_append_printf (names, "%s“%s”", a > 0 ? _(" or ") : (i > 0 ? ", " : ""), label);
+        }
+    }
+  /* Translators: %s lists fields such as “Ticket or record id”, “Created” */
+  text = g_strdup_printf (_("Every row needs %s: choose the column that holds each before "
+                            "importing."), names->str);
+  gtk_label_set_text (self->mapping_label, text);
+}
+
+/* The fields a column can be mapped to, after "Not used". */
+static GtkStringList *
+new_field_model (ScImportDialog *self)
+{
+  ScRecordType record = self->hand ? self->hand_record : self->preview->record;
+  GtkStringList *model = gtk_string_list_new (NULL);
+  const ScFieldInfo *infos;
+  guint n_infos;
+
+  g_clear_pointer (&self->field_names, g_ptr_array_unref);
+  self->field_names = g_ptr_array_new ();
+  gtk_string_list_append (model, _("Not used"));
+  infos = sc_field_infos_get (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    if (infos[i].record == record && infos[i].offset != SC_FIELD_NOT_STORED)
+      {
+        g_autofree char *label = label_for_field (infos[i].name);
+
+        g_ptr_array_add (self->field_names, (gpointer) infos[i].name);
+        gtk_string_list_append (model, label);
+      }
+  return model;
+}
+
+static guint
+field_position (ScImportDialog *self,
+                const char     *field)
+{
+  for (guint i = 0; field != NULL && i < self->field_names->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->field_names, i), field))
+      return i + 1;
+  return 0;
+}
+
+/* A preset finds a column by its name: one without a name, or named as
+ * an earlier column, cannot be mapped. */
+static const char *
+why_not_mappable (ScImportDialog *self,
+                  guint           column)
+{
+  GPtrArray *columns = self->preview->columns;
+  const char *header = ((ScImportPreviewColumn *) g_ptr_array_index (columns, column))->header;
+
+  if (header[0] == '\0')
+    return _("This column has no name in the file, so a preset cannot find it");
+  for (guint c = 0; c < column; c++)
+    if (g_utf8_collate (((ScImportPreviewColumn *) g_ptr_array_index (columns, c))->header,
+                        header) == 0)
+      return _("An earlier column has the same name; only that one can be mapped");
+  return NULL;
+}
+
+static void
+field_selected_cb (GtkDropDown    *dropdown,
+                   GParamSpec     *pspec,
+                   ScImportDialog *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "sc-column"));
+  guint i = gtk_drop_down_get_selected (dropdown);
+  const char *field = i > 0 && i <= self->field_names->len
+    ? g_ptr_array_index (self->field_names, i - 1) : NULL;
+
+  if (!self->hand)
+    start_hand_mapping (self, self->preview->record, self->preview->kind);
+  set_hand_field (self, column, field);
+  self->focus_column = column;
+  update_hand_preset (self);
+  refresh (self);
+}
+
+/* The field cell of a column: a drop-down, or the preset's field as
+ * text where a drop-down cannot say it (a time of day, a field only a
+ * preset reads). */
+static GtkWidget *
+add_field_cell (ScImportDialog              *self,
+                GListModel                  *model,
+                guint                        c,
+                const ScImportPreviewColumn *column)
+{
+  const char *field = self->hand ? hand_field (self, c) : column->field;
+  guint position = field_position (self, field);
+  const char *problem = why_not_mappable (self, c);
+  g_autofree char *name = NULL;
+  GtkWidget *dropdown;
+
+  if (!self->hand && column->field != NULL && (column->time_of_day || position == 0))
+    {
+      g_autofree char *label = field_label (column);
+
+      add_cell (self->columns_grid, 1, c + 1, label, NULL);
+      return NULL;
+    }
+  dropdown = gtk_drop_down_new (g_object_ref (model), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
+  g_object_set_data (G_OBJECT (dropdown), "sc-column", GUINT_TO_POINTER (c));
+  /* Translators: the accessible name of a column's field drop-down */
+  name = g_strdup_printf (_("Field of the column “%s”"), column->header);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_sensitive (dropdown, problem == NULL);
+  gtk_widget_set_tooltip_text (dropdown, problem);
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (field_selected_cb), self, 0);
+  gtk_grid_attach (self->columns_grid, dropdown, 1, c + 1, 1, 1);
+  return dropdown;
+}
+
 static void
 show_columns (ScImportDialog *self)
 {
   GPtrArray *columns = self->preview->columns;
   g_autofree char *description = NULL;
+  g_autoptr(GtkStringList) fields = new_field_model (self);
 
   clear_grid (self->columns_grid);
+  g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
+  self->dropdowns = g_ptr_array_new ();
   add_cell (self->columns_grid, 0, 0, _("Column in the File"), "heading");
   add_cell (self->columns_grid, 1, 0, _("Field"), "heading");
   add_cell (self->columns_grid, 2, 0, _("Sample Values"), "heading");
@@ -287,14 +556,12 @@ show_columns (ScImportDialog *self)
   for (guint c = 0; c < columns->len; c++)
     {
       const ScImportPreviewColumn *column = g_ptr_array_index (columns, c);
-      g_autofree char *field = column->field != NULL ? field_label (column) : NULL;
       g_autofree char *samples = g_strjoinv (" · ", column->samples);
       g_autofree char *share = format_share (column);
       gboolean bad = column->field != NULL && column->n_parsed < column->n_values;
 
       add_cell (self->columns_grid, 0, c + 1, column->header, NULL);
-      add_cell (self->columns_grid, 1, c + 1, field != NULL ? field : _("not used"),
-                field != NULL ? NULL : "dim-label");
+      g_ptr_array_add (self->dropdowns, add_field_cell (self, G_LIST_MODEL (fields), c, column));
       add_cell (self->columns_grid, 2, c + 1, samples, "dim-label");
       add_cell (self->columns_grid, 3, c + 1, share, bad ? "error" : "numeric");
     }
@@ -303,6 +570,7 @@ show_columns (ScImportDialog *self)
                                            self->preview->rows_checked),
                                  self->preview->rows_checked);
   adw_preferences_group_set_description (self->columns_group, description);
+  show_mapping_problem (self);
 }
 
 static void
@@ -363,12 +631,19 @@ show_preset (ScImportDialog *self)
   g_autofree char *subtitle = NULL;
   guint selected = 0;
 
+  gtk_string_list_append (names, _("Mapped by Hand"));
   for (guint i = 0; preview->preset_ids[i] != NULL; i++)
     if (g_str_equal (preview->preset_ids[i], preview->preset_id))
       selected = i;
+  if (self->hand)
+    selected = g_strv_length (preview->preset_ids);
   adw_combo_row_set_model (self->preset_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->preset_row, selected);
-  if (g_strcmp0 (preview->detected_id, preview->preset_id) == 0)
+  if (self->hand && self->no_match)
+    subtitle = g_strdup (_("No known export fits this header: choose a field for each column"));
+  else if (self->hand)
+    subtitle = g_strdup (_("Choose a field for each column below"));
+  else if (g_strcmp0 (preview->detected_id, preview->preset_id) == 0)
     /* Translators: how well the detected export type fits the file's header */
     subtitle = g_strdup_printf (_("Detected: fits %.0f%% of the header"), 100 * preview->confidence);
   else
@@ -395,13 +670,29 @@ show_sheets (ScImportDialog *self)
 }
 
 static void
+show_record (ScImportDialog *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->record_row), self->hand);
+  for (guint i = 0; i < G_N_ELEMENTS (record_choices); i++)
+    if (record_choices[i].record == self->hand_record &&
+        (self->hand_record != SC_RECORD_INTERACTION || record_choices[i].kind == self->hand_kind))
+      {
+        adw_combo_row_set_selected (self->record_row, i);
+        break;
+      }
+}
+
+static void
 update_import_enabled (ScImportDialog *self)
 {
-  gboolean loading = self->cancellable != NULL;
+  gboolean loading = self->cancellable != NULL || self->saving;
+  gboolean ready = self->preview != NULL && !self->failed && !loading &&
+                   (!self->hand || hand_mapping_complete (self));
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "import-dialog.import",
-                                 self->preview != NULL && !self->failed && !loading &&
-                                 self->zone_valid);
+                                 ready && self->zone_valid);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "import-dialog.save-preset",
+                                 ready && self->hand);
   gtk_spinner_set_spinning (self->spinner, loading);
 }
 
@@ -410,6 +701,7 @@ show_preview (ScImportDialog *self)
 {
   self->updating = TRUE;
   show_preset (self);
+  show_record (self);
   show_sheets (self);
   if (self->zone == NULL)
     gtk_editable_set_text (GTK_EDITABLE (self->zone_row), self->preview->time_zone);
@@ -420,6 +712,11 @@ show_preview (ScImportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->columns_group), TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->rows_group), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "preview");
+  /* The drop-down just used was rebuilt: the keyboard stays on it. */
+  if (self->focus_column >= 0 && (guint) self->focus_column < self->dropdowns->len &&
+      g_ptr_array_index (self->dropdowns, self->focus_column) != NULL)
+    gtk_widget_grab_focus (g_ptr_array_index (self->dropdowns, self->focus_column));
+  self->focus_column = -1;
 }
 
 static void
@@ -434,6 +731,16 @@ preview_ready_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->cancellable);
+  if (preview == NULL && self->preview == NULL && !self->hand)
+    {
+      /* No preset fits: map the columns by hand. A file that cannot be
+       * read at all fails that way too, and then the window says why. */
+      self->no_match = TRUE;
+      start_hand_mapping (self, SC_RECORD_INTERACTION, SC_KIND_TICKET);
+      update_hand_preset (self);
+      refresh (self);
+      return;
+    }
   if (preview == NULL && self->preview == NULL)
     {
       /* The file cannot be read at all: the window says why. */
@@ -473,6 +780,8 @@ refresh (ScImportDialog *self)
   job->store_path = g_strdup (self->store_path);
   job->file_path = g_strdup (self->file_path);
   job->preset_id = g_strdup (self->preset_id);
+  if (self->hand && self->hand_preset != NULL)
+    job->preset = sc_preset_ref (self->hand_preset);
   job->sheet = g_strdup (self->sheet);
   job->zone = self->zone != NULL ? g_time_zone_ref (self->zone) : NULL;
   job->order = self->order;
@@ -492,14 +801,44 @@ static void
 preset_selected_cb (ScImportDialog *self)
 {
   guint i = adw_combo_row_get_selected (self->preset_row);
+  guint n;
 
-  if (self->updating || self->preview == NULL || i >= g_strv_length (self->preview->preset_ids))
+  if (self->updating || self->preview == NULL)
     return;
-  if (g_strcmp0 (self->preview->preset_ids[i],
-                 self->preset_id != NULL ? self->preset_id : self->preview->preset_id) == 0)
+  n = g_strv_length (self->preview->preset_ids);
+  if (i == n && !self->hand)
+    {
+      start_hand_mapping (self, self->preview->record, self->preview->kind);
+      update_hand_preset (self);
+      refresh (self);
+    }
+  if (i >= n)
     return;
+  if (!self->hand && g_strcmp0 (self->preview->preset_ids[i],
+                                self->preset_id != NULL ? self->preset_id : self->preview->preset_id) == 0)
+    return;
+  self->hand = FALSE;
   g_free (self->preset_id);
   self->preset_id = g_strdup (self->preview->preset_ids[i]);
+  refresh (self);
+}
+
+/* Another record type: the columns keep the fields it has too. */
+static void
+record_selected_cb (ScImportDialog *self)
+{
+  guint i = adw_combo_row_get_selected (self->record_row);
+
+  if (self->updating || !self->hand || i >= G_N_ELEMENTS (record_choices) ||
+      (record_choices[i].record == self->hand_record && record_choices[i].kind == self->hand_kind))
+    return;
+  self->hand_record = record_choices[i].record;
+  self->hand_kind = record_choices[i].kind;
+  for (guint c = 0; c < self->hand_fields->len; c++)
+    if (g_ptr_array_index (self->hand_fields, c) != NULL &&
+        sc_field_info_lookup_for (self->hand_record, g_ptr_array_index (self->hand_fields, c)) == NULL)
+      g_clear_pointer (&g_ptr_array_index (self->hand_fields, c), g_free);
+  update_hand_preset (self);
   refresh (self);
 }
 
@@ -557,6 +896,168 @@ zone_changed_cb (ScImportDialog *self)
   update_import_enabled (self);
 }
 
+/* ---- Saving the mapping as a preset ---------------------------------- */
+
+typedef struct
+{
+  ScPresetBuilder *builder;
+  char            *name;
+} SaveJob;
+
+static void ask_preset_name (ScImportDialog *self,
+                             const char     *name,
+                             const char     *problem);
+
+static void
+save_job_free (SaveJob *job)
+{
+  sc_preset_builder_free (job->builder);
+  g_free (job->name);
+  g_free (job);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveJob *job = task_data;
+  GError *error = NULL;
+  char *id = sc_preset_builder_save (job->builder, job->name, &error);
+
+  if (id == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, id, g_free);
+}
+
+/* Saved: the dialog reads the file with the new preset, as detection
+ * will from now on. */
+static void
+saved_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(ScImportDialog) self = user_data;
+  SaveJob *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autofree char *title = NULL;
+
+  if (g_cancellable_is_cancelled (g_task_get_cancellable (G_TASK (result))))
+    return;
+  self->saving = FALSE;
+  if (id == NULL)
+    {
+      update_import_enabled (self);
+      ask_preset_name (self, job->name, error->message);
+      return;
+    }
+  /* Translators: a toast once columns mapped by hand are saved as a preset */
+  title = g_strdup_printf (_("Saved the preset “%s”"), g_strstrip (job->name));
+  sc_toast_slot_show (&self->toast_slot, self->toast_overlay, adw_toast_new (title));
+  self->hand = FALSE;
+  self->no_match = FALSE;
+  g_free (self->preset_id);
+  self->preset_id = g_steal_pointer (&id);
+  refresh (self);
+}
+
+static void
+save_preset (ScImportDialog *self,
+             const char     *name)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveJob *job = g_new0 (SaveJob, 1);
+
+  job->builder = new_hand_builder (self);
+  job->name = g_strdup (name);
+  self->saving = TRUE;
+  update_import_enabled (self);
+  task = g_task_new (NULL, self->save_cancellable, saved_cb, g_object_ref (self));
+  g_task_set_source_tag (task, save_preset);
+  g_task_set_task_data (task, job, (GDestroyNotify) save_job_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+static void
+name_changed_cb (GtkEditable      *entry,
+                 AdwMessageDialog *dialog)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  adw_message_dialog_set_response_enabled (dialog, "save", name[0] != '\0');
+}
+
+static void
+name_response_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  ScImportDialog   *self)
+{
+  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "sc-entry");
+
+  if (g_str_equal (response, "save"))
+    save_preset (self, gtk_editable_get_text (entry));
+}
+
+/* Asks for the new preset's name; again, with what was wrong, when
+ * saving under it failed. */
+static void
+ask_preset_name (ScImportDialog *self,
+                 const char     *name,
+                 const char     *problem)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_WINDOW (self), _("Save as Preset"),
+                            _("Files with these columns will be recognised from now on, and the "
+                              "preset can be chosen as an export type.")));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Name, such as “Acme helpdesk export”"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Preset name"), -1);
+  gtk_box_append (GTK_BOX (box), entry);
+  if (problem != NULL)
+    {
+      GtkWidget *label = gtk_label_new (problem);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "error");
+      gtk_box_append (GTK_BOX (box), label);
+    }
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "save", _("_Save"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "save");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "sc-entry", entry);
+  g_signal_connect_object (entry, "changed", G_CALLBACK (name_changed_cb), dialog, 0);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (name_response_cb), self, 0);
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  name_changed_cb (GTK_EDITABLE (entry), dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (entry);
+}
+
+static void
+save_preset_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ScImportDialog *self = SC_IMPORT_DIALOG (widget);
+  g_autofree char *base = g_path_get_basename (self->file_path);
+  char *dot = strrchr (base, '.');
+
+  /* The file's name is a first guess at the export's. */
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  ask_preset_name (self, base, NULL);
+}
+
 static void
 import_action (GtkWidget  *widget,
                const char *action_name,
@@ -576,6 +1077,9 @@ sc_import_dialog_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_cancellable_cancel (self->save_cancellable);
+  g_clear_object (&self->save_cancellable);
+  sc_toast_slot_clear (&self->toast_slot);
   gtk_widget_dispose_template (GTK_WIDGET (self), SC_TYPE_IMPORT_DIALOG);
 
   G_OBJECT_CLASS (sc_import_dialog_parent_class)->dispose (object);
@@ -592,6 +1096,11 @@ sc_import_dialog_finalize (GObject *object)
   g_free (self->sheet);
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->preview, sc_import_preview_free);
+  g_clear_pointer (&self->hand_fields, g_ptr_array_unref);
+  g_clear_pointer (&self->hand_preset, sc_preset_unref);
+  g_strfreev (self->hand_missing);
+  g_clear_pointer (&self->field_names, g_ptr_array_unref);
+  g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sc_import_dialog_parent_class)->finalize (object);
 }
@@ -622,20 +1131,25 @@ sc_import_dialog_class_init (ScImportDialogClass *klass)
                                          0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_ERROR);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/ui/sc-import-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ScImportDialog, window_title);
   gtk_widget_class_bind_template_child (widget_class, ScImportDialog, spinner);
   gtk_widget_class_bind_template_child (widget_class, ScImportDialog, stack);
   gtk_widget_class_bind_template_child (widget_class, ScImportDialog, preset_row);
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, record_row);
   gtk_widget_class_bind_template_child (widget_class, ScImportDialog, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, ScImportDialog, zone_row);
   gtk_widget_class_bind_template_child (widget_class, ScImportDialog, order_row);
   gtk_widget_class_bind_template_child (widget_class, ScImportDialog, problem_label);
+  gtk_widget_class_bind_template_child (widget_class, ScImportDialog, mapping_label);
   gtk_widget_class_bind_template_child (widget_class, ScImportDialog, columns_group);
   gtk_widget_class_bind_template_child (widget_class, ScImportDialog, rows_group);
   gtk_widget_class_bind_template_child (widget_class, ScImportDialog, columns_grid);
   gtk_widget_class_bind_template_child (widget_class, ScImportDialog, rows_grid);
 
   gtk_widget_class_install_action (widget_class, "import-dialog.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "import-dialog.save-preset", NULL,
+                                   save_preset_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -644,6 +1158,10 @@ sc_import_dialog_init (ScImportDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->zone_valid = TRUE;
+  self->focus_column = -1;
+  self->save_cancellable = g_cancellable_new ();
+  g_signal_connect_object (self->record_row, "notify::selected", G_CALLBACK (record_selected_cb),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->preset_row, "notify::selected", G_CALLBACK (preset_selected_cb),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->sheet_row, "notify::selected", G_CALLBACK (sheet_selected_cb),
@@ -748,13 +1266,29 @@ sc_import_dialog_get_date_order (ScImportDialog *self)
   return self->order;
 }
 
-/* Whether a preview is being computed. */
+/**
+ * sc_import_dialog_get_preset:
+ * @self: a dialog
+ *
+ * Returns: (nullable) (transfer none): the preset of the columns mapped
+ *   by hand, to import with instead of the preset id; %NULL when a preset
+ *   maps them
+ */
+ScPreset *
+sc_import_dialog_get_preset (ScImportDialog *self)
+{
+  g_return_val_if_fail (SC_IS_IMPORT_DIALOG (self), NULL);
+
+  return self->hand ? self->hand_preset : NULL;
+}
+
+/* Whether a preview is being computed or a preset saved. */
 gboolean
 sc_import_dialog_is_loading (ScImportDialog *self)
 {
   g_return_val_if_fail (SC_IS_IMPORT_DIALOG (self), FALSE);
 
-  return self->cancellable != NULL;
+  return self->cancellable != NULL || self->saving;
 }
 
 /* Chooses the export type as the row does. */

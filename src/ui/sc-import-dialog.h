@@ -14,6 +14,7 @@
 #include <adwaita.h>
 
 #include "sc-parse.h"
+#include "sc-preset.h"
 
 G_BEGIN_DECLS
 
@@ -26,6 +27,7 @@ ScImportDialog *sc_import_dialog_new            (GtkWindow      *parent,
                                                  const char     *file_path) G_GNUC_WARN_UNUSED_RESULT;
 const char     *sc_import_dialog_get_file_path  (ScImportDialog *self);
 const char     *sc_import_dialog_get_preset_id  (ScImportDialog *self);
+ScPreset       *sc_import_dialog_get_preset     (ScImportDialog *self);
 const char     *sc_import_dialog_get_sheet      (ScImportDialog *self);
 GTimeZone      *sc_import_dialog_get_time_zone  (ScImportDialog *self);
 ScDateOrder     sc_import_dialog_get_date_order (ScImportDialog *self);

@@ -26,6 +26,7 @@ typedef struct
   char          *file_path;
   char          *display_name;
   char          *preset_id;
+  ScPreset      *preset;      /* columns mapped by hand, or NULL */
   char          *sheet;
   GTimeZone     *zone;
   ScDateOrder    order;
@@ -58,6 +59,7 @@ import_job_free (ImportJob *job)
   g_free (job->file_path);
   g_free (job->display_name);
   g_free (job->preset_id);
+  g_clear_pointer (&job->preset, sc_preset_unref);
   g_free (job->sheet);
   g_clear_pointer (&job->zone, g_time_zone_unref);
   g_mutex_clear (&job->lock);
@@ -104,6 +106,7 @@ import_thread (GTask        *task,
   importer = sc_importer_new (store);
   sc_importer_set_progress_func (importer, progress_cb, job, NULL);
   sc_importer_set_preset (importer, job->preset_id);
+  sc_importer_set_preset_object (importer, job->preset);
   sc_importer_set_sheet (importer, job->sheet);
   sc_importer_set_time_zone (importer, job->zone);
   sc_importer_set_date_order (importer, job->order);
@@ -293,6 +296,8 @@ dialog_import_cb (ScWindow       *self,
   GTimeZone *zone = sc_import_dialog_get_time_zone (dialog);
 
   job->preset_id = g_strdup (sc_import_dialog_get_preset_id (dialog));
+  if (sc_import_dialog_get_preset (dialog) != NULL)
+    job->preset = sc_preset_ref (sc_import_dialog_get_preset (dialog));
   job->sheet = g_strdup (sc_import_dialog_get_sheet (dialog));
   job->zone = zone != NULL ? g_time_zone_ref (zone) : NULL;
   job->order = sc_import_dialog_get_date_order (dialog);

@@ -110,7 +110,7 @@ test_dialog (Fixture       *fixture,
   g_assert_true (sc_import_dialog_is_loading (dialog));
   sc_ui_test_wait_for_preview (dialog);
   g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "call-log");
-  g_assert_true (shows (dialog, "not used"));
+  g_assert_true (shows (dialog, "Not used"));
   g_assert_true (shows (dialog, "required value missing: no column holds created_at"));
   g_assert_false (shows (dialog, "Detected: fits 100% of the header"));
   sc_ui_test_save_png (GTK_WIDGET (dialog), "import-dialog-preset.png");

@@ -1,0 +1,307 @@
+/* test-import-mapping.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A file no preset knows opens the import dialog in hand mapping: each
+ * column's field is chosen in its drop-down, the preview follows, Import
+ * waits until the fields every row needs have a column, and the mapping
+ * is imported or saved as a preset (refused under a shipped preset's
+ * name), which then recognises the file. Rendered in light and dark.
+ * XDG_DATA_HOME points at a folder of the test.
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "sc-preset.h"
+#include "sc-test-util.h"
+#include "sc-ui-test-util.h"
+#include "sc-window.h"
+
+/* German headers no shipped preset knows; the third row's CSAT is out of
+ * the 1–5 scale. */
+static const char acme_csv[] =
+  "Ticket Nummer;Eröffnet;Bearbeiter;Notiz;Zufriedenheit\n"
+  "T-1;2024-03-01 09:00;Anna;erledigt;4\n"
+  "T-2;2024-03-02 10:30;Ben;;5\n"
+  "T-3;2024-03-03 11:00;Anna;offen;9\n";
+
+typedef struct
+{
+  char     *dir;
+  char     *csv;
+  ScWindow *window;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = sc_test_make_tmpdir ();
+  fixture->csv = g_build_filename (fixture->dir, "acme-export.csv", NULL);
+  g_assert_true (g_file_set_contents (fixture->csv, acme_csv, -1, NULL));
+  path = g_build_filename (fixture->dir, "empty.sqlite", NULL);
+  store = sc_store_open (path, SC_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_clear_object (&store);
+  fixture->window = sc_ui_test_open_window (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *presets = sc_preset_dup_user_dir ();
+
+  sc_ui_test_close_window (fixture->window);
+  sc_test_remove_tree (presets);
+  sc_test_remove_tree (fixture->dir);
+  g_free (fixture->csv);
+  g_free (fixture->dir);
+}
+
+static gboolean
+shows (gpointer    widget,
+       const char *text)
+{
+  return sc_ui_test_shows_text (GTK_WIDGET (widget), text);
+}
+
+static void
+collect_dropdowns (GtkWidget *widget,
+                   GPtrArray *out)
+{
+  if (GTK_IS_DROP_DOWN (widget))
+    g_ptr_array_add (out, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_dropdowns (child, out);
+}
+
+/* Chooses @label in the field drop-down of the column @column, as a
+ * click in its list does, and waits for the new preview. */
+static void
+choose_field (ScImportDialog *dialog,
+              guint           column,
+              const char     *label)
+{
+  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
+  GtkDropDown *dropdown;
+  GListModel *model;
+
+  collect_dropdowns (GTK_WIDGET (dialog), dropdowns);
+  g_assert_cmpuint (column, <, dropdowns->len);
+  dropdown = g_ptr_array_index (dropdowns, column);
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dropdown)));
+  model = gtk_drop_down_get_model (dropdown);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label) == 0)
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        g_assert_true (sc_import_dialog_is_loading (dialog));
+        sc_ui_test_wait_for_preview (dialog);
+        return;
+      }
+  g_error ("no field “%s”", label);
+}
+
+static GtkWidget *
+find_action_button (GtkWidget  *widget,
+                    const char *action)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_action_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+can (ScImportDialog *dialog,
+     const char     *action)
+{
+  GtkWidget *button = find_action_button (GTK_WIDGET (dialog), action);
+
+  g_assert_nonnull (button);
+  return gtk_widget_is_sensitive (button);
+}
+
+/* Opens the file and maps its columns by hand, checking what the dialog
+ * says on the way. */
+static ScImportDialog *
+open_and_map (Fixture *fixture)
+{
+  ScImportDialog *dialog;
+
+  sc_window_open_path (fixture->window, fixture->csv);
+  dialog = sc_ui_test_wait_for_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (shows (dialog, "No known export fits this header: choose a field for each column"));
+  g_assert_true (shows (dialog, "Mapped by Hand"));
+  g_assert_true (shows (dialog, "Every row needs “Ticket or record id”, “Created”: choose the "
+                                "column that holds each before importing."));
+  g_assert_false (can (dialog, "import-dialog.import"));
+  g_assert_false (can (dialog, "import-dialog.save-preset"));
+  g_assert_true (shows (dialog, "Each Row Is"));
+
+  choose_field (dialog, 0, "Ticket or record id");
+  g_assert_true (shows (dialog, "Every row needs “Created”: choose the column that holds each "
+                                "before importing."));
+  g_assert_true (shows (dialog, "required value missing: no column holds created_at"));
+  choose_field (dialog, 1, "Created");
+  choose_field (dialog, 2, "Agent");
+  choose_field (dialog, 4, "CSAT");
+  /* Each field has one column: choosing it elsewhere moves it. */
+  choose_field (dialog, 3, "Agent");
+  g_assert_true (shows (dialog, "3 of 3 (100%)"));
+  choose_field (dialog, 2, "Agent");
+  g_assert_true (shows (dialog, "2 of 3 (67%)"));
+  g_assert_true (shows (dialog, "score out of range: the score 9 is outside 1–5"));
+  g_assert_false (shows (dialog, "Every row needs “Created”: choose the column that holds each "
+                                 "before importing."));
+  g_assert_true (can (dialog, "import-dialog.import"));
+  g_assert_true (can (dialog, "import-dialog.save-preset"));
+  return dialog;
+}
+
+static void
+test_map_and_import (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  ScImportDialog *dialog = open_and_map (fixture);
+  g_autoptr(GPtrArray) imports = NULL;
+  ScStoreOverview overview;
+
+  g_assert_nonnull (sc_import_dialog_get_preset (dialog));
+  sc_ui_test_save_png (GTK_WIDGET (dialog), "import-mapping.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  sc_ui_test_save_png (GTK_WIDGET (dialog), "import-mapping-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
+  sc_ui_test_wait_idle (fixture->window);
+  g_assert_true (sc_store_get_overview (sc_window_get_store (fixture->window), &overview, NULL));
+  g_assert_cmpint (overview.interactions, ==, 2);
+  g_assert_cmpint (overview.rejects, ==, 1);
+  g_assert_cmpint (overview.imports, ==, 1);
+  imports = sc_store_list_imports (sc_window_get_store (fixture->window), NULL);
+  g_assert_cmpuint (imports->len, ==, 1);
+  g_assert_true (g_str_has_prefix (((ScImportRecord *) imports->pdata[0])->preset, "custom-"));
+  sc_test_assert_contains (((ScImportRecord *) imports->pdata[0])->mapping, "agent=Bearbeiter");
+}
+
+/* The name dialog "Save as Preset…" opens, once it shows (with @text
+ * when given). */
+static AdwMessageDialog *
+wait_for_name_dialog (const char *text)
+{
+  for (guint tries = 0; tries < 2000; tries++)
+    {
+      GListModel *toplevels = gtk_window_get_toplevels ();
+
+      for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+          if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_mapped (GTK_WIDGET (window)) &&
+              (text == NULL || shows (window, text)))
+            return ADW_MESSAGE_DIALOG (window);
+        }
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_error ("no name dialog");
+  return NULL;
+}
+
+static void
+save_as (ScImportDialog   *dialog,
+         AdwMessageDialog *name_dialog,
+         const char       *name)
+{
+  GtkWidget *entry = sc_ui_test_find_widget (GTK_WIDGET (name_dialog), GTK_TYPE_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  adw_message_dialog_response (name_dialog, "save");
+  sc_ui_test_wait_for_preview (dialog);
+}
+
+static void
+test_save_preset (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  ScImportDialog *dialog = open_and_map (fixture);
+  AdwMessageDialog *name_dialog;
+  g_autofree char *dir = sc_preset_dup_user_dir ();
+  g_autofree char *path = g_build_filename (dir, "acme-helpdesk.preset", NULL);
+  g_autoptr(ScPreset) saved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The file's name is offered; a shipped preset's name is refused. */
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.save-preset", NULL);
+  name_dialog = wait_for_name_dialog (NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sc_ui_test_find_widget (GTK_WIDGET (name_dialog),
+                                                                                GTK_TYPE_ENTRY))),
+                   ==, "acme-export");
+  save_as (dialog, name_dialog, "Zendesk ticket export");
+  name_dialog = wait_for_name_dialog ("“Zendesk ticket export” is the name of a preset that comes "
+                                      "with Scorecard; choose another name.");
+  sc_ui_test_save_png (GTK_WIDGET (name_dialog), "import-mapping-name.png");
+  save_as (dialog, name_dialog, "Acme Helpdesk");
+
+  saved = sc_preset_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (sc_preset_get_name (saved), ==, "Acme Helpdesk");
+  g_assert_cmpuint (sc_preset_get_n_fields (saved), ==, 4);
+  g_assert_true (sc_ui_test_wait_for_text (GTK_WIDGET (dialog), "Saved the preset “Acme Helpdesk”"));
+  /* The dialog reads the file with the new preset, which fits it best. */
+  g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "acme-helpdesk");
+  g_assert_null (sc_import_dialog_get_preset (dialog));
+  g_assert_true (shows (dialog, "Detected: fits 92% of the header"));
+  g_assert_false (shows (dialog, "Each Row Is"));
+  sc_ui_test_save_png (GTK_WIDGET (dialog), "import-mapping-saved.png");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  sc_ui_test_wait_idle (fixture->window);
+  sc_ui_test_settle ();
+
+  /* Opened again, the file is recognised at once. */
+  sc_window_open_path (fixture->window, fixture->csv);
+  dialog = sc_ui_test_wait_for_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "acme-helpdesk");
+  g_assert_true (shows (dialog, "Detected: fits 92% of the header"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  sc_ui_test_wait_idle (fixture->window);
+  sc_ui_test_settle ();
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *data_home = sc_test_make_tmpdir ();
+  int status;
+
+  /* Saved presets go to a folder of the test, never the user's. */
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  sc_ui_test_init (&argc, &argv);
+
+  g_test_add ("/scorecard/ui/import-mapping/import", Fixture, NULL, fixture_setup,
+              test_map_and_import, fixture_teardown);
+  g_test_add ("/scorecard/ui/import-mapping/save-preset", Fixture, NULL, fixture_setup,
+              test_save_preset, fixture_teardown);
+  status = g_test_run ();
+  sc_test_remove_tree (data_home);
+  return status;
+}
