@@ -15,6 +15,7 @@
 
 #include "sc-chart-axis.h"
 #include "sc-compute.h"
+#include "sc-dimension-choice.h"
 #include "sc-filter-bar.h"
 
 struct _ScFilterBar
@@ -34,11 +35,13 @@ struct _ScFilterBar
   ScViewState    *state;
   ScEngine       *engine;
   ScComputeSlot   slot;
+  ScDimensionChoice dims;
 };
 
 G_DEFINE_FINAL_TYPE (ScFilterBar, sc_filter_bar, GTK_TYPE_WIDGET)
 
-/* The dimensions offered, in the order of the dropdown. */
+/* The builtin dimensions offered, in the order of the dropdown; those the
+ * store keeps from imports follow. */
 static const ScDimension dimensions[] = {
   SC_DIM_CHANNEL, SC_DIM_TEAM, SC_DIM_AGENT, SC_DIM_PRIORITY, SC_DIM_CATEGORY,
   SC_DIM_CUSTOMER_SEGMENT, SC_DIM_REGION, SC_DIM_PRODUCT, SC_DIM_LANGUAGE, SC_DIM_TAGS,
@@ -68,7 +71,7 @@ make_chip (ScFilterBar *self,
   g_autofree char *tooltip = NULL;
 
   /* Translators: a filter chip, as in "Channel: Chat" */
-  text = g_strdup_printf (_("%s: %s"), _(sc_dimension_get_label (dim)), value);
+  text = g_strdup_printf (_("%s: %s"), sc_dimension_choice_get_label (&self->dims, dim), value);
   label = gtk_label_new (text);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_max_width_chars (GTK_LABEL (label), 32);
@@ -91,11 +94,16 @@ make_chip (ScFilterBar *self,
   return chip;
 }
 
+static void update_dimensions (ScFilterBar *self);
+
 static void
 rebuild_chips (ScFilterBar *self)
 {
   GPtrArray *filters = sc_view_state_get_filters (self->state);
   GtkWidget *child;
+
+  /* A filter may be on a dimension an import added since. */
+  update_dimensions (self);
 
   while ((child = gtk_widget_get_first_child (self->chips)) != NULL)
     gtk_flow_box_remove (GTK_FLOW_BOX (self->chips), child);
@@ -123,9 +131,20 @@ values_compute (const ScFacts  *facts,
 static ScDimension
 selected_dimension (ScFilterBar *self)
 {
-  guint i = gtk_drop_down_get_selected (self->dimension);
+  return sc_dimension_choice_get_selected (&self->dims, self->dimension);
+}
 
-  return dimensions[MIN (i, G_N_ELEMENTS (dimensions) - 1)];
+static void load_values (ScFilterBar *self);
+
+/* Offers the dimensions an import added since. */
+static void
+update_dimensions (ScFilterBar *self)
+{
+  g_signal_handlers_block_by_func (self->dimension, load_values, self);
+  sc_dimension_choice_update (&self->dims,
+                              self->engine != NULL ? sc_engine_get_store (self->engine) : NULL,
+                              self->dimension);
+  g_signal_handlers_unblock_by_func (self->dimension, load_values, self);
 }
 
 static gboolean
@@ -325,6 +344,7 @@ static void
 popover_show_cb (ScFilterBar *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->search), "");
+  update_dimensions (self);
   load_values (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->search));
 }
@@ -334,16 +354,14 @@ popover_show_cb (ScFilterBar *self)
 static GtkWidget *
 build_popover (ScFilterBar *self)
 {
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *empty;
 
-  for (gsize i = 0; i < G_N_ELEMENTS (dimensions); i++)
-    gtk_string_list_append (names, _(sc_dimension_get_label (dimensions[i])));
-  self->dimension = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL));
+  self->dimension = GTK_DROP_DOWN (gtk_drop_down_new (NULL, NULL));
+  sc_dimension_choice_init (&self->dims, dimensions, G_N_ELEMENTS (dimensions), self->dimension);
   gtk_widget_set_hexpand (GTK_WIDGET (self->dimension), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->dimension),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Dimension"), -1);
@@ -406,6 +424,7 @@ sc_filter_bar_dispose (GObject *object)
   g_clear_object (&self->add_button);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+  sc_dimension_choice_clear (&self->dims);
 
   G_OBJECT_CLASS (sc_filter_bar_parent_class)->dispose (object);
 }
@@ -488,6 +507,7 @@ sc_filter_bar_set_engine (ScFilterBar *self,
 
   sc_compute_slot_cancel (&self->slot);
   g_set_object (&self->engine, engine);
+  rebuild_chips (self);
 }
 
 /**

@@ -20,6 +20,7 @@
 #include "sc-chart-axis.h"
 #include "sc-chart-view.h"
 #include "sc-compute.h"
+#include "sc-dimension-choice.h"
 #include "sc-metric-series.h"
 #include "sc-segments-page.h"
 #include "sc-trend-painter.h"
@@ -60,12 +61,14 @@ struct _ScSegmentsPage
   ScComputeSlot    slot;
   GArray          *drill;        /* DrillStep */
   struct Breakdown *shown;
+  ScDimensionChoice dims;
 };
 
 G_DEFINE_FINAL_TYPE (ScSegmentsPage, sc_segments_page, GTK_TYPE_WIDGET)
 
-/* The dimensions offered, in the dropdown's order; drilling suggests the
- * next one in this order that is not filtered yet. */
+/* The builtin dimensions offered, in the dropdown's order (those the
+ * store keeps from imports follow); drilling suggests the next one in
+ * this order that is not filtered yet. */
 static const ScDimension dimensions[] = {
   SC_DIM_CHANNEL, SC_DIM_CATEGORY, SC_DIM_TEAM, SC_DIM_AGENT, SC_DIM_PRIORITY,
   SC_DIM_CUSTOMER_SEGMENT, SC_DIM_REGION, SC_DIM_PRODUCT, SC_DIM_LANGUAGE, SC_DIM_TAGS,
@@ -152,8 +155,8 @@ update_breadcrumb (ScSegmentsPage *self)
       DrillStep *step = &g_array_index (self->drill, DrillStep, i);
 
       /* Translators: one step of the drill path, "› Channel: Chat" */
-      g_string_append_printf (path, _(" › %s: %s"), _(sc_dimension_get_label (step->dim)),
-                              step->value);
+      g_string_append_printf (path, _(" › %s: %s"),
+                              sc_dimension_choice_get_label (&self->dims, step->dim), step->value);
     }
   gtk_label_set_text (self->breadcrumb_label, path->str);
   gtk_widget_set_visible (self->breadcrumb_box, self->drill->len > 0);
@@ -310,7 +313,7 @@ show_breakdown (ScSegmentsPage *self,
   sc_bar_painter_set_selected (self->painter, -1);
   /* Translators: a chart's title, "CSAT by Channel" */
   title = g_strdup_printf (_("%s by %s"), sc_metric_get (b->metric)->name,
-                           _(sc_dimension_get_label (b->dim)));
+                           sc_dimension_choice_get_label (&self->dims, b->dim));
   sc_chart_view_set_title (self->chart, title);
   sc_chart_view_queue_update (self->chart);
   show_drivers (self, b);
@@ -388,6 +391,12 @@ sc_segments_page_reload (ScSegmentsPage *self)
 
   g_return_if_fail (SC_IS_SEGMENTS_PAGE (self));
 
+  /* An import may have added dimensions. */
+  g_signal_handlers_block_by_func (self->dimension_dropdown, sc_segments_page_reload, self);
+  sc_dimension_choice_update (&self->dims,
+                              self->engine != NULL ? sc_engine_get_store (self->engine) : NULL,
+                              self->dimension_dropdown);
+  g_signal_handlers_unblock_by_func (self->dimension_dropdown, sc_segments_page_reload, self);
   if (self->state != NULL)
     prune_drill (self);
   if (self->engine == NULL || self->state == NULL || !sc_view_state_has_period (self->state))
@@ -473,8 +482,9 @@ sc_segments_page_drill (ScSegmentsPage *self,
   g_array_append_val (self->drill, step);
   /* The next dimension first, so that the one recomputation the filter
    * causes is already for it. */
-  for (gsize i = 0; i < G_N_ELEMENTS (dimensions); i++)
-    if (dimensions[i] != dim && !is_filtered (self, dimensions[i]))
+  for (guint i = 0; i < sc_dimension_choice_get_n (&self->dims); i++)
+    if (sc_dimension_choice_get_nth (&self->dims, i) != dim
+        && !is_filtered (self, sc_dimension_choice_get_nth (&self->dims, i)))
       {
         g_signal_handlers_block_by_func (self->dimension_dropdown, sc_segments_page_reload, self);
         gtk_drop_down_set_selected (self->dimension_dropdown, i);
@@ -600,8 +610,7 @@ sc_segments_page_get_dimension (ScSegmentsPage *self)
 {
   g_return_val_if_fail (SC_IS_SEGMENTS_PAGE (self), SC_DIM_CHANNEL);
 
-  return dimensions[MIN (gtk_drop_down_get_selected (self->dimension_dropdown),
-                         G_N_ELEMENTS (dimensions) - 1)];
+  return sc_dimension_choice_get_selected (&self->dims, self->dimension_dropdown);
 }
 
 void
@@ -610,9 +619,7 @@ sc_segments_page_set_dimension (ScSegmentsPage *self,
 {
   g_return_if_fail (SC_IS_SEGMENTS_PAGE (self));
 
-  for (gsize i = 0; i < G_N_ELEMENTS (dimensions); i++)
-    if (dimensions[i] == dim)
-      gtk_drop_down_set_selected (self->dimension_dropdown, i);
+  sc_dimension_choice_select (&self->dims, self->dimension_dropdown, dim);
 }
 
 gboolean
@@ -679,6 +686,7 @@ sc_segments_page_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (object), SC_TYPE_SEGMENTS_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+  sc_dimension_choice_clear (&self->dims);
 
   G_OBJECT_CLASS (sc_segments_page_parent_class)->dispose (object);
 }
@@ -715,7 +723,6 @@ static void
 sc_segments_page_init (ScSegmentsPage *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-  g_autoptr(GtkStringList) dims = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->drill = g_array_new (FALSE, TRUE, sizeof (DrillStep));
@@ -725,9 +732,8 @@ sc_segments_page_init (ScSegmentsPage *self)
     gtk_string_list_append (names, sc_metric_get (i)->name);
   gtk_drop_down_set_model (self->metric_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->metric_dropdown, SC_METRIC_CSAT);
-  for (gsize i = 0; i < G_N_ELEMENTS (dimensions); i++)
-    gtk_string_list_append (dims, _(sc_dimension_get_label (dimensions[i])));
-  gtk_drop_down_set_model (self->dimension_dropdown, G_LIST_MODEL (dims));
+  sc_dimension_choice_init (&self->dims, dimensions, G_N_ELEMENTS (dimensions),
+                            self->dimension_dropdown);
 
   self->painter = sc_bar_painter_new ();
   self->chart = SC_CHART_VIEW (sc_chart_view_new (SC_CHART_PAINTER (self->painter)));

@@ -149,6 +149,7 @@ void
 _sc_window_reload (ScWindow *self)
 {
   sc_dashboard_page_reload (self->dashboard_page);
+  sc_segments_page_reload (self->segments_page);
   sc_imports_page_set_store (self->imports_page, self->store);
   sc_targets_page_reload (self->targets_page);
 }

@@ -423,6 +423,58 @@ test_rapid_changes (Fixture       *fixture,
   assert_shows (fixture, csat);
 }
 
+/* A field the manager's helpdesk adds ("Plan [list]" in Zendesk) becomes a
+ * dimension like any other once imported: segments break down by it and
+ * filters take it. */
+static void
+test_custom_dimension (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  ScWindow *window = fixture->window;
+  ScViewState *state = sc_window_get_view_state (window);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                "zendesk-custom-fields.csv", NULL);
+  g_autoptr(GPtrArray) dims = NULL;
+  g_autoptr(GError) error = NULL;
+  const ScDimensionInfo *plan;
+  const ScQueryResult *result;
+  ScSegmentsPage *page;
+
+  sc_window_import_file (window, csv);
+  sc_ui_test_wait_idle (window);
+  dims = sc_store_list_dimensions (sc_window_get_store (window), &error);
+  g_assert_no_error (error);
+  plan = sc_dimension_list_lookup (dims, "plan");
+  g_assert_nonnull (plan);
+
+  /* The file's tickets are from March 2024. */
+  sc_view_state_set_period (state, SC_PERIOD_MONTH, sc_calendar_day_from_ymd (2024, 3, 1), 0);
+  activate (fixture, "win.explore", "volume");
+  page = SC_SEGMENTS_PAGE (sc_ui_test_find_widget (GTK_WIDGET (window), SC_TYPE_SEGMENTS_PAGE));
+  sc_segments_page_set_dimension (page, plan->dim);
+  sc_ui_test_wait_idle (window);
+  sc_ui_test_settle ();
+  g_assert_cmpint (sc_segments_page_get_dimension (page), ==, plan->dim);
+  result = sc_segments_page_get_result (page);
+  g_assert_nonnull (result);
+  g_assert_cmpint (result->group_by, ==, plan->dim);
+  g_assert_cmpfloat (sc_query_result_get_value (result, SC_METRIC_VOLUME, 0,
+                                                sc_query_result_find_segment (result, "Enterprise"))->value,
+                     ==, 1);
+  save_light_and_dark (fixture, "views-segments-custom");
+
+  /* Drilling into a plan filters by it, with its chip and path. */
+  g_assert_true (sc_segments_page_drill (page, "Team"));
+  sc_ui_test_wait_idle (window);
+  sc_ui_test_settle ();
+  assert_shows (fixture, "Plan: Team");
+  assert_shows (fixture, "All interactions › Plan: Team");
+  result = sc_segments_page_get_result (page);
+  g_assert_cmpint (result->group_by, !=, plan->dim);
+  g_assert_true (sc_segments_page_back (page));
+  sc_ui_test_wait_idle (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -440,6 +492,8 @@ main (int   argc,
   ADD ("trends", test_trends);
   ADD ("segments", test_segments);
   ADD ("rapid-changes", test_rapid_changes);
+  /* Last: it imports into the shared store. */
+  ADD ("custom-dimension", test_custom_dimension);
 #undef ADD
 
   status = g_test_run ();
