@@ -73,11 +73,14 @@ struct _ScImportDialog
   ScRecordType     hand_record;
   ScKind           hand_kind;
   GPtrArray       *hand_fields;   /* per column: a field name or NULL */
+  GPtrArray       *hand_units;    /* per column: its unit or scale, NULL for the usual */
   ScPreset        *hand_preset;   /* read the file with */
   char           **hand_missing;  /* what the record needs and no column holds */
   GPtrArray       *field_names;   /* the drop-downs' fields after "Not used" */
   GPtrArray       *dropdowns;     /* per column: its drop-down or NULL */
+  GPtrArray       *unit_dropdowns; /* per column: its unit or scale drop-down or NULL */
   int              focus_column;  /* the drop-down used last, or -1 */
+  gboolean         focus_unit;    /* …its unit drop-down */
   ScToastSlot      toast_slot;
   GCancellable    *save_cancellable;
 };
@@ -96,6 +99,22 @@ static guint signals[N_SIGNALS];
 /* The date orders in the order of the "Date Order" row. */
 static const ScDateOrder orders[] = {
   SC_DATE_ORDER_UNKNOWN, SC_DATE_ORDER_DMY, SC_DATE_ORDER_MDY, SC_DATE_ORDER_YMD,
+};
+
+/* What a duration column's plain numbers count, and the range of a
+ * score column, as the preset file writes them. */
+static const struct { const char *value; ScDurationUnit unit; const char *label; } unit_choices[] = {
+  { "s", SC_UNIT_SECONDS, N_("Seconds") },
+  { "min", SC_UNIT_MINUTES, N_("Minutes") },
+  { "h", SC_UNIT_HOURS, N_("Hours") },
+  { "d", SC_UNIT_DAYS, N_("Days") },
+  { "ms", SC_UNIT_MILLISECONDS, N_("Milliseconds") },
+};
+static const struct { const char *value; const char *field; const char *label; } scale_choices[] = {
+  { "1-5", "csat", N_("1 to 5") },
+  { "1-7", "ces", N_("1 to 7") },
+  { "1-10", NULL, N_("1 to 10") },
+  { "0-10", "nps", N_("0 to 10") },
 };
 
 /* The record types of the "Each Row Is" row, in its order. */
@@ -329,8 +348,28 @@ hand_field (ScImportDialog *self,
     ? g_ptr_array_index (self->hand_fields, column) : NULL;
 }
 
-/* Maps @column to @field (or to nothing); a field is read from one
- * column, so another column that had it gives it up. */
+static const char *
+hand_unit (ScImportDialog *self,
+           guint           column)
+{
+  return self->hand_units != NULL && column < self->hand_units->len
+    ? g_ptr_array_index (self->hand_units, column) : NULL;
+}
+
+static void
+set_hand_unit (ScImportDialog *self,
+               guint           column,
+               const char     *unit)
+{
+  while (self->hand_units->len <= column)
+    g_ptr_array_add (self->hand_units, NULL);
+  g_free (g_ptr_array_index (self->hand_units, column));
+  g_ptr_array_index (self->hand_units, column) = g_strdup (unit);
+}
+
+/* Maps @column to @field (or to nothing), with the field's usual unit;
+ * a field is read from one column, so another column that had it gives
+ * it up. */
 static void
 set_hand_field (ScImportDialog *self,
                 guint           column,
@@ -338,11 +377,15 @@ set_hand_field (ScImportDialog *self,
 {
   for (guint c = 0; field != NULL && c < self->hand_fields->len; c++)
     if (g_strcmp0 (g_ptr_array_index (self->hand_fields, c), field) == 0)
-      g_clear_pointer (&g_ptr_array_index (self->hand_fields, c), g_free);
+      {
+        g_clear_pointer (&g_ptr_array_index (self->hand_fields, c), g_free);
+        set_hand_unit (self, c, NULL);
+      }
   while (self->hand_fields->len <= column)
     g_ptr_array_add (self->hand_fields, NULL);
   g_free (g_ptr_array_index (self->hand_fields, column));
   g_ptr_array_index (self->hand_fields, column) = g_strdup (field);
+  set_hand_unit (self, column, NULL);
 }
 
 /* Starts mapping by hand from what the preview shows: each column keeps
@@ -356,7 +399,9 @@ start_hand_mapping (ScImportDialog *self,
   self->hand_record = record;
   self->hand_kind = kind;
   g_clear_pointer (&self->hand_fields, g_ptr_array_unref);
+  g_clear_pointer (&self->hand_units, g_ptr_array_unref);
   self->hand_fields = g_ptr_array_new_with_free_func (g_free);
+  self->hand_units = g_ptr_array_new_with_free_func (g_free);
   for (guint c = 0; self->preview != NULL && !self->failed && c < self->preview->columns->len; c++)
     {
       const ScImportPreviewColumn *column = g_ptr_array_index (self->preview->columns, c);
@@ -375,12 +420,15 @@ new_hand_builder (ScImportDialog *self)
   for (guint c = 0; self->preview != NULL && c < self->preview->columns->len; c++)
     {
       const ScImportPreviewColumn *column = g_ptr_array_index (self->preview->columns, c);
+      const char *field = hand_field (self, c);
+      const ScFieldInfo *info = field != NULL ? sc_field_info_lookup_for (self->hand_record, field) : NULL;
+      const char *unit = info != NULL && info->type == SC_FIELD_DURATION ? hand_unit (self, c) : NULL;
+      const char *scale = info != NULL && info->type == SC_FIELD_SCORE ? hand_unit (self, c) : NULL;
       g_autoptr(GError) error = NULL;
 
       /* The drop-downs offer only what the builder takes. */
-      if (hand_field (self, c) != NULL &&
-          !sc_preset_builder_add_field (builder, hand_field (self, c), column->header, NULL, NULL,
-                                        &error))
+      if (field != NULL &&
+          !sc_preset_builder_add_field (builder, field, column->header, unit, scale, &error))
         g_warning ("%s", error->message);
     }
   return builder;
@@ -499,8 +547,95 @@ field_selected_cb (GtkDropDown    *dropdown,
     start_hand_mapping (self, self->preview->record, self->preview->kind);
   set_hand_field (self, column, field);
   self->focus_column = column;
+  self->focus_unit = FALSE;
   update_hand_preset (self);
   refresh (self);
+}
+
+static void
+unit_selected_cb (GtkDropDown    *dropdown,
+                  GParamSpec     *pspec,
+                  ScImportDialog *self)
+{
+  guint column = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "sc-column"));
+  const char * const *values = g_object_get_data (G_OBJECT (dropdown), "sc-values");
+
+  set_hand_unit (self, column, values[gtk_drop_down_get_selected (dropdown)]);
+  self->focus_column = column;
+  self->focus_unit = TRUE;
+  update_hand_preset (self);
+  refresh (self);
+}
+
+/* The choice shown for a column's unit: the one chosen, or the one the
+ * importer takes without a choice (from the column's name, or the
+ * score's usual range). */
+static guint
+unit_position (ScImportDialog    *self,
+               guint              c,
+               const ScFieldInfo *info,
+               const char        *header)
+{
+  const char *chosen = hand_unit (self, c);
+  ScDurationUnit unit = sc_duration_unit_from_header (header, SC_UNIT_SECONDS);
+
+  if (info->type == SC_FIELD_DURATION)
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (unit_choices); i++)
+        if (chosen != NULL ? g_str_equal (unit_choices[i].value, chosen) : unit_choices[i].unit == unit)
+          return i;
+      return 0;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (scale_choices); i++)
+    if (chosen != NULL ? g_str_equal (scale_choices[i].value, chosen)
+                       : g_strcmp0 (scale_choices[i].field, info->name) == 0)
+      return i;
+  return 0;
+}
+
+/* Beside a duration's or a score's field: its unit or its scale. */
+static GtkWidget *
+new_unit_dropdown (ScImportDialog              *self,
+                   guint                        c,
+                   const ScImportPreviewColumn *column)
+{
+  const char *field = hand_field (self, c);
+  const ScFieldInfo *info = field != NULL ? sc_field_info_lookup_for (self->hand_record, field) : NULL;
+  g_autoptr(GtkStringList) model = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  g_autofree char *name = NULL;
+  GtkWidget *dropdown;
+
+  if (info == NULL || (info->type != SC_FIELD_DURATION && info->type != SC_FIELD_SCORE))
+    return NULL;
+  for (guint i = 0; info->type == SC_FIELD_DURATION && i < G_N_ELEMENTS (unit_choices); i++)
+    {
+      gtk_string_list_append (model, _(unit_choices[i].label));
+      g_ptr_array_add (values, (gpointer) unit_choices[i].value);
+    }
+  for (guint i = 0; info->type == SC_FIELD_SCORE && i < G_N_ELEMENTS (scale_choices); i++)
+    {
+      gtk_string_list_append (model, _(scale_choices[i].label));
+      g_ptr_array_add (values, (gpointer) scale_choices[i].value);
+    }
+  g_ptr_array_add (values, NULL);
+  dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&model)), NULL);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), unit_position (self, c, info, column->header));
+  g_object_set_data (G_OBJECT (dropdown), "sc-column", GUINT_TO_POINTER (c));
+  g_object_set_data_full (G_OBJECT (dropdown), "sc-values", g_ptr_array_free (g_steal_pointer (&values), FALSE),
+                          g_free);
+  name = info->type == SC_FIELD_DURATION
+    /* Translators: the accessible name of a duration column's unit drop-down */
+    ? g_strdup_printf (_("Unit of the column “%s”"), column->header)
+    /* Translators: the accessible name of a score column's scale drop-down */
+    : g_strdup_printf (_("Scale of the column “%s”"), column->header);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_tooltip_text (dropdown, info->type == SC_FIELD_DURATION
+                                         ? _("What a plain number in this column counts")
+                                         : _("The range of the scores in this column"));
+  gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (unit_selected_cb), self, 0);
+  return dropdown;
 }
 
 /* The field cell of a column: a drop-down, or the preset's field as
@@ -509,6 +644,7 @@ field_selected_cb (GtkDropDown    *dropdown,
 static GtkWidget *
 add_field_cell (ScImportDialog              *self,
                 GListModel                  *model,
+                GtkSizeGroup                *widths,
                 guint                        c,
                 const ScImportPreviewColumn *column)
 {
@@ -516,13 +652,14 @@ add_field_cell (ScImportDialog              *self,
   guint position = field_position (self, field);
   const char *problem = why_not_mappable (self, c);
   g_autofree char *name = NULL;
-  GtkWidget *dropdown;
+  GtkWidget *dropdown, *box, *unit;
 
   if (!self->hand && column->field != NULL && (column->time_of_day || position == 0))
     {
       g_autofree char *label = field_label (column);
 
       add_cell (self->columns_grid, 1, c + 1, label, NULL);
+      g_ptr_array_add (self->unit_dropdowns, NULL);
       return NULL;
     }
   dropdown = gtk_drop_down_new (g_object_ref (model), NULL);
@@ -535,7 +672,15 @@ add_field_cell (ScImportDialog              *self,
   gtk_widget_set_tooltip_text (dropdown, problem);
   gtk_widget_set_valign (dropdown, GTK_ALIGN_CENTER);
   g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (field_selected_cb), self, 0);
-  gtk_grid_attach (self->columns_grid, dropdown, 1, c + 1, 1, 1);
+  /* The field drop-downs line up, each column's unit after them. */
+  gtk_size_group_add_widget (widths, dropdown);
+  box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  unit = self->hand ? new_unit_dropdown (self, c, column) : NULL;
+  if (unit != NULL)
+    gtk_box_append (GTK_BOX (box), unit);
+  g_ptr_array_add (self->unit_dropdowns, unit);
+  gtk_grid_attach (self->columns_grid, box, 1, c + 1, 1, 1);
   return dropdown;
 }
 
@@ -545,10 +690,13 @@ show_columns (ScImportDialog *self)
   GPtrArray *columns = self->preview->columns;
   g_autofree char *description = NULL;
   g_autoptr(GtkStringList) fields = new_field_model (self);
+  g_autoptr(GtkSizeGroup) widths = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
 
   clear_grid (self->columns_grid);
   g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
+  g_clear_pointer (&self->unit_dropdowns, g_ptr_array_unref);
   self->dropdowns = g_ptr_array_new ();
+  self->unit_dropdowns = g_ptr_array_new ();
   add_cell (self->columns_grid, 0, 0, _("Column in the File"), "heading");
   add_cell (self->columns_grid, 1, 0, _("Field"), "heading");
   add_cell (self->columns_grid, 2, 0, _("Sample Values"), "heading");
@@ -561,7 +709,7 @@ show_columns (ScImportDialog *self)
       gboolean bad = column->field != NULL && column->n_parsed < column->n_values;
 
       add_cell (self->columns_grid, 0, c + 1, column->header, NULL);
-      g_ptr_array_add (self->dropdowns, add_field_cell (self, G_LIST_MODEL (fields), c, column));
+      g_ptr_array_add (self->dropdowns, add_field_cell (self, G_LIST_MODEL (fields), widths, c, column));
       add_cell (self->columns_grid, 2, c + 1, samples, "dim-label");
       add_cell (self->columns_grid, 3, c + 1, share, bad ? "error" : "numeric");
     }
@@ -699,6 +847,8 @@ update_import_enabled (ScImportDialog *self)
 static void
 show_preview (ScImportDialog *self)
 {
+  GPtrArray *focus;
+
   self->updating = TRUE;
   show_preset (self);
   show_record (self);
@@ -713,9 +863,10 @@ show_preview (ScImportDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->rows_group), TRUE);
   gtk_stack_set_visible_child_name (self->stack, "preview");
   /* The drop-down just used was rebuilt: the keyboard stays on it. */
-  if (self->focus_column >= 0 && (guint) self->focus_column < self->dropdowns->len &&
-      g_ptr_array_index (self->dropdowns, self->focus_column) != NULL)
-    gtk_widget_grab_focus (g_ptr_array_index (self->dropdowns, self->focus_column));
+  focus = self->focus_unit ? self->unit_dropdowns : self->dropdowns;
+  if (self->focus_column >= 0 && (guint) self->focus_column < focus->len &&
+      g_ptr_array_index (focus, self->focus_column) != NULL)
+    gtk_widget_grab_focus (g_ptr_array_index (focus, self->focus_column));
   self->focus_column = -1;
 }
 
@@ -1097,10 +1248,12 @@ sc_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->zone, g_time_zone_unref);
   g_clear_pointer (&self->preview, sc_import_preview_free);
   g_clear_pointer (&self->hand_fields, g_ptr_array_unref);
+  g_clear_pointer (&self->hand_units, g_ptr_array_unref);
   g_clear_pointer (&self->hand_preset, sc_preset_unref);
   g_strfreev (self->hand_missing);
   g_clear_pointer (&self->field_names, g_ptr_array_unref);
   g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
+  g_clear_pointer (&self->unit_dropdowns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (sc_import_dialog_parent_class)->finalize (object);
 }

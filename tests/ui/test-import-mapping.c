@@ -15,17 +15,18 @@
 #include <adwaita.h>
 
 #include "sc-preset.h"
+#include "sc-store-facts.h"
 #include "sc-test-util.h"
 #include "sc-ui-test-util.h"
 #include "sc-window.h"
 
 /* German headers no shipped preset knows; the third row's CSAT is out of
- * the 1–5 scale. */
+ * the 1–5 scale; durations are in minutes. */
 static const char acme_csv[] =
-  "Ticket Nummer;Eröffnet;Bearbeiter;Notiz;Zufriedenheit\n"
-  "T-1;2024-03-01 09:00;Anna;erledigt;4\n"
-  "T-2;2024-03-02 10:30;Ben;;5\n"
-  "T-3;2024-03-03 11:00;Anna;offen;9\n";
+  "Ticket Nummer;Eröffnet;Bearbeiter;Notiz;Zufriedenheit;Dauer\n"
+  "T-1;2024-03-01 09:00;Anna;erledigt;4;15\n"
+  "T-2;2024-03-02 10:30;Ben;;5;90\n"
+  "T-3;2024-03-03 11:00;Anna;offen;9;5\n";
 
 typedef struct
 {
@@ -72,31 +73,40 @@ shows (gpointer    widget,
   return sc_ui_test_shows_text (GTK_WIDGET (widget), text);
 }
 
-static void
-collect_dropdowns (GtkWidget *widget,
-                   GPtrArray *out)
+/* The field drop-down of the column @column, or its unit (or scale)
+ * drop-down. */
+static GtkDropDown *
+find_dropdown (GtkWidget *widget,
+               guint      column,
+               gboolean   unit)
 {
-  if (GTK_IS_DROP_DOWN (widget))
-    g_ptr_array_add (out, widget);
+  if (GTK_IS_DROP_DOWN (widget) &&
+      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "sc-column")) == column &&
+      (g_object_get_data (G_OBJECT (widget), "sc-values") != NULL) == unit)
+    return GTK_DROP_DOWN (widget);
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    collect_dropdowns (child, out);
+    {
+      GtkDropDown *found = find_dropdown (child, column, unit);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
 }
 
-/* Chooses @label in the field drop-down of the column @column, as a
- * click in its list does, and waits for the new preview. */
+/* Chooses @label in a drop-down of the column @column, as a click in
+ * its list does, and waits for the new preview. */
 static void
-choose_field (ScImportDialog *dialog,
-              guint           column,
-              const char     *label)
+choose (ScImportDialog *dialog,
+        guint           column,
+        gboolean        unit,
+        const char     *label)
 {
-  g_autoptr(GPtrArray) dropdowns = g_ptr_array_new ();
-  GtkDropDown *dropdown;
+  GtkDropDown *dropdown = find_dropdown (GTK_WIDGET (dialog), column, unit);
   GListModel *model;
 
-  collect_dropdowns (GTK_WIDGET (dialog), dropdowns);
-  g_assert_cmpuint (column, <, dropdowns->len);
-  dropdown = g_ptr_array_index (dropdowns, column);
+  g_assert_nonnull (dropdown);
   g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (dropdown)));
   model = gtk_drop_down_get_model (dropdown);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -107,7 +117,15 @@ choose_field (ScImportDialog *dialog,
         sc_ui_test_wait_for_preview (dialog);
         return;
       }
-  g_error ("no field “%s”", label);
+  g_error ("no choice “%s”", label);
+}
+
+static void
+choose_field (ScImportDialog *dialog,
+              guint           column,
+              const char     *label)
+{
+  choose (dialog, column, FALSE, label);
 }
 
 static GtkWidget *
@@ -144,6 +162,7 @@ static ScImportDialog *
 open_and_map (Fixture *fixture)
 {
   ScImportDialog *dialog;
+  GtkWidget *focus;
 
   sc_window_open_path (fixture->window, fixture->csv);
   dialog = sc_ui_test_wait_for_import_dialog ();
@@ -169,6 +188,21 @@ open_and_map (Fixture *fixture)
   choose_field (dialog, 2, "Agent");
   g_assert_true (shows (dialog, "2 of 3 (67%)"));
   g_assert_true (shows (dialog, "score out of range: the score 9 is outside 1–5"));
+  /* A duration's unit: from its name (seconds here) until one is chosen. */
+  choose_field (dialog, 5, "Handle time");
+  g_assert_cmpuint (gtk_drop_down_get_selected (find_dropdown (GTK_WIDGET (dialog), 5, TRUE)), ==, 0);
+  g_assert_true (shows (dialog, "0:01:30"));
+  choose (dialog, 5, TRUE, "Minutes");
+  g_assert_true (shows (dialog, "1:30:00"));
+  /* The keyboard stays on the drop-down, rebuilt with the preview. */
+  focus = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (focus == GTK_WIDGET (find_dropdown (GTK_WIDGET (dialog), 5, TRUE)) ||
+                 gtk_widget_is_ancestor (focus, GTK_WIDGET (find_dropdown (GTK_WIDGET (dialog), 5, TRUE))));
+  /* A score's scale: 9 fits 1 to 10. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (find_dropdown (GTK_WIDGET (dialog), 4, TRUE)), ==, 0);
+  choose (dialog, 4, TRUE, "1 to 10");
+  g_assert_true (shows (dialog, "3 of 3 (100%)"));
+  choose (dialog, 4, TRUE, "1 to 5");
   g_assert_false (shows (dialog, "Every row needs “Created”: choose the column that holds each "
                                  "before importing."));
   g_assert_true (can (dialog, "import-dialog.import"));
@@ -176,11 +210,20 @@ open_and_map (Fixture *fixture)
   return dialog;
 }
 
+static gboolean
+add_handle_cb (const ScFactRow *row,
+               gpointer         user_data)
+{
+  *(gint64 *) user_data += row->handle_s;
+  return TRUE;
+}
+
 static void
 test_map_and_import (Fixture       *fixture,
                      gconstpointer  data)
 {
   ScImportDialog *dialog = open_and_map (fixture);
+  gint64 handle_total = 0;
   g_autoptr(GPtrArray) imports = NULL;
   ScStoreOverview overview;
 
@@ -196,6 +239,10 @@ test_map_and_import (Fixture       *fixture,
   g_assert_cmpint (overview.interactions, ==, 2);
   g_assert_cmpint (overview.rejects, ==, 1);
   g_assert_cmpint (overview.imports, ==, 1);
+  /* In minutes, as chosen: 15 and 90. */
+  g_assert_true (sc_store_scan_interactions (sc_window_get_store (fixture->window), FALSE,
+                                             add_handle_cb, &handle_total, NULL));
+  g_assert_cmpint (handle_total, ==, (15 + 90) * 60);
   imports = sc_store_list_imports (sc_window_get_store (fixture->window), NULL);
   g_assert_cmpuint (imports->len, ==, 1);
   g_assert_true (g_str_has_prefix (((ScImportRecord *) imports->pdata[0])->preset, "custom-"));
@@ -263,12 +310,14 @@ test_save_preset (Fixture       *fixture,
   saved = sc_preset_new_from_file (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sc_preset_get_name (saved), ==, "Acme Helpdesk");
-  g_assert_cmpuint (sc_preset_get_n_fields (saved), ==, 4);
+  g_assert_cmpuint (sc_preset_get_n_fields (saved), ==, 5);
+  g_assert_cmpint (sc_preset_get_field (saved, sc_preset_find_field (saved, "handle_s"))->unit, ==,
+                   SC_UNIT_MINUTES);
   g_assert_true (sc_ui_test_wait_for_text (GTK_WIDGET (dialog), "Saved the preset “Acme Helpdesk”"));
   /* The dialog reads the file with the new preset, which fits it best. */
   g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "acme-helpdesk");
   g_assert_null (sc_import_dialog_get_preset (dialog));
-  g_assert_true (shows (dialog, "Detected: fits 92% of the header"));
+  g_assert_true (shows (dialog, "Detected: fits 93% of the header"));
   g_assert_false (shows (dialog, "Each Row Is"));
   sc_ui_test_save_png (GTK_WIDGET (dialog), "import-mapping-saved.png");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
@@ -280,7 +329,7 @@ test_save_preset (Fixture       *fixture,
   dialog = sc_ui_test_wait_for_import_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "acme-helpdesk");
-  g_assert_true (shows (dialog, "Detected: fits 92% of the header"));
+  g_assert_true (shows (dialog, "Detected: fits 93% of the header"));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   sc_ui_test_wait_idle (fixture->window);
   sc_ui_test_settle ();
