@@ -77,6 +77,7 @@ acme_builder (void)
   g_assert_true (sc_preset_builder_add_field (builder, "handle_s", "Dauer", "min", NULL, &error));
   g_assert_true (sc_preset_builder_add_field (builder, "csat", " Zufriedenheit ", NULL, "1-10",
                                               &error));
+  g_assert_true (sc_preset_builder_add_dimension (builder, "Notiz", &error));
   g_assert_no_error (error);
   return g_steal_pointer (&builder);
 }
@@ -110,6 +111,7 @@ test_import (Fixture       *f,
   g_autoptr(ScImportResult) again = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) imports = NULL;
+  g_autoptr(GPtrArray) dims = NULL;
   g_autoptr(GError) error = NULL;
   const ScFactRow *first;
   ScImportRecord *record;
@@ -147,6 +149,12 @@ test_import (Fixture       *f,
   g_assert_cmpstr (record->preset, ==, sc_preset_get_id (preset));
   sc_test_assert_contains (record->mapping, "created_at=Eröffnet");
   sc_test_assert_contains (record->mapping, "csat=Zufriedenheit");
+  sc_test_assert_contains (record->mapping, "dimension=Notiz");
+  /* The note is a dimension of its own. */
+  dims = sc_store_list_dimensions (f->store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (sc_dimension_list_lookup (dims, "notiz"));
+  g_assert_cmpstr (sc_dimension_list_lookup (dims, "notiz")->label, ==, "Notiz");
 
   /* The same mapping again: the same id, so the same records. */
   g_clear_pointer (&preset, sc_preset_unref);
@@ -224,6 +232,7 @@ test_save_detect (Fixture       *f,
   g_autoptr(GPtrArray) presets = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
+  g_autofree char *text = NULL;
   g_autofree char *dir = sc_preset_dup_user_dir ();
   g_autofree char *path = g_build_filename (dir, "acme-helpdesk-eu.preset", NULL);
   const ScPresetField *field;
@@ -243,6 +252,8 @@ test_save_detect (Fixture       *f,
   field = sc_preset_get_field (loaded, sc_preset_find_field (loaded, "csat"));
   g_assert_cmpint (field->scale_max, ==, 10);
   g_assert_true (sc_preset_get_field (loaded, sc_preset_find_field (loaded, "created_at"))->required);
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  sc_test_assert_contains (text, "[Dimensions]\nHeaders=Notiz;\n");
 
   presets = sc_preset_load_all (&error);
   g_assert_no_error (error);
@@ -355,6 +366,13 @@ test_missing_and_bad_fields (Fixture       *f,
   g_clear_error (&error);
   g_assert_false (sc_preset_builder_add_field (builder, "agent", " ", NULL, NULL, &error));
   assert_error_contains (error, "without a name");
+  g_clear_error (&error);
+  g_assert_false (sc_preset_builder_add_dimension (survey, "Notiz", &error));
+  assert_error_contains (error, "Only tickets, calls and chats keep further columns as dimensions.");
+  g_clear_error (&error);
+  g_assert_true (sc_preset_builder_add_dimension (builder, "Notiz", &error));
+  g_assert_false (sc_preset_builder_add_dimension (builder, " Notiz", &error));
+  assert_error_contains (error, "The column “Notiz” is kept as a dimension already.");
   g_clear_error (&error);
   /* A unit the parser does not know is caught where presets are read. */
   g_assert_true (sc_preset_builder_add_field (builder, "handle_s", "Dauer", "fortnights", NULL,

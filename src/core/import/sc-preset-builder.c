@@ -38,6 +38,7 @@ struct _ScPresetBuilder
   ScRecordType  record;
   ScKind        kind;
   GArray       *mappings;   /* Mapping, in the order added */
+  GPtrArray    *dimensions; /* columns kept as dimensions of their own */
 };
 
 /* What a record needs to be stored (see the checks of ScStoreBatch):
@@ -116,6 +117,7 @@ sc_preset_builder_new (ScRecordType record,
   self->kind = kind;
   self->mappings = g_array_new (FALSE, TRUE, sizeof (Mapping));
   g_array_set_clear_func (self->mappings, mapping_clear);
+  self->dimensions = g_ptr_array_new_null_terminated (4, g_free, TRUE);
   return self;
 }
 
@@ -125,6 +127,7 @@ sc_preset_builder_free (ScPresetBuilder *self)
   if (self == NULL)
     return;
   g_array_unref (self->mappings);
+  g_ptr_array_unref (self->dimensions);
   g_free (self);
 }
 
@@ -234,6 +237,45 @@ sc_preset_builder_add_field (ScPresetBuilder  *self,
 }
 
 /**
+ * sc_preset_builder_add_dimension:
+ * @self: a builder of interactions
+ * @header: the name of a column no field reads
+ * @error: return location for an error
+ *
+ * Keeps a column as a dimension of its own (the preset's [Dimensions]
+ * group), labelled after the column (sc_preset_dimension_label()).
+ *
+ * Returns: %TRUE when the column is kept
+ */
+gboolean
+sc_preset_builder_add_dimension (ScPresetBuilder  *self,
+                                 const char       *header,
+                                 GError          **error)
+{
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (self != NULL && header != NULL, FALSE);
+
+  name = g_strstrip (g_strdup (header));
+  if (self->record != SC_RECORD_INTERACTION)
+    g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID,
+                         _("Only tickets, calls and chats keep further columns as dimensions."));
+  else if (*name == '\0')
+    g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID,
+                         _("A column without a name cannot be mapped: a preset finds its "
+                           "columns by name."));
+  else if (g_ptr_array_find_with_equal_func (self->dimensions, name, g_str_equal, NULL))
+    g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                 _("The column “%s” is kept as a dimension already."), name);
+  else
+    {
+      g_ptr_array_add (self->dimensions, g_steal_pointer (&name));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * sc_preset_builder_dup_missing:
  * @self: a builder
  *
@@ -332,6 +374,10 @@ sc_preset_builder_to_data (ScPresetBuilder *self,
   g_key_file_set_comment (kf, NULL, NULL, " Columns mapped by hand in Scorecard.", NULL);
   for (guint i = 0; i < self->mappings->len; i++)
     write_field (self, kf, &g_array_index (self->mappings, Mapping, i));
+  if (self->dimensions->len > 0)
+    g_key_file_set_string_list (kf, "Dimensions", "Headers",
+                                (const char * const *) self->dimensions->pdata,
+                                self->dimensions->len);
   for (guint i = 0; i < G_N_ELEMENTS (required); i++)
     if (required[i].record == self->record && is_required (self, required[i].fields) &&
         find_mapping (self, required[i].fields) == NULL)

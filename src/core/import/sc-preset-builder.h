@@ -19,35 +19,38 @@ G_BEGIN_DECLS
 
 typedef struct _ScPresetBuilder ScPresetBuilder;
 
-ScPresetBuilder *sc_preset_builder_new         (ScRecordType      record,
-                                                ScKind            kind) G_GNUC_WARN_UNUSED_RESULT;
-void             sc_preset_builder_free        (ScPresetBuilder  *self);
+ScPresetBuilder *sc_preset_builder_new           (ScRecordType      record,
+                                                  ScKind            kind) G_GNUC_WARN_UNUSED_RESULT;
+void             sc_preset_builder_free          (ScPresetBuilder  *self);
 
-ScRecordType     sc_preset_builder_get_record  (ScPresetBuilder  *self);
-ScKind           sc_preset_builder_get_kind    (ScPresetBuilder  *self);
-const char      *sc_preset_builder_get_header  (ScPresetBuilder  *self,
-                                                const char       *field);
-gboolean         sc_preset_builder_add_field   (ScPresetBuilder  *self,
-                                                const char       *field,
-                                                const char       *header,
-                                                const char       *unit,
-                                                const char       *scale,
-                                                GError          **error);
-char           **sc_preset_builder_dup_missing (ScPresetBuilder  *self) G_GNUC_WARN_UNUSED_RESULT;
-gboolean         sc_preset_builder_check       (ScPresetBuilder  *self,
-                                                GError          **error);
-char            *sc_preset_builder_to_data     (ScPresetBuilder  *self,
-                                                const char       *id,
-                                                const char       *name) G_GNUC_WARN_UNUSED_RESULT;
-ScPreset        *sc_preset_builder_build       (ScPresetBuilder  *self,
-                                                GError          **error) G_GNUC_WARN_UNUSED_RESULT;
-char            *sc_preset_builder_save        (ScPresetBuilder  *self,
-                                                const char       *name,
-                                                GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+ScRecordType     sc_preset_builder_get_record    (ScPresetBuilder  *self);
+ScKind           sc_preset_builder_get_kind      (ScPresetBuilder  *self);
+const char      *sc_preset_builder_get_header    (ScPresetBuilder  *self,
+                                                  const char       *field);
+gboolean         sc_preset_builder_add_field     (ScPresetBuilder  *self,
+                                                  const char       *field,
+                                                  const char       *header,
+                                                  const char       *unit,
+                                                  const char       *scale,
+                                                  GError          **error);
+gboolean         sc_preset_builder_add_dimension (ScPresetBuilder  *self,
+                                                  const char       *header,
+                                                  GError          **error);
+char           **sc_preset_builder_dup_missing   (ScPresetBuilder  *self) G_GNUC_WARN_UNUSED_RESULT;
+gboolean         sc_preset_builder_check         (ScPresetBuilder  *self,
+                                                  GError          **error);
+char            *sc_preset_builder_to_data       (ScPresetBuilder  *self,
+                                                  const char       *id,
+                                                  const char       *name) G_GNUC_WARN_UNUSED_RESULT;
+ScPreset        *sc_preset_builder_build         (ScPresetBuilder  *self,
+                                                  GError          **error) G_GNUC_WARN_UNUSED_RESULT;
+char            *sc_preset_builder_save          (ScPresetBuilder  *self,
+                                                  const char       *name,
+                                                  GError          **error) G_GNUC_WARN_UNUSED_RESULT;
 
-char            *sc_preset_id_for_name         (const char       *name) G_GNUC_WARN_UNUSED_RESULT;
-gboolean         sc_preset_check_new_name      (const char       *name,
-                                                GError          **error);
+char            *sc_preset_id_for_name           (const char       *name) G_GNUC_WARN_UNUSED_RESULT;
+gboolean         sc_preset_check_new_name        (const char       *name,
+                                                  GError          **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScPresetBuilder, sc_preset_builder_free)
 
