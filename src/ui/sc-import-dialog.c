@@ -29,6 +29,9 @@
 #include "sc-toast-slot.h"
 
 #define PREVIEW_ROWS 20
+/* In a column's drop-down: kept as a dimension of its own (no field has
+ * a '+' in its name). */
+#define KEEP_DIMENSION "+dimension"
 #define CELL_CHARS     32
 #define CELL_MIN_CHARS 20
 #define ROW_MIN_CHARS  26
@@ -330,7 +333,7 @@ field_label (const ScImportPreviewColumn *column)
 static char *
 format_share (const ScImportPreviewColumn *column)
 {
-  if (column->field == NULL || column->n_values == 0)
+  if ((column->field == NULL && column->dimension == NULL) || column->n_values == 0)
     return g_strdup ("—");
   /* Translators: "3 of 4 (75%)" values of a column that parse */
   return g_strdup_printf (_("%" G_GUINT64_FORMAT " of %" G_GUINT64_FORMAT " (%.0f%%)"),
@@ -375,7 +378,8 @@ set_hand_field (ScImportDialog *self,
                 guint           column,
                 const char     *field)
 {
-  for (guint c = 0; field != NULL && c < self->hand_fields->len; c++)
+  for (guint c = 0; field != NULL && !g_str_equal (field, KEEP_DIMENSION) &&
+                   c < self->hand_fields->len; c++)
     if (g_strcmp0 (g_ptr_array_index (self->hand_fields, c), field) == 0)
       {
         g_clear_pointer (&g_ptr_array_index (self->hand_fields, c), g_free);
@@ -408,7 +412,10 @@ start_hand_mapping (ScImportDialog *self,
       gboolean keep = column->field != NULL && !column->time_of_day &&
                       sc_field_info_lookup_for (record, column->field) != NULL;
 
-      g_ptr_array_add (self->hand_fields, keep ? g_strdup (column->field) : NULL);
+      if (column->dimension != NULL && record == SC_RECORD_INTERACTION)
+        g_ptr_array_add (self->hand_fields, g_strdup (KEEP_DIMENSION));
+      else
+        g_ptr_array_add (self->hand_fields, keep ? g_strdup (column->field) : NULL);
     }
 }
 
@@ -427,8 +434,10 @@ new_hand_builder (ScImportDialog *self)
       g_autoptr(GError) error = NULL;
 
       /* The drop-downs offer only what the builder takes. */
-      if (field != NULL &&
-          !sc_preset_builder_add_field (builder, field, column->header, unit, scale, &error))
+      if (g_strcmp0 (field, KEEP_DIMENSION) == 0
+          ? !sc_preset_builder_add_dimension (builder, column->header, &error)
+          : field != NULL &&
+            !sc_preset_builder_add_field (builder, field, column->header, unit, scale, &error))
         g_warning ("%s", error->message);
     }
   return builder;
@@ -493,6 +502,11 @@ new_field_model (ScImportDialog *self)
   g_clear_pointer (&self->field_names, g_ptr_array_unref);
   self->field_names = g_ptr_array_new ();
   gtk_string_list_append (model, _("Not used"));
+  if (record == SC_RECORD_INTERACTION)
+    {
+      g_ptr_array_add (self->field_names, (gpointer) KEEP_DIMENSION);
+      gtk_string_list_append (model, _("Kept as a dimension"));
+    }
   infos = sc_field_infos_get (&n_infos);
   for (guint i = 0; i < n_infos; i++)
     if (infos[i].record == record && infos[i].offset != SC_FIELD_NOT_STORED)
@@ -648,7 +662,8 @@ add_field_cell (ScImportDialog              *self,
                 guint                        c,
                 const ScImportPreviewColumn *column)
 {
-  const char *field = self->hand ? hand_field (self, c) : column->field;
+  const char *field = self->hand ? hand_field (self, c)
+                    : column->dimension != NULL ? KEEP_DIMENSION : column->field;
   guint position = field_position (self, field);
   const char *problem = why_not_mappable (self, c);
   g_autofree char *name = NULL;
@@ -986,9 +1001,13 @@ record_selected_cb (ScImportDialog *self)
   self->hand_record = record_choices[i].record;
   self->hand_kind = record_choices[i].kind;
   for (guint c = 0; c < self->hand_fields->len; c++)
-    if (g_ptr_array_index (self->hand_fields, c) != NULL &&
-        sc_field_info_lookup_for (self->hand_record, g_ptr_array_index (self->hand_fields, c)) == NULL)
-      g_clear_pointer (&g_ptr_array_index (self->hand_fields, c), g_free);
+    {
+      const char *field = g_ptr_array_index (self->hand_fields, c);
+
+      if (field != NULL && sc_field_info_lookup_for (self->hand_record, field) == NULL &&
+          !(g_str_equal (field, KEEP_DIMENSION) && self->hand_record == SC_RECORD_INTERACTION))
+        g_clear_pointer (&g_ptr_array_index (self->hand_fields, c), g_free);
+    }
   update_hand_preset (self);
   refresh (self);
 }

@@ -4,7 +4,8 @@
  *
  * A file no preset knows opens the import dialog in hand mapping: each
  * column's field is chosen in its drop-down, the preview follows, Import
- * waits until the fields every row needs have a column, and the mapping
+ * waits until the fields every row needs have a column, a column is kept
+ * as a dimension of its own, and the mapping
  * is imported or saved as a preset (refused under a shipped preset's
  * name), which then recognises the file. Rendered in light and dark.
  * XDG_DATA_HOME points at a folder of the test.
@@ -203,6 +204,9 @@ open_and_map (Fixture *fixture)
   choose (dialog, 4, TRUE, "1 to 10");
   g_assert_true (shows (dialog, "3 of 3 (100%)"));
   choose (dialog, 4, TRUE, "1 to 5");
+  /* The note: a dimension of its own. */
+  choose_field (dialog, 3, "Kept as a dimension");
+  g_assert_true (shows (dialog, "2 of 2 (100%)"));
   g_assert_false (shows (dialog, "Every row needs “Created”: choose the column that holds each "
                                  "before importing."));
   g_assert_true (can (dialog, "import-dialog.import"));
@@ -247,6 +251,7 @@ test_map_and_import (Fixture       *fixture,
   g_assert_cmpuint (imports->len, ==, 1);
   g_assert_true (g_str_has_prefix (((ScImportRecord *) imports->pdata[0])->preset, "custom-"));
   sc_test_assert_contains (((ScImportRecord *) imports->pdata[0])->mapping, "agent=Bearbeiter");
+  sc_test_assert_contains (((ScImportRecord *) imports->pdata[0])->mapping, "dimension=Notiz");
 }
 
 /* The name dialog "Save as Preset…" opens, once it shows (with @text
@@ -317,7 +322,7 @@ test_save_preset (Fixture       *fixture,
   /* The dialog reads the file with the new preset, which fits it best. */
   g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "acme-helpdesk");
   g_assert_null (sc_import_dialog_get_preset (dialog));
-  g_assert_true (shows (dialog, "Detected: fits 93% of the header"));
+  g_assert_true (shows (dialog, "Detected: fits 100% of the header"));
   g_assert_false (shows (dialog, "Each Row Is"));
   sc_ui_test_save_png (GTK_WIDGET (dialog), "import-mapping-saved.png");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
@@ -329,7 +334,7 @@ test_save_preset (Fixture       *fixture,
   dialog = sc_ui_test_wait_for_import_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "acme-helpdesk");
-  g_assert_true (shows (dialog, "Detected: fits 93% of the header"));
+  g_assert_true (shows (dialog, "Detected: fits 100% of the header"));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   sc_ui_test_wait_idle (fixture->window);
   sc_ui_test_settle ();
