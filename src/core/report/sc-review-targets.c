@@ -17,6 +17,7 @@
 #include "sc-error.h"
 #include "sc-metric-series.h"
 #include "sc-review-private.h"
+#include "sc-segment-targets.h"
 #include "sc-store-targets.h"
 #include "sc-target.h"
 
@@ -183,11 +184,8 @@ compare_segment_targets (gconstpointer a,
     return mx - my;
   if (x->order != y->order)
     return x->order - y->order;
-  /* Worst first; segments without data last. */
-  if (isnan (x->attainment) != isnan (y->attainment))
-    return isnan (x->attainment) ? 1 : -1;
-  if (x->attainment != y->attainment)
-    return x->attainment < y->attainment ? -1 : 1;
+  if (sc_attainment_compare_worst_first (x->attainment, y->attainment) != 0)
+    return sc_attainment_compare_worst_first (x->attainment, y->attainment);
   return g_strcmp0 (x->segment, y->segment);
 }
 
@@ -197,48 +195,35 @@ apply_segments (ScReview      *review,
                 const ScFacts *facts)
 {
   GArray *dims = review->options->dimensions;
+  g_autofree ScMetricId *metrics = g_new (ScMetricId, MAX (review->headlines->len, 1));
 
+  for (guint i = 0; i < review->headlines->len; i++)
+    metrics[i] = g_array_index (review->headlines, ScReviewHeadline, i).metric;
   for (guint d = 0; d < review->grouped->len && d < dims->len; d++)
     {
-      const ScQueryResult *result = g_ptr_array_index (review->grouped, d);
-      ScDimension dim = g_array_index (dims, ScDimension, d);
+      g_autoptr(GPtrArray) rows = sc_segment_targets_compute (g_ptr_array_index (review->grouped, d), metrics,
+                                                              review->headlines->len, targets->index,
+                                                              facts->settings, "", review->from_day,
+                                                              review->to_day, targets->as_of);
 
-      for (guint s = 0; s < result->segments->len; s++)
+      for (guint i = 0; i < rows->len; i++)
         {
-          const ScSegment *segment = g_ptr_array_index (result->segments, s);
-          g_autofree char *context = NULL;
+          const ScSegmentTarget *st = g_ptr_array_index (rows, i);
+          ScReviewSegmentTarget *row = g_new0 (ScReviewSegmentTarget, 1);
 
-          if (segment->code == 0 || dim >= SC_DIM_N_BUILTIN)
-            continue;
-          context = sc_segment_key_add ("", dim, segment->label);
-          for (guint i = 0; i < review->headlines->len; i++)
-            {
-              ScMetricId metric = g_array_index (review->headlines, ScReviewHeadline, i).metric;
-              const ScTarget *target = sc_target_index_lookup (targets->index, metric, context,
-                                                               review->from_day, review->to_day,
-                                                               targets->as_of);
-              const ScMetricValue *v = sc_query_result_get_value (result, metric, 0, (int) s);
-              ScReviewSegmentTarget *row;
-              ScAttainment attainment;
-
-              if (target == NULL || v == NULL)
-                continue;
-              sc_target_evaluate (target, facts->settings, v->value, &attainment);
-              row = g_new0 (ScReviewSegmentTarget, 1);
-              row->metric = metric;
-              row->dim = dim;
-              row->order = (int) d;
-              row->segment = g_strdup (segment->label);
-              row->code = segment->code;
-              row->value = v->value;
-              row->n = v->n;
-              row->insufficient = v->insufficient;
-              row->target = target->value;
-              row->at_risk_limit = attainment.at_risk_limit;
-              row->attainment = attainment.attainment;
-              row->status = status_of (attainment.status);
-              g_ptr_array_add (review->segment_targets, row);
-            }
+          row->metric = st->metric;
+          row->dim = st->dim;
+          row->order = (int) d;
+          row->segment = g_strdup (st->segment);
+          row->code = st->code;
+          row->value = st->value;
+          row->n = st->n;
+          row->insufficient = st->insufficient;
+          row->target = st->target;
+          row->at_risk_limit = st->attainment.at_risk_limit;
+          row->attainment = st->attainment.attainment;
+          row->status = status_of (st->attainment.status);
+          g_ptr_array_add (review->segment_targets, row);
         }
     }
   g_ptr_array_sort_with_data (review->segment_targets, compare_segment_targets, review);
