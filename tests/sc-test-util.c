@@ -119,3 +119,40 @@ sc_test_assert_contains (const char *text,
   if (strstr (text, part) == NULL)
     g_error ("“%s” lacks “%s”", text, part);
 }
+
+static void
+shift (gint64 *instant,
+       gint64  by)
+{
+  if (*instant != SC_MISSING)
+    *instant += by;
+}
+
+void
+sc_test_import_copies (ScStore             *store,
+                       const ScInteraction *like,
+                       guint                n)
+{
+  static guint serial;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("copies-%u.csv", ++serial);
+  ScImportInfo info = { name, name, "test", "test", NULL };
+  g_autoptr(ScStoreBatch) batch = sc_store_begin_import (store, &info, &error);
+  ScImportCounts counts = { n, n, 0, 0, 0 };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%s-%u", name, i);
+      ScInteraction it = *like;
+
+      it.external_id = id;
+      shift (&it.created_at, i * 60);
+      shift (&it.first_reply_at, i * 60);
+      shift (&it.resolved_at, i * 60);
+      shift (&it.closed_at, i * 60);
+      g_assert_true (sc_store_batch_add_interaction (batch, &it, NULL, &error));
+    }
+  g_assert_true (sc_store_batch_commit (batch, &counts, &error));
+  g_assert_no_error (error);
+}

@@ -11,6 +11,8 @@
 
 #include <glib.h>
 
+#include "sc-store.h"
+
 G_BEGIN_DECLS
 
 /* A new temporary folder; sc_test_remove_tree() removes it again. */
@@ -42,6 +44,12 @@ void     sc_test_run_cli_va   (ScTestRun  *run,
                                const char *db,
                                const char *command,
                                va_list     args);
+/* Imports @n copies of @like into @store as one batch, each with its own
+ * id and created a minute after the one before (its other instants
+ * shifted alike). */
+void     sc_test_import_copies (ScStore             *store,
+                                const ScInteraction *like,
+                                guint                n);
 /* Fails the test, showing @text, when @text lacks @part. */
 void     sc_test_assert_contains (const char *text,
                                   const char *part);

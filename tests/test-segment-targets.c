@@ -21,7 +21,6 @@
 typedef struct
 {
   char     *dir;
-  ScStore  *store;
   ScEngine *engine;
   gint64    clock;
 } Fixture;
@@ -38,41 +37,28 @@ day (const char *text)
 /* @n resolved tickets of @team in March 2026, @fcr of them resolved at the
  * first touch, each answered after @frt_s seconds. */
 static void
-add_team (Fixture    *f,
+add_team (ScStore    *store,
           const char *team,
           const char *channel,
           guint       n,
           guint       fcr,
           gint64      frt_s)
 {
-  static guint serial;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("batch-%u.csv", ++serial);
-  ScImportInfo info = { name, name, "test", "test", NULL };
-  g_autoptr(ScStoreBatch) batch = sc_store_begin_import (f->store, &info, &error);
-  gint64 start = (gint64) day ("2026-03-10") * DAY_S + 9 * 3600;
-  ScImportCounts counts = { n, n, 0, 0, 0 };
+  ScInteraction it;
 
-  g_assert_no_error (error);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("%s-%u", name, i);
-      ScInteraction it;
-
-      sc_interaction_init (&it);
-      it.external_id = id;
-      it.created_at = start + i * 60;
-      it.first_reply_at = it.created_at + frt_s;
-      it.first_reply_s = frt_s;
-      it.resolved_at = it.created_at + 3600;
-      it.resolved = 1;
-      it.agent_touches = i < fcr ? 1 : 2;
-      it.dims[SC_DIM_TEAM] = team;
-      it.dims[SC_DIM_CHANNEL] = channel;
-      g_assert_true (sc_store_batch_add_interaction (batch, &it, NULL, &error));
-    }
-  g_assert_true (sc_store_batch_commit (batch, &counts, &error));
-  g_assert_no_error (error);
+  sc_interaction_init (&it);
+  it.created_at = (gint64) day ("2026-03-10") * DAY_S + 9 * 3600;
+  it.first_reply_at = it.created_at + frt_s;
+  it.first_reply_s = frt_s;
+  it.resolved_at = it.created_at + 3600;
+  it.resolved = 1;
+  it.dims[SC_DIM_TEAM] = team;
+  it.dims[SC_DIM_CHANNEL] = channel;
+  /* Resolved at the first touch, then with a second one. */
+  it.agent_touches = 1;
+  sc_test_import_copies (store, &it, fcr);
+  it.agent_touches = 2;
+  sc_test_import_copies (store, &it, n - fcr);
 }
 
 static void
@@ -80,20 +66,22 @@ fixture_setup (Fixture       *f,
                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
+  g_autoptr(ScStore) store = NULL;
 
   f->dir = sc_test_make_tmpdir ();
-  path = g_build_filename (f->dir, "store.sqlite", NULL);
-  f->store = sc_store_open (path, SC_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  f->clock = 1767225600;   /* 2026-01-01 00:00 UTC */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "teams.sqlite", NULL);
 
+    store = sc_store_open (path, SC_STORE_OPEN_CREATE, &error);
+  }
+  g_assert_no_error (error);
   /* Alpha: 9 of 10 at first contact (90 %), first replies after 2 min.
    * Beta: 4 of 10 (40 %), after 10 min. Three tickets without a team. */
-  add_team (f, "Alpha", "Email", 10, 9, 120);
-  add_team (f, "Beta", "Phone", 10, 4, 600);
-  add_team (f, NULL, "Email", 3, 3, 60);
-  f->engine = sc_engine_new (f->store);
+  add_team (store, "Alpha", "Email", 10, 9, 120);
+  add_team (store, "Beta", "Phone", 10, 4, 600);
+  add_team (store, NULL, "Email", 3, 3, 60);
+  f->engine = sc_engine_new (store);
+  f->clock = 1767225600;   /* 2026-01-01 00:00 UTC */
 }
 
 static void
@@ -101,7 +89,6 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->engine);
-  g_clear_object (&f->store);
   sc_test_remove_tree (f->dir);
   g_free (f->dir);
 }
@@ -119,7 +106,8 @@ set_target (Fixture    *f,
   ScTargetEdit edit = { target, FALSE };
 
   f->clock += DAY_S;
-  g_assert_true (sc_store_apply_target_edits (f->store, &edit, 1, f->clock, NULL, NULL, &error));
+  g_assert_true (sc_store_apply_target_edits (sc_engine_get_store (f->engine), &edit, 1, f->clock,
+                                              NULL, NULL, &error));
   g_assert_no_error (error);
 }
 
@@ -143,7 +131,7 @@ compute (Fixture    *f,
   sc_segment_key_add_to_query (context, query);
   result = sc_engine_run (f->engine, query, &error);
   g_assert_no_error (error);
-  index = sc_target_index_load (f->store, &error);
+  index = sc_target_index_load (sc_engine_get_store (f->engine), &error);
   g_assert_no_error (error);
   rows = sc_segment_targets_compute (result, metrics, G_N_ELEMENTS (metrics), index,
                                      sc_engine_ensure_facts (f->engine, NULL)->settings, context,
@@ -167,6 +155,21 @@ find_row (GPtrArray  *rows,
   return NULL;
 }
 
+/* The rows of the two teams for @metric, when that is all there is. */
+static GPtrArray *
+compute_teams (Fixture                *f,
+               ScMetricId              metric,
+               const ScSegmentTarget **alpha,
+               const ScSegmentTarget **beta)
+{
+  GPtrArray *rows = compute (f, "");
+
+  g_assert_cmpuint (rows->len, ==, 2);
+  *alpha = find_row (rows, metric, "Alpha");
+  *beta = find_row (rows, metric, "Beta");
+  return rows;
+}
+
 /* Checks a row against sc_attainment_compute() of the same numbers. */
 static void
 assert_row (const ScSegmentTarget *row,
@@ -188,79 +191,51 @@ assert_row (const ScSegmentTarget *row,
   g_assert_cmpfloat_with_epsilon (row->attainment.attainment, expected.attainment, 1e-9);
 }
 
-static void
-test_overall_target (Fixture       *f,
-                     gconstpointer  data)
+/* Two teams against one metric's target, Beta perhaps with its own. */
+typedef struct
 {
+  ScMetricId      metric;
+  double          target;
+  double          beta_override;   /* NaN: none */
+  double          alpha_value;
+  double          beta_value;
+  ScTargetStatus  alpha_status;
+  ScTargetStatus  beta_status;
+} TeamsCase;
+
+static const TeamsCase teams_cases[] = {
+  /* 90 % meets an FCR target of 70 %, 40 % misses it. */
+  { SC_METRIC_FCR, 70, NAN, 90, 40, SC_TARGET_STATUS_MET, SC_TARGET_STATUS_MISSED },
+  /* Beta's own, lower target beats the overall one: 40 % meets 38 %. */
+  { SC_METRIC_FCR, 70, 38, 90, 40, SC_TARGET_STATUS_MET, SC_TARGET_STATUS_MET },
+  /* Lower is better: a 2 min median first reply meets 5 min, 10 min misses. */
+  { SC_METRIC_FRT_MEDIAN, 300, NAN, 120, 600, SC_TARGET_STATUS_MET, SC_TARGET_STATUS_MISSED },
+};
+
+static void
+test_two_teams (Fixture       *f,
+                gconstpointer  data)
+{
+  const TeamsCase *c = data;
+  gboolean beta_own = !isnan (c->beta_override);
   g_autoptr(GPtrArray) rows = NULL;
   const ScSegmentTarget *alpha, *beta;
 
-  /* Without any target there is nothing to list. */
-  rows = compute (f, "");
-  g_assert_cmpuint (rows->len, ==, 0);
-  g_clear_pointer (&rows, g_ptr_array_unref);
-
-  set_target (f, SC_METRIC_FCR, "", 70);
-  rows = compute (f, "");
-  /* One row per team with a value (not the tickets without a team), FCR
-   * only: CSAT and the first reply time have no target. */
-  g_assert_cmpuint (rows->len, ==, 2);
-  alpha = find_row (rows, SC_METRIC_FCR, "Alpha");
-  beta = find_row (rows, SC_METRIC_FCR, "Beta");
-  assert_row (alpha, 90, 10, 70, SC_TARGET_STATUS_MET);
-  assert_row (beta, 40, 10, 70, SC_TARGET_STATUS_MISSED);
-  g_assert_cmpfloat (beta->attainment.attainment, <, 100);
-  g_assert_cmpfloat (alpha->attainment.attainment, >, 100);
-  /* Both measured against the overall target. */
+  set_target (f, c->metric, "", c->target);
+  if (beta_own)
+    set_target (f, c->metric, "team=Beta", c->beta_override);
+  /* One row per team with a value (not the tickets without a team), of
+   * this metric only: the others have no target. */
+  rows = compute_teams (f, c->metric, &alpha, &beta);
+  assert_row (alpha, c->alpha_value, 10, c->target, c->alpha_status);
+  assert_row (beta, c->beta_value, 10, beta_own ? c->beta_override : c->target, c->beta_status);
+  g_assert_cmpint (alpha->attainment.direction, ==, sc_metric_get (c->metric)->direction);
   g_assert_false (alpha->own);
   g_assert_cmpstr (alpha->target_segment, ==, "");
-  g_assert_false (beta->own);
-  /* The team that missed comes first. */
-  g_assert_true (rows->pdata[0] == beta);
-}
-
-static void
-test_override_wins (Fixture       *f,
-                    gconstpointer  data)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  const ScSegmentTarget *alpha, *beta;
-
-  set_target (f, SC_METRIC_FCR, "", 70);
-  /* Beta's own, lower target: 40 % meets it. */
-  set_target (f, SC_METRIC_FCR, "team=Beta", 38);
-  rows = compute (f, "");
-  g_assert_cmpuint (rows->len, ==, 2);
-  alpha = find_row (rows, SC_METRIC_FCR, "Alpha");
-  beta = find_row (rows, SC_METRIC_FCR, "Beta");
-  assert_row (alpha, 90, 10, 70, SC_TARGET_STATUS_MET);
-  assert_row (beta, 40, 10, 38, SC_TARGET_STATUS_MET);
-  g_assert_true (beta->own);
-  g_assert_cmpstr (beta->target_segment, ==, "team=Beta");
-  g_assert_false (alpha->own);
-  /* Both met: the lower attainment first. */
-  g_assert_true (rows->pdata[0] == beta);
-}
-
-static void
-test_lower_is_better (Fixture       *f,
-                      gconstpointer  data)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  const ScSegmentTarget *alpha, *beta;
-
-  /* A median first reply of 5 minutes at most. */
-  set_target (f, SC_METRIC_FRT_MEDIAN, "", 300);
-  rows = compute (f, "");
-  g_assert_cmpuint (rows->len, ==, 2);
-  alpha = find_row (rows, SC_METRIC_FRT_MEDIAN, "Alpha");
-  beta = find_row (rows, SC_METRIC_FRT_MEDIAN, "Beta");
-  /* 2 min is under 5: met; 10 min is over: missed. */
-  assert_row (alpha, 120, 10, 300, SC_TARGET_STATUS_MET);
-  assert_row (beta, 600, 10, 300, SC_TARGET_STATUS_MISSED);
-  g_assert_cmpint (alpha->attainment.direction, ==, SC_DIRECTION_LOWER_IS_BETTER);
-  g_assert_cmpfloat (alpha->attainment.attainment, >, 100);
-  g_assert_cmpfloat (beta->attainment.attainment, <, 100);
+  g_assert_true (beta->own == beta_own);
+  g_assert_cmpstr (beta->target_segment, ==, beta_own ? "team=Beta" : "");
+  /* Alpha does better; Beta, missed or with the lower attainment, first. */
+  g_assert_cmpfloat (alpha->attainment.attainment, >, beta->attainment.attainment);
   g_assert_true (rows->pdata[0] == beta);
 }
 
@@ -303,6 +278,11 @@ test_context (Fixture       *f,
   g_autoptr(GPtrArray) rows = NULL;
   const ScSegmentTarget *alpha;
 
+  /* Without any target there is nothing to list. */
+  rows = compute (f, "channel=Email");
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
   set_target (f, SC_METRIC_FCR, "", 70);
   set_target (f, SC_METRIC_FCR, "channel=Email", 94);
   rows = compute (f, "channel=Email");
@@ -328,9 +308,12 @@ main (int   argc,
 
 #define ADD(path, func) \
   g_test_add ("/scorecard/segment-targets/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
-  ADD ("overall-target", test_overall_target);
-  ADD ("override-wins", test_override_wins);
-  ADD ("lower-is-better", test_lower_is_better);
+  g_test_add ("/scorecard/segment-targets/overall-target", Fixture, &teams_cases[0], fixture_setup,
+              test_two_teams, fixture_teardown);
+  g_test_add ("/scorecard/segment-targets/override-wins", Fixture, &teams_cases[1], fixture_setup,
+              test_two_teams, fixture_teardown);
+  g_test_add ("/scorecard/segment-targets/lower-is-better", Fixture, &teams_cases[2], fixture_setup,
+              test_two_teams, fixture_teardown);
   ADD ("order", test_order);
   ADD ("context", test_context);
 #undef ADD

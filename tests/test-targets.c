@@ -1249,30 +1249,14 @@ add_tickets (Fixture    *f,
              gint64      frt_s,
              const char *channel)
 {
-  static guint serial;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("batch-%u.csv", ++serial);
-  ScImportInfo info = { name, name, "test", "test", NULL };
-  g_autoptr(ScStoreBatch) batch = sc_store_begin_import (f->store, &info, &error);
-  gint64 start = (gint64) day (date) * DAY_S + 10 * 3600;
-  ScImportCounts counts = { n, n, 0, 0, 0 };
+  ScInteraction it;
 
-  g_assert_no_error (error);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("%s-%u", name, i);
-      ScInteraction it;
-
-      sc_interaction_init (&it);
-      it.external_id = id;
-      it.created_at = start + i * 60;
-      it.first_reply_at = it.created_at + frt_s;
-      it.first_reply_s = frt_s;
-      it.dims[SC_DIM_CHANNEL] = channel;
-      g_assert_true (sc_store_batch_add_interaction (batch, &it, NULL, &error));
-    }
-  g_assert_true (sc_store_batch_commit (batch, &counts, &error));
-  g_assert_no_error (error);
+  sc_interaction_init (&it);
+  it.created_at = (gint64) day (date) * DAY_S + 10 * 3600;
+  it.first_reply_at = it.created_at + frt_s;
+  it.first_reply_s = frt_s;
+  it.dims[SC_DIM_CHANNEL] = channel;
+  sc_test_import_copies (f->store, &it, n);
 }
 
 static double

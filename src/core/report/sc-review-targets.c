@@ -201,10 +201,12 @@ apply_segments (ScReview      *review,
     metrics[i] = g_array_index (review->headlines, ScReviewHeadline, i).metric;
   for (guint d = 0; d < review->grouped->len && d < dims->len; d++)
     {
-      g_autoptr(GPtrArray) rows = sc_segment_targets_compute (g_ptr_array_index (review->grouped, d), metrics,
-                                                              review->headlines->len, targets->index,
-                                                              facts->settings, "", review->from_day,
-                                                              review->to_day, targets->as_of);
+      const ScQueryResult *result = g_ptr_array_index (review->grouped, d);
+      g_autoptr(GPtrArray) rows = NULL;
+
+      rows = sc_segment_targets_compute (result, metrics, review->headlines->len, targets->index,
+                                         facts->settings, "", review->from_day, review->to_day,
+                                         targets->as_of);
 
       for (guint i = 0; i < rows->len; i++)
         {

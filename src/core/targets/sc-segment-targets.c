@@ -156,8 +156,10 @@ compare_by_status (gconstpointer a,
   const ScSegmentTarget *y = *(ScSegmentTarget * const *) b;
   int order;
 
-  if ((order = status_rank (x->attainment.status) - status_rank (y->attainment.status)) != 0
-      || (order = sc_attainment_compare_worst_first (x->attainment.attainment, y->attainment.attainment)) != 0)
+  order = status_rank (x->attainment.status) - status_rank (y->attainment.status);
+  if (order == 0)
+    order = sc_attainment_compare_worst_first (x->attainment.attainment, y->attainment.attainment);
+  if (order != 0)
     return order;
   if (x->metric != y->metric)
     return x->metric < y->metric ? -1 : 1;
