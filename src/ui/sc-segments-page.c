@@ -557,6 +557,24 @@ back_action (GtkWidget  *widget,
 
 /* ---- Public API ---------------------------------------------------------- */
 
+/**
+ * sc_segments_page_list_builtin_dimensions:
+ * @n_dims: (out): their number
+ *
+ * The builtin dimensions the page offers to break down by, in its order;
+ * other views offering a breakdown (the Targets page) offer the same.
+ *
+ * Returns: (array length=n_dims) (transfer none): the dimensions
+ */
+const ScDimension *
+sc_segments_page_list_builtin_dimensions (guint *n_dims)
+{
+  g_return_val_if_fail (n_dims != NULL, NULL);
+
+  *n_dims = G_N_ELEMENTS (dimensions);
+  return dimensions;
+}
+
 void
 sc_segments_page_set_view_state (ScSegmentsPage *self,
                                  ScViewState    *state)

@@ -16,6 +16,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ScSegmentsPage, sc_segments_page, SC, SEGMENTS_PAGE, GtkWidget)
 
 ScSegmentsPage      *sc_segments_page_new            (void) G_GNUC_WARN_UNUSED_RESULT;
+const ScDimension   *sc_segments_page_list_builtin_dimensions (guint *n_dims);
 void                 sc_segments_page_set_view_state (ScSegmentsPage *self,
                                                       ScViewState    *state);
 void                 sc_segments_page_set_engine     (ScSegmentsPage *self,

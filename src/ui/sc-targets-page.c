@@ -332,9 +332,9 @@ format_month (gint32 day)
   return g_date_time_format (month, _("%B %Y"));
 }
 
-static char *
-format_value (ScMetricId metric,
-              double     value)
+char *
+_sc_targets_format_value (ScMetricId metric,
+                          double     value)
 {
   if (isnan (value))
     return g_strdup ("—");
@@ -352,9 +352,9 @@ add_cell (ScTargetsPage *self,
   return cell;
 }
 
-static GtkWidget *
-text_cell (const char *text,
-           const char *css_class)
+GtkWidget *
+_sc_targets_text_cell (const char *text,
+                       const char *css_class)
 {
   GtkWidget *label = gtk_label_new (text);
 
@@ -365,11 +365,23 @@ text_cell (const char *text,
   return label;
 }
 
+/* An attainment in percent, "—" without one. */
+char *
+_sc_targets_format_attainment (double attainment)
+{
+  g_autofree char *number = NULL;
+
+  if (!isfinite (attainment))
+    return g_strdup ("—");
+  number = sc_chart_format_number (attainment, 0);
+  return g_strdup_printf (_("%s%%"), number);
+}
+
 /* A value above a dim caption, e.g. a baseline and where it comes from. */
-static GtkWidget *
-two_line_cell (const char *text,
-               const char *caption,
-               float       xalign)
+GtkWidget *
+_sc_targets_two_line_cell (const char *text,
+                           const char *caption,
+                           float       xalign)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *top = gtk_label_new (text);
@@ -456,9 +468,9 @@ make_table_row (ScTargetsPage      *self,
   g_autofree char *segment = sc_segment_key_describe (row->segment);
   g_autofree char *caption = NULL;
   g_autofree char *target_text = NULL;
-  g_autofree char *baseline_text = format_value (row->metric, row->baseline_value);
+  g_autofree char *baseline_text = _sc_targets_format_value (row->metric, row->baseline_value);
   g_autofree char *baseline_source = row->baseline ? sc_baseline_describe (row->baseline) : NULL;
-  g_autofree char *actual = format_value (row->metric, row->actual);
+  g_autofree char *actual = _sc_targets_format_value (row->metric, row->actual);
   g_autofree char *attainment = NULL;
   g_autofree char *entry_label = NULL;
   /* Translators: periods on target over the year, "7 of 10 months on target" */
@@ -482,12 +494,7 @@ make_table_row (ScTargetsPage      *self,
 
       caption = g_strdup_printf (_("%s · no target for %s"), segment, period_text);
     }
-  if (isfinite (row->attainment.attainment))
-    {
-      g_autofree char *number = sc_chart_format_number (row->attainment.attainment, 0);
-
-      attainment = g_strdup_printf (_("%s%%"), number);
-    }
+  attainment = _sc_targets_format_attainment (row->attainment.attainment);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
   gtk_widget_set_margin_start (outer, 12);
@@ -496,7 +503,7 @@ make_table_row (ScTargetsPage      *self,
   gtk_widget_set_margin_bottom (outer, 6);
 
   {
-    GtkWidget *title = two_line_cell (_(metric->name), caption, 0);
+    GtkWidget *title = _sc_targets_two_line_cell (_(metric->name), caption, 0);
 
     gtk_widget_set_hexpand (title, TRUE);
     if (row->segment[0] != '\0')
@@ -520,12 +527,12 @@ make_table_row (ScTargetsPage      *self,
   g_signal_connect (entry, "changed", G_CALLBACK (entry_changed_cb), error_label);
   add_cell (self, GTK_BOX (box), COLUMN_TARGET, entry);
 
-  add_cell (self, GTK_BOX (box), COLUMN_BASELINE, two_line_cell (baseline_text, baseline_source, 1));
-  add_cell (self, GTK_BOX (box), COLUMN_ACTUAL, text_cell (actual, NULL));
-  add_cell (self, GTK_BOX (box), COLUMN_ATTAINMENT, text_cell (attainment ? attainment : "—", NULL));
+  add_cell (self, GTK_BOX (box), COLUMN_BASELINE, _sc_targets_two_line_cell (baseline_text, baseline_source, 1));
+  add_cell (self, GTK_BOX (box), COLUMN_ACTUAL, _sc_targets_text_cell (actual, NULL));
+  add_cell (self, GTK_BOX (box), COLUMN_ATTAINMENT, _sc_targets_text_cell (attainment, NULL));
   if (row->months_targeted > 0)
     {
-      GtkWidget *status = two_line_cell (sc_target_status_get_label (row->attainment.status),
+      GtkWidget *status = _sc_targets_two_line_cell (sc_target_status_get_label (row->attainment.status),
                                          months_text, 1);
 
       gtk_widget_add_css_class (gtk_widget_get_first_child (status),
@@ -534,7 +541,7 @@ make_table_row (ScTargetsPage      *self,
     }
   else
     add_cell (self, GTK_BOX (box), COLUMN_STATUS,
-              text_cell (sc_target_status_get_label (row->attainment.status),
+              _sc_targets_text_cell (sc_target_status_get_label (row->attainment.status),
                          sc_target_status_css_class (row->attainment.status)));
 
   gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
@@ -556,35 +563,51 @@ make_table_row (ScTargetsPage      *self,
   return list_row;
 }
 
-static GtkWidget *
-make_header_row (ScTargetsPage *self)
+/* The header of a table: @first over its expanding first column, then
+ * @titles (untranslated) over the columns sized by @columns, the first
+ * @n_left of them aligned left and the others right. */
+GtkWidget *
+_sc_targets_header_row (const char         *first,
+                        const char * const *titles,
+                        guint               n_titles,
+                        guint               n_left,
+                        GtkSizeGroup      **columns)
 {
-  static const char * const titles[] = {
-    N_("Target"), N_("Baseline"), N_("Actual"), N_("Attainment"), N_("Status"),
-  };
   GtkWidget *list_row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *metric = gtk_label_new (_("Metric"));
+  GtkWidget *label = gtk_label_new (first);
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
   gtk_widget_set_margin_top (box, 8);
   gtk_widget_set_margin_bottom (box, 8);
-  gtk_label_set_xalign (GTK_LABEL (metric), 0);
-  gtk_widget_set_hexpand (metric, TRUE);
-  gtk_widget_add_css_class (metric, "heading");
-  gtk_box_append (GTK_BOX (box), metric);
-  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_widget_add_css_class (label, "heading");
+  gtk_box_append (GTK_BOX (box), label);
+  for (guint i = 0; i < n_titles; i++)
     {
-      GtkWidget *label = gtk_label_new (_(titles[i]));
-
-      gtk_label_set_xalign (GTK_LABEL (label), 1);
+      label = gtk_label_new (_(titles[i]));
+      gtk_label_set_xalign (GTK_LABEL (label), i < n_left ? 0 : 1);
       gtk_widget_add_css_class (label, "heading");
-      add_cell (self, GTK_BOX (box), i, label);
+      gtk_size_group_add_widget (columns[i], label);
+      gtk_box_append (GTK_BOX (box), label);
     }
-  add_cell (self, GTK_BOX (box), COLUMN_MENU, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (list_row), box);
+  return list_row;
+}
+
+static GtkWidget *
+make_header_row (ScTargetsPage *self)
+{
+  static const char * const titles[] = {
+    N_("Target"), N_("Baseline"), N_("Actual"), N_("Attainment"), N_("Status"),
+  };
+  GtkWidget *list_row = _sc_targets_header_row (_("Metric"), titles, G_N_ELEMENTS (titles), 0, self->columns);
+  GtkWidget *box = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (list_row));
+
+  add_cell (self, GTK_BOX (box), COLUMN_MENU, gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0));
   return list_row;
 }
 
@@ -618,23 +641,32 @@ show_bullets (ScTargetsPage *self)
   gtk_widget_queue_draw (GTK_WIDGET (self->bullets));
 }
 
+/* Empties a table and gives it new size groups for its columns. */
+void
+_sc_targets_clear_table (GtkListBox    *list,
+                         GtkSizeGroup **columns,
+                         guint          n_columns)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+  for (guint c = 0; c < n_columns; c++)
+    {
+      g_clear_object (&columns[c]);
+      columns[c] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+    }
+}
+
 static void
 show_rows (ScTargetsPage *self)
 {
-  GtkWidget *child;
   guint counts[SC_TARGET_STATUS_MISSED + 1] = { 0 };
   guint with_target = 0;
   g_autofree char *month = format_month (self->shown_start);
   g_autofree char *summary = NULL;
 
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
-  for (guint c = 0; c < G_N_ELEMENTS (self->columns); c++)
-    {
-      g_clear_object (&self->columns[c]);
-      self->columns[c] = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
-    }
-
+  _sc_targets_clear_table (self->list, self->columns, G_N_ELEMENTS (self->columns));
   gtk_list_box_append (self->list, make_header_row (self));
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -705,6 +737,8 @@ load_ready_cb (GObject      *object,
 
   if (self->pending)
     start_load (self);
+  else
+    _sc_targets_page_reload_segments (self);
 }
 
 static void
@@ -954,6 +988,7 @@ sc_targets_page_set_store (ScTargetsPage *self,
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  sc_compute_slot_cancel (&self->segment_slot);
   g_set_object (&self->store, store);
   g_set_object (&self->engine, engine);
   if (self->history != NULL)
@@ -1031,7 +1066,7 @@ sc_targets_page_is_loading (ScTargetsPage *self)
 {
   g_return_val_if_fail (SC_IS_TARGETS_PAGE (self), FALSE);
 
-  return self->loading;
+  return self->loading || sc_compute_slot_is_busy (&self->segment_slot);
 }
 
 /**
@@ -1103,6 +1138,7 @@ sc_targets_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   sc_toast_slot_clear (&self->toast);
+  _sc_targets_page_dispose_segments (self);
   g_clear_object (&self->history);
   g_clear_object (&self->store);
   g_clear_object (&self->engine);
@@ -1159,6 +1195,13 @@ sc_targets_page_class_init (ScTargetsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ScTargetsPage, summary_label);
   gtk_widget_class_bind_template_child (widget_class, ScTargetsPage, bullets);
   gtk_widget_class_bind_template_child (widget_class, ScTargetsPage, list);
+  gtk_widget_class_bind_template_child (widget_class, ScTargetsPage, segment_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ScTargetsPage, segment_spinner);
+  gtk_widget_class_bind_template_child (widget_class, ScTargetsPage, segment_summary);
+  gtk_widget_class_bind_template_child (widget_class, ScTargetsPage, segment_stack);
+  gtk_widget_class_bind_template_child (widget_class, ScTargetsPage, segment_list);
+  gtk_widget_class_bind_template_child (widget_class, ScTargetsPage, segment_empty_title);
+  gtk_widget_class_bind_template_child (widget_class, ScTargetsPage, segment_empty_description);
 
   gtk_widget_class_install_action (widget_class, "targets.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "targets.redo", NULL, undo_action);
@@ -1182,6 +1225,7 @@ sc_targets_page_init (ScTargetsPage *self)
                            G_CALLBACK (gtk_widget_queue_draw), self->bullets, G_CONNECT_SWAPPED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.undo", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "targets.redo", FALSE);
+  _sc_targets_page_init_segments (self);
 }
 
 ScTargetsPage *

@@ -8,7 +8,9 @@
 #include <adwaita.h>
 
 #include "sc-engine.h"
+#include "sc-segment-targets.h"
 #include "sc-target-history.h"
+#include "sc-view-state.h"
 
 G_BEGIN_DECLS
 
@@ -25,5 +27,11 @@ void             sc_targets_page_set_period  (ScTargetsPage *self,
                                               gint32         last_day);
 gboolean         sc_targets_page_is_loading  (ScTargetsPage *self);
 ScTargetHistory *sc_targets_page_get_history (ScTargetsPage *self);
+void             sc_targets_page_set_view_state (ScTargetsPage *self,
+                                              ScViewState   *state);
+ScDimension      sc_targets_page_get_segment_dimension (ScTargetsPage *self);
+void             sc_targets_page_set_segment_dimension (ScTargetsPage *self,
+                                              ScDimension    dim);
+GPtrArray       *sc_targets_page_get_segment_targets (ScTargetsPage *self);
 
 G_END_DECLS

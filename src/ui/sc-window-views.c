@@ -367,6 +367,7 @@ _sc_window_init_views (ScWindow *self)
   sc_dashboard_page_set_view_state (self->dashboard_page, self->view_state);
   sc_trends_page_set_view_state (self->trends_page, self->view_state);
   sc_segments_page_set_view_state (self->segments_page, self->view_state);
+  sc_targets_page_set_view_state (self->targets_page, self->view_state);
   state_changed_cb (self);
 }
 

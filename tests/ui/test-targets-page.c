@@ -7,7 +7,10 @@
  * a message and nothing saved, undo and redo put the store back and
  * forth, and the page renders to PNG in light and dark. A target edited
  * in the table or by dragging its line on the trend changes the status of
- * the dashboard card; undo and redo reach every view.
+ * the dashboard card; undo and redo reach every view. On the demo with
+ * its targets, the "By segment" table by team matches the engine's
+ * numbers, missed first, follows the filters and says when there is
+ * nothing to show.
  */
 
 #include "config.h"
@@ -32,6 +35,7 @@ typedef struct
 } Fixture;
 
 static char *store_path;
+static char *full_store_path;
 
 static gboolean
 timeout_cb (gpointer data)
@@ -99,7 +103,7 @@ static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GFile) source = g_file_new_for_path (store_path);
+  g_autoptr(GFile) source = g_file_new_for_path (data != NULL ? data : store_path);
   g_autoptr(GFile) copy = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -568,16 +572,251 @@ test_drag (Fixture       *fixture,
                    SC_TARGET_STATUS_MISSED);
 }
 
+/* ---- By segment ---------------------------------------------------------- */
+
+static int
+status_rank (ScTargetStatus status)
+{
+  static const ScTargetStatus order[] = {
+    SC_TARGET_STATUS_MISSED, SC_TARGET_STATUS_AT_RISK, SC_TARGET_STATUS_MET, SC_TARGET_STATUS_NO_DATA,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    if (order[i] == status)
+      return i;
+  g_assert_not_reached ();
+}
+
+static guint
+count_named (GtkWidget  *widget,
+             const char *name)
+{
+  guint n = g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_named (child, name);
+  return n;
+}
+
+static const ScSegmentTarget *
+find_segment_row (GPtrArray  *rows,
+                  ScMetricId  metric,
+                  const char *segment)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ScSegmentTarget *row = rows->pdata[i];
+
+      if (row->metric == metric && g_str_equal (row->segment, segment))
+        return row;
+    }
+  return NULL;
+}
+
+/* Checks the page's rows against the engine: October 2026 by team (within
+ * @filter_channel when set), every metric with a target in force now, the
+ * status computed here from the target the index returns. */
+static void
+check_against_engine (Fixture    *fixture,
+                      const char *filter_channel)
+{
+  ScStore *store = sc_window_get_store (fixture->window);
+  g_autoptr(ScEngine) engine = sc_engine_new (store);
+  g_autoptr(ScQuery) query = sc_query_new ();
+  g_autoptr(ScQueryResult) result = NULL;
+  g_autoptr(ScTargetIndex) index = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *context = filter_channel ? sc_segment_key_add ("", SC_DIM_CHANNEL, filter_channel) : g_strdup ("");
+  GPtrArray *rows = sc_targets_page_get_segment_targets (fixture->page);
+  gint32 from = sc_calendar_day_from_ymd (2026, 10, 1), to = sc_calendar_day_from_ymd (2026, 10, 31);
+  guint expected = 0;
+
+  sc_query_add_all_metrics (query);
+  sc_query_set_range (query, from, to);
+  sc_query_set_group_by (query, SC_DIM_TEAM);
+  if (filter_channel != NULL)
+    sc_query_add_filter (query, SC_DIM_CHANNEL, filter_channel);
+  result = sc_engine_run (engine, query, &error);
+  g_assert_no_error (error);
+  index = sc_target_index_load (store, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (rows);
+
+  for (guint s = 0; s < result->segments->len; s++)
+    {
+      const ScSegment *segment = g_ptr_array_index (result->segments, s);
+      g_autofree char *key = NULL;
+
+      if (segment->code == 0)
+        continue;
+      key = sc_segment_key_add (context, SC_DIM_TEAM, segment->label);
+      for (ScMetricId m = 0; m < SC_METRIC_N; m++)
+        {
+          const ScTarget *target = sc_target_index_lookup (index, m, key, from, to, SC_MISSING);
+          const ScMetricValue *value = sc_query_result_get_value (result, m, 0, (int) s);
+          const ScSegmentTarget *row = find_segment_row (rows, m, segment->label);
+          ScAttainment attainment;
+
+          if (target == NULL)
+            {
+              g_assert_null (row);
+              continue;
+            }
+          expected++;
+          g_assert_nonnull (row);
+          sc_target_evaluate (target, sc_engine_ensure_facts (engine, NULL)->settings, value->value, &attainment);
+          g_assert_cmpfloat (row->target, ==, target->value);
+          if (isnan (value->value))
+            g_assert_true (isnan (row->value));
+          else
+            g_assert_cmpfloat_with_epsilon (row->value, value->value, 1e-9);
+          g_assert_cmpint (row->n, ==, value->n);
+          g_assert_cmpint (row->attainment.status, ==, attainment.status);
+        }
+    }
+  g_assert_cmpuint (rows->len, ==, expected);
+  g_assert_cmpuint (count_named (GTK_WIDGET (fixture->page), "segment-target"), ==, rows->len);
+  /* Missed first, then at risk, then met. */
+  for (guint i = 1; i < rows->len; i++)
+    g_assert_cmpint (status_rank (((ScSegmentTarget *) rows->pdata[i - 1])->attainment.status), <=,
+                     status_rank (((ScSegmentTarget *) rows->pdata[i])->attainment.status));
+}
+
+/* Scrolls the page so that @widget is at the top of the view. */
+static void
+scroll_to (Fixture   *fixture,
+           GtkWidget *widget)
+{
+  GtkWidget *scrolled = sc_ui_test_find_widget (GTK_WIDGET (fixture->page), GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (widget, content, &GRAPHENE_POINT_INIT (0, 0), &point));
+  /* The viewport's coordinates move with the scrolling. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) + point.y - 12);
+  sc_ui_test_settle ();
+}
+
+static void
+test_by_segment (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  ScViewState *state = sc_window_get_view_state (fixture->window);
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  GtkWidget *dropdown = find_named (page, "segment-dimension");
+  GtkWidget *window = GTK_WIDGET (fixture->window);
+  GPtrArray *rows;
+  const ScSegmentTarget *worst;
+  g_autoptr(ScTarget) override = NULL;
+  g_autoptr(GError) error = NULL;
+  ScTargetPeriod year = { SC_TARGET_PERIOD_YEAR, sc_calendar_day_from_ymd (2026, 1, 1) };
+  guint missed = 0, met = 0;
+
+  sc_view_state_set_period (state, SC_PERIOD_MONTH, sc_calendar_day_from_ymd (2026, 10, 1),
+                            sc_calendar_day_from_ymd (2026, 10, 31));
+  show_targets (fixture);
+  /* Chosen as a user would: the dropdown is reachable from the keyboard. */
+  g_assert_nonnull (dropdown);
+  g_assert_true (gtk_widget_get_focusable (dropdown) || gtk_widget_get_first_child (dropdown) != NULL);
+  sc_targets_page_set_segment_dimension (fixture->page, SC_DIM_CHANNEL);
+  show_targets (fixture);
+  g_assert_cmpint (sc_targets_page_get_segment_dimension (fixture->page), ==, SC_DIM_CHANNEL);
+  sc_targets_page_set_segment_dimension (fixture->page, SC_DIM_TEAM);
+  show_targets (fixture);
+  g_assert_cmpint (sc_targets_page_get_segment_dimension (fixture->page), ==, SC_DIM_TEAM);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 2);
+
+  check_against_engine (fixture, NULL);
+  rows = sc_targets_page_get_segment_targets (fixture->page);
+  /* The demo's year targets for 2026: some teams miss them, some meet. */
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ScSegmentTarget *row = rows->pdata[i];
+
+      missed += row->attainment.status == SC_TARGET_STATUS_MISSED;
+      met += row->attainment.status == SC_TARGET_STATUS_MET;
+      /* The demo has no team overrides: all against the overall target. */
+      g_assert_false (row->own);
+    }
+  g_assert_cmpuint (missed, >, 0);
+  g_assert_cmpuint (met, >, 0);
+  worst = rows->pdata[0];
+  g_assert_cmpint (worst->attainment.status, ==, SC_TARGET_STATUS_MISSED);
+  g_assert_true (shows_text (page, "Overall target"));
+  g_assert_true (shows_text (page, "Missed"));
+  g_assert_true (shows_text (page, "missed,"));
+  scroll_to (fixture, dropdown);
+  sc_ui_test_save_png (window, "targets-by-team.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  sc_ui_test_settle ();
+  sc_ui_test_save_png (window, "targets-by-team-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  /* The worst team gets an override of its own, below its actual: the
+   * table recomputes and says it is measured against its own target. */
+  {
+    g_autofree char *key = sc_segment_key_add ("", SC_DIM_TEAM, worst->segment);
+    g_autofree char *name = g_strdup (worst->segment);
+    ScMetricId metric = worst->metric;
+    const ScSegmentTarget *row;
+
+    /* Exactly the team's actual: met, at 100 %. */
+    override = sc_target_new (metric, key, &year, worst->value);
+    g_assert_true (sc_target_history_set_target (sc_targets_page_get_history (fixture->page), override, &error));
+    g_assert_no_error (error);
+    show_targets (fixture);
+    check_against_engine (fixture, NULL);
+    row = find_segment_row (sc_targets_page_get_segment_targets (fixture->page), metric, name);
+    g_assert_nonnull (row);
+    g_assert_true (row->own);
+    g_assert_cmpfloat (row->target, ==, override->value);
+    g_assert_cmpint (row->attainment.status, ==, SC_TARGET_STATUS_MET);
+    g_assert_cmpfloat_with_epsilon (row->attainment.attainment, 100, 1e-6);
+    g_assert_true (shows_text (page, "Own target"));
+  }
+
+  /* A filter on the channel: the teams within Email. */
+  sc_view_state_add_filter (state, SC_DIM_CHANNEL, "Email");
+  show_targets (fixture);
+  check_against_engine (fixture, "Email");
+  g_assert_true (shows_text (page, "Within Channel: Email"));
+  scroll_to (fixture, dropdown);
+  sc_ui_test_save_png (window, "targets-by-team-email.png");
+
+  /* A filter nothing matches: not enough data. */
+  sc_view_state_add_filter (state, SC_DIM_REGION, "Atlantis");
+  show_targets (fixture);
+  g_assert_cmpuint (sc_targets_page_get_segment_targets (fixture->page)->len, ==, 0);
+  g_assert_true (shows_text (page, "Not Enough Data"));
+  sc_view_state_clear_filters (state);
+  show_targets (fixture);
+  check_against_engine (fixture, NULL);
+
+  /* December 2024 comes before the first year targets: none set. */
+  sc_view_state_set_period (state, SC_PERIOD_MONTH, sc_calendar_day_from_ymd (2024, 12, 1),
+                            sc_calendar_day_from_ymd (2024, 12, 31));
+  show_targets (fixture);
+  g_assert_cmpuint (sc_targets_page_get_segment_targets (fixture->page)->len, ==, 0);
+  g_assert_true (shows_text (page, "No Targets Set"));
+  scroll_to (fixture, dropdown);
+  sc_ui_test_save_png (window, "targets-by-team-empty.png");
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_autofree char *dir = NULL;
+  g_autofree char *full_dir = NULL;
   int status;
 
   sc_ui_test_init (&argc, &argv);
   dir = sc_test_make_tmpdir ();
   store_path = sc_ui_test_make_demo (dir);
+  full_dir = sc_test_make_tmpdir ();
+  full_store_path = sc_ui_test_make_full_demo (full_dir);
 
   g_test_add ("/scorecard/ui/targets-page/edit-undo-redo", Fixture, NULL, fixture_setup,
               test_edit_undo_redo, fixture_teardown);
@@ -587,9 +826,13 @@ main (int   argc,
               test_dashboard_status, fixture_teardown);
   g_test_add ("/scorecard/ui/targets-page/drag", Fixture, NULL, fixture_setup,
               test_drag, fixture_teardown);
+  g_test_add ("/scorecard/ui/targets-page/by-segment", Fixture, full_store_path, fixture_setup,
+              test_by_segment, fixture_teardown);
 
   status = g_test_run ();
   sc_test_remove_tree (dir);
+  sc_test_remove_tree (full_dir);
   g_free (store_path);
+  g_free (full_store_path);
   return status;
 }
