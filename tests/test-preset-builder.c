@@ -381,6 +381,31 @@ test_missing_and_bad_fields (Fixture       *f,
   assert_error_contains (error, "“fortnights” is not a unit");
 }
 
+/* A file no preset fits starts from the mapping of the preset that finds
+ * most of its columns. */
+static void
+test_guess (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GPtrArray) presets = sc_preset_load_all (NULL);
+  static const char * const calls[] = { "Call ID", "Agent", "Talk time", "Hold time", "Mood", NULL };
+  static const char * const unknown[] = { "Ticket Nummer", "Eröffnet", NULL };
+  g_autoptr(ScPresetBuilder) guess = sc_preset_builder_new_guess (presets, calls);
+  g_autoptr(ScPresetBuilder) none = sc_preset_builder_new_guess (presets, unknown);
+  g_auto(GStrv) missing = sc_preset_builder_dup_missing (guess);
+  g_auto(GStrv) all_missing = sc_preset_builder_dup_missing (none);
+
+  g_assert_cmpint (sc_preset_builder_get_record (guess), ==, SC_RECORD_INTERACTION);
+  g_assert_cmpint (sc_preset_builder_get_kind (guess), ==, SC_KIND_CALL);
+  g_assert_cmpstr (sc_preset_builder_get_header (guess, "external_id"), ==, "Call ID");
+  g_assert_cmpstr (sc_preset_builder_get_header (guess, "agent"), ==, "Agent");
+  g_assert_cmpstr (sc_preset_builder_get_header (guess, "talk_s"), ==, "Talk time");
+  g_assert_cmpstr (sc_preset_builder_get_header (guess, "hold_s"), ==, "Hold time");
+  g_assert_cmpstrv (missing, ((const char * const[]) { "created_at", NULL }));
+  g_assert_cmpint (sc_preset_builder_get_record (none), ==, SC_RECORD_INTERACTION);
+  g_assert_cmpstrv (all_missing, ((const char * const[]) { "external_id", "created_at", NULL }));
+}
+
 /* A file whose first line is data, not names, says so. */
 static void
 test_no_header (Fixture       *f,
@@ -462,6 +487,7 @@ main (int   argc,
   ADD ("save-detect", test_save_detect);
   ADD ("names", test_names);
   ADD ("missing-and-bad-fields", test_missing_and_bad_fields);
+  ADD ("guess", test_guess);
   ADD ("no-header", test_no_header);
   ADD ("cli-preset-file", test_cli_preset_file);
 

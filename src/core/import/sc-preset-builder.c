@@ -131,6 +131,75 @@ sc_preset_builder_free (ScPresetBuilder *self)
   g_free (self);
 }
 
+/* The preset that finds most of its fields in @header, even one that
+ * misses a field it needs. */
+static ScPresetMatch *
+match_most (GPtrArray          *presets,
+            const char * const *header)
+{
+  ScPresetMatch *best = NULL;
+
+  for (guint i = 0; i < presets->len; i++)
+    {
+      ScPresetMatch *match = sc_preset_match (presets->pdata[i], header);
+
+      if (match->n_matched > 0 && (best == NULL || match->n_matched > best->n_matched))
+        {
+          sc_preset_match_free (best);
+          best = match;
+        }
+      else
+        sc_preset_match_free (match);
+    }
+  return best;
+}
+
+/**
+ * sc_preset_builder_new_guess:
+ * @presets: (element-type ScPreset): the presets to learn from
+ * @header: (array zero-terminated=1): the column names of a file
+ *
+ * A first mapping for a file no preset fits: the columns of the preset
+ * that finds most of its fields in @header (even without a field it
+ * needs), each column mapped to its first field, units left to the
+ * columns' names; the columns it keeps as dimensions are kept too.
+ *
+ * Returns: (transfer full): the builder, with nothing mapped (tickets)
+ *   when no preset finds any column
+ */
+ScPresetBuilder *
+sc_preset_builder_new_guess (GPtrArray          *presets,
+                             const char * const *header)
+{
+  g_autoptr(ScPresetMatch) match = NULL;
+  ScPresetBuilder *self;
+  guint n_cols;
+  g_autofree gboolean *used = NULL;
+
+  g_return_val_if_fail (presets != NULL && header != NULL, NULL);
+
+  match = match_most (presets, header);
+  if (match == NULL)
+    return sc_preset_builder_new (SC_RECORD_INTERACTION, SC_KIND_TICKET);
+  self = sc_preset_builder_new (sc_preset_get_record_type (match->preset),
+                                sc_preset_get_kind (match->preset));
+  n_cols = g_strv_length ((char **) header);
+  used = g_new0 (gboolean, n_cols);
+  for (guint i = 0; i < sc_preset_get_n_fields (match->preset); i++)
+    {
+      const ScFieldInfo *info = sc_preset_get_field (match->preset, i)->info;
+      int c = match->columns[i];
+
+      if (c < 0 || used[c] || info->offset == SC_FIELD_NOT_STORED)
+        continue;
+      used[c] = sc_preset_builder_add_field (self, info->name, header[c], NULL, NULL, NULL);
+    }
+  for (guint k = 0; k < match->n_dim_columns; k++)
+    if (!used[match->dim_columns[k]])
+      sc_preset_builder_add_dimension (self, header[match->dim_columns[k]], NULL);
+  return self;
+}
+
 ScRecordType
 sc_preset_builder_get_record (ScPresetBuilder *self)
 {

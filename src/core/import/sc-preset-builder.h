@@ -21,6 +21,8 @@ typedef struct _ScPresetBuilder ScPresetBuilder;
 
 ScPresetBuilder *sc_preset_builder_new           (ScRecordType      record,
                                                   ScKind            kind) G_GNUC_WARN_UNUSED_RESULT;
+ScPresetBuilder *sc_preset_builder_new_guess     (GPtrArray        *presets,
+                                                  const char * const *header) G_GNUC_WARN_UNUSED_RESULT;
 void             sc_preset_builder_free          (ScPresetBuilder  *self);
 
 ScRecordType     sc_preset_builder_get_record    (ScPresetBuilder  *self);
