@@ -72,6 +72,7 @@ struct _ScImportDialog
   /* Columns mapped by hand */
   gboolean         hand;
   gboolean         no_match;      /* no preset fits the header */
+  gboolean         guessing;      /* the next preview guesses a mapping */
   gboolean         saving;
   ScRecordType     hand_record;
   ScKind           hand_kind;
@@ -136,6 +137,7 @@ typedef struct
   char        *file_path;
   char        *preset_id;
   ScPreset    *preset;
+  gboolean     guess;     /* start from the mapping of the preset that fits best */
   char        *sheet;
   GTimeZone   *zone;
   ScDateOrder  order;
@@ -156,6 +158,37 @@ preview_job_free (PreviewJob *job)
 }
 
 /* ---- The worker -------------------------------------------------------- */
+
+/* A preview of the file read with the columns the presets would map,
+ * when any of them finds one; @preview (without any column mapped) is
+ * kept otherwise. */
+static ScImportPreview *
+guess_mapping (ScImporter      *importer,
+               PreviewJob      *job,
+               ScImportPreview *preview,
+               GCancellable    *cancellable)
+{
+  g_autoptr(GPtrArray) presets = sc_preset_load_all (NULL);
+  g_autoptr(GStrvBuilder) names = g_strv_builder_new ();
+  g_auto(GStrv) header = NULL;
+  g_autoptr(ScPresetBuilder) builder = NULL;
+  g_autoptr(ScPreset) preset = NULL;
+  ScImportPreview *guessed;
+
+  for (guint c = 0; c < preview->columns->len; c++)
+    g_strv_builder_add (names, ((ScImportPreviewColumn *) preview->columns->pdata[c])->header);
+  header = g_strv_builder_end (names);
+  builder = sc_preset_builder_new_guess (presets, (const char * const *) header);
+  preset = sc_preset_builder_build (builder, NULL);
+  if (preset == NULL)
+    return preview;
+  sc_importer_set_preset_object (importer, preset);
+  guessed = sc_importer_preview (importer, job->file_path, PREVIEW_ROWS, cancellable, NULL);
+  if (guessed == NULL)
+    return preview;
+  sc_import_preview_free (preview);
+  return guessed;
+}
 
 static void
 preview_thread (GTask        *task,
@@ -183,6 +216,8 @@ preview_thread (GTask        *task,
   sc_importer_set_time_zone (importer, job->zone);
   sc_importer_set_date_order (importer, job->order);
   preview = sc_importer_preview (importer, job->file_path, PREVIEW_ROWS, cancellable, &error);
+  if (preview != NULL && job->guess)
+    preview = guess_mapping (importer, job, preview, cancellable);
   if (preview == NULL)
     g_task_return_error (task, g_steal_pointer (&error));
   else
@@ -902,6 +937,7 @@ preview_ready_cb (GObject      *object,
       /* No preset fits: map the columns by hand. A file that cannot be
        * read at all fails that way too, and then the window says why. */
       self->no_match = TRUE;
+      self->guessing = TRUE;
       start_hand_mapping (self, SC_RECORD_INTERACTION, SC_KIND_TICKET);
       update_hand_preset (self);
       refresh (self);
@@ -928,6 +964,13 @@ preview_ready_cb (GObject      *object,
       g_clear_pointer (&self->preview, sc_import_preview_free);
       self->preview = preview;
       self->failed = FALSE;
+      /* The guessed mapping is the one to change from here. */
+      if (self->guessing)
+        {
+          start_hand_mapping (self, preview->record, preview->kind);
+          update_hand_preset (self);
+        }
+      self->guessing = FALSE;
       show_preview (self);
     }
   update_import_enabled (self);
@@ -948,6 +991,7 @@ refresh (ScImportDialog *self)
   job->preset_id = g_strdup (self->preset_id);
   if (self->hand && self->hand_preset != NULL)
     job->preset = sc_preset_ref (self->hand_preset);
+  job->guess = self->guessing;
   job->sheet = g_strdup (self->sheet);
   job->zone = self->zone != NULL ? g_time_zone_ref (self->zone) : NULL;
   job->order = self->order;

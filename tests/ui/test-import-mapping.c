@@ -340,6 +340,33 @@ test_save_preset (Fixture       *fixture,
   sc_ui_test_settle ();
 }
 
+/* A file that misses a column a preset needs opens with that preset's
+ * columns mapped, for the user to complete. */
+static void
+test_guess (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "calls.csv", NULL);
+  ScImportDialog *dialog;
+
+  g_assert_true (g_file_set_contents (csv, "Call ID,Agent,Talk time,Mood\nC1,Zoe,120,calm\n", -1,
+                                      NULL));
+  sc_window_open_path (fixture->window, csv);
+  dialog = sc_ui_test_wait_for_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_true (shows (dialog, "No known export fits this header: choose a field for each column"));
+  g_assert_true (shows (dialog, "A call"));
+  g_assert_cmpuint (gtk_drop_down_get_selected (find_dropdown (GTK_WIDGET (dialog), 3, FALSE)), ==, 0);
+  g_assert_true (shows (dialog, "Talk time"));
+  g_assert_true (shows (dialog, "0:02:00"));
+  g_assert_true (shows (dialog, "Every row needs “Created”: choose the column that holds each "
+                                "before importing."));
+  g_assert_false (can (dialog, "import-dialog.import"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  sc_ui_test_wait_idle (fixture->window);
+  sc_ui_test_settle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +382,8 @@ main (int   argc,
               test_map_and_import, fixture_teardown);
   g_test_add ("/scorecard/ui/import-mapping/save-preset", Fixture, NULL, fixture_setup,
               test_save_preset, fixture_teardown);
+  g_test_add ("/scorecard/ui/import-mapping/guess", Fixture, NULL, fixture_setup, test_guess,
+              fixture_teardown);
   status = g_test_run ();
   sc_test_remove_tree (data_home);
   return status;
