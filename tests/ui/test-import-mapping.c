@@ -254,10 +254,10 @@ test_map_and_import (Fixture       *fixture,
   sc_test_assert_contains (((ScImportRecord *) imports->pdata[0])->mapping, "dimension=Notiz");
 }
 
-/* The name dialog "Save as Preset…" opens, once it shows (with @text
- * when given). */
+/* The message dialog that shows (with @text when given): the name
+ * "Save as Preset…" asks for, or an error. */
 static AdwMessageDialog *
-wait_for_name_dialog (const char *text)
+wait_for_message_dialog (const char *text)
 {
   for (guint tries = 0; tries < 2000; tries++)
     {
@@ -277,6 +277,7 @@ wait_for_name_dialog (const char *text)
   return NULL;
 }
 
+/* Types @name and presses Enter. */
 static void
 save_as (ScImportDialog   *dialog,
          AdwMessageDialog *name_dialog,
@@ -285,7 +286,8 @@ save_as (ScImportDialog   *dialog,
   GtkWidget *entry = sc_ui_test_find_widget (GTK_WIDGET (name_dialog), GTK_TYPE_ENTRY);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), name);
-  adw_message_dialog_response (name_dialog, "save");
+  /* Enter in the entry's text: the dialog's default response, Save. */
+  g_signal_emit_by_name (sc_ui_test_find_widget (entry, GTK_TYPE_TEXT), "activate");
   sc_ui_test_wait_for_preview (dialog);
 }
 
@@ -302,13 +304,14 @@ test_save_preset (Fixture       *fixture,
 
   /* The file's name is offered; a shipped preset's name is refused. */
   gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.save-preset", NULL);
-  name_dialog = wait_for_name_dialog (NULL);
+  name_dialog = wait_for_message_dialog (NULL);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (sc_ui_test_find_widget (GTK_WIDGET (name_dialog),
                                                                                 GTK_TYPE_ENTRY))),
                    ==, "acme-export");
   save_as (dialog, name_dialog, "Zendesk ticket export");
-  name_dialog = wait_for_name_dialog ("“Zendesk ticket export” is the name of a preset that comes "
-                                      "with Scorecard; choose another name.");
+  name_dialog = wait_for_message_dialog ("“Zendesk ticket export” is the name of a preset that comes "
+                                         "with Scorecard; choose another name.");
+  sc_ui_test_settle ();
   sc_ui_test_save_png (GTK_WIDGET (name_dialog), "import-mapping-name.png");
   save_as (dialog, name_dialog, "Acme Helpdesk");
 
@@ -367,6 +370,28 @@ test_guess (Fixture       *fixture,
   sc_ui_test_settle ();
 }
 
+/* A file whose first line holds values has no header to map: the window
+ * says so. */
+static void
+test_no_header (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "no-header.csv", NULL);
+  AdwMessageDialog *error;
+  ScStoreOverview overview;
+
+  g_assert_true (g_file_set_contents (csv, "1001,2024-03-01 09:00,12.5\n1002,2024-03-02 10:00,3\n",
+                                      -1, NULL));
+  sc_window_open_path (fixture->window, csv);
+  error = wait_for_message_dialog ("Cannot Import “no-header.csv”");
+  sc_test_assert_contains (adw_message_dialog_get_body (error), "the file has no header");
+  adw_message_dialog_response (error, "close");
+  sc_ui_test_wait_idle (fixture->window);
+  sc_ui_test_settle ();
+  g_assert_true (sc_store_get_overview (sc_window_get_store (fixture->window), &overview, NULL));
+  g_assert_cmpint (overview.imports, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -384,6 +409,8 @@ main (int   argc,
               test_save_preset, fixture_teardown);
   g_test_add ("/scorecard/ui/import-mapping/guess", Fixture, NULL, fixture_setup, test_guess,
               fixture_teardown);
+  g_test_add ("/scorecard/ui/import-mapping/no-header", Fixture, NULL, fixture_setup,
+              test_no_header, fixture_teardown);
   status = g_test_run ();
   sc_test_remove_tree (data_home);
   return status;
