@@ -614,12 +614,13 @@ find_segment_row (GPtrArray  *rows,
   return NULL;
 }
 
-/* Checks the page's rows against the engine: October 2026 by team (within
- * @filter_channel when set), every metric with a target in force now, the
- * status computed here from the target the index returns. */
+/* Checks the page's rows against the engine: October 2026 by @dim
+ * (within @filter_channel when set), every metric with a target in force
+ * now, the status computed here from the target the index returns. */
 static void
-check_against_engine (Fixture    *fixture,
-                      const char *filter_channel)
+check_against_engine (Fixture     *fixture,
+                      ScDimension  dim,
+                      const char  *filter_channel)
 {
   ScStore *store = sc_window_get_store (fixture->window);
   g_autoptr(ScEngine) engine = sc_engine_new (store);
@@ -634,7 +635,7 @@ check_against_engine (Fixture    *fixture,
 
   sc_query_add_all_metrics (query);
   sc_query_set_range (query, from, to);
-  sc_query_set_group_by (query, SC_DIM_TEAM);
+  sc_query_set_group_by (query, dim);
   if (filter_channel != NULL)
     sc_query_add_filter (query, SC_DIM_CHANNEL, filter_channel);
   result = sc_engine_run (engine, query, &error);
@@ -650,7 +651,7 @@ check_against_engine (Fixture    *fixture,
 
       if (segment->code == 0)
         continue;
-      key = sc_segment_key_add (context, SC_DIM_TEAM, segment->label);
+      key = sc_segment_key_add (context, dim, segment->label);
       for (ScMetricId m = 0; m < SC_METRIC_N; m++)
         {
           const ScTarget *target = sc_target_index_lookup (index, m, key, from, to, SC_MISSING);
@@ -728,7 +729,7 @@ test_by_segment (Fixture       *fixture,
   g_assert_cmpint (sc_targets_page_get_segment_dimension (fixture->page), ==, SC_DIM_TEAM);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (dropdown)), ==, 2);
 
-  check_against_engine (fixture, NULL);
+  check_against_engine (fixture, SC_DIM_TEAM, NULL);
   rows = sc_targets_page_get_segment_targets (fixture->page);
   /* The demo's year targets for 2026: some teams miss them, some meet. */
   for (guint i = 0; i < rows->len; i++)
@@ -767,7 +768,7 @@ test_by_segment (Fixture       *fixture,
     g_assert_true (sc_target_history_set_target (sc_targets_page_get_history (fixture->page), override, &error));
     g_assert_no_error (error);
     show_targets (fixture);
-    check_against_engine (fixture, NULL);
+    check_against_engine (fixture, SC_DIM_TEAM, NULL);
     row = find_segment_row (sc_targets_page_get_segment_targets (fixture->page), metric, name);
     g_assert_nonnull (row);
     g_assert_true (row->own);
@@ -780,7 +781,7 @@ test_by_segment (Fixture       *fixture,
   /* A filter on the channel: the teams within Email. */
   sc_view_state_add_filter (state, SC_DIM_CHANNEL, "Email");
   show_targets (fixture);
-  check_against_engine (fixture, "Email");
+  check_against_engine (fixture, SC_DIM_TEAM, "Email");
   g_assert_true (shows_text (page, "Within Channel: Email"));
   scroll_to (fixture, dropdown);
   sc_ui_test_save_png (window, "targets-by-team-email.png");
@@ -792,7 +793,22 @@ test_by_segment (Fixture       *fixture,
   g_assert_true (shows_text (page, "Not Enough Data"));
   sc_view_state_clear_filters (state);
   show_targets (fixture);
-  check_against_engine (fixture, NULL);
+  check_against_engine (fixture, SC_DIM_TEAM, NULL);
+
+  /* The longest table: every agent against every target. */
+  {
+    gint64 start = g_get_monotonic_time ();
+
+    sc_targets_page_set_segment_dimension (fixture->page, SC_DIM_AGENT);
+    wait_for (page_loaded, fixture);
+    g_test_message ("By agent: %u rows in %.0f ms", sc_targets_page_get_segment_targets (fixture->page)->len,
+                    (g_get_monotonic_time () - start) / 1000.0);
+    sc_ui_test_settle ();
+    check_against_engine (fixture, SC_DIM_AGENT, NULL);
+    g_assert_cmpuint (sc_targets_page_get_segment_targets (fixture->page)->len, >, 100);
+    sc_targets_page_set_segment_dimension (fixture->page, SC_DIM_TEAM);
+    show_targets (fixture);
+  }
 
   /* December 2024 comes before the first year targets: none set. */
   sc_view_state_set_period (state, SC_PERIOD_MONTH, sc_calendar_day_from_ymd (2024, 12, 1),
