@@ -152,8 +152,6 @@ make_header_row (ScTargetsPage *self,
   GtkWidget *list_row = _sc_targets_header_row (sc_dimension_choice_get_label (&self->segment_dims, dim), titles, G_N_ELEMENTS (titles),
                                                 COLUMN_METRIC + 1, self->segment_columns);
 
-  /* Only the rows of numbers take the focus. */
-  gtk_widget_set_focusable (list_row, FALSE);
   gtk_widget_set_margin_end (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (list_row)), 12);
   return list_row;
 }

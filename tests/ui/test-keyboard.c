@@ -8,7 +8,10 @@
  * a card opens its trend; Ctrl+3 opens the segment explorer, the arrow
  * keys pick a bar and Enter drills into it; BackSpace goes back; Alt+Left
  * and Alt+Right move the period; Ctrl+F opens the filter popover, typing
- * searches the values and Enter adds the first match as a chip.
+ * searches the values and Enter adds the first match as a chip. On the
+ * Targets page, Tab reaches the "By segment" dropdown and walks on into
+ * the rows of its table (opening the dropdown's list is left out: under
+ * Xvfb GTK 4.8 finds no monitor for its popover).
  *
  * Skips when the display is not X11 or xdotool is not installed.
  */
@@ -23,6 +26,7 @@
 #include "sc-chart-view.h"
 #include "sc-metric-card.h"
 #include "sc-segments-page.h"
+#include "sc-targets-page.h"
 #include "sc-test-util.h"
 #include "sc-trends-page.h"
 #include "sc-ui-test-util.h"
@@ -43,7 +47,8 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   fixture->dir = sc_test_make_tmpdir ();
-  fixture->path = sc_ui_test_make_demo (fixture->dir);
+  /* With data set, the demo's targets too. */
+  fixture->path = data != NULL ? sc_ui_test_make_full_demo (fixture->dir) : sc_ui_test_make_demo (fixture->dir);
   fixture->window = sc_ui_test_open_window (fixture->path);
 }
 
@@ -347,6 +352,110 @@ test_keyboard (Fixture       *fixture,
   sc_ui_test_save_png (GTK_WIDGET (fixture->window), "keyboard-filtered.png");
 }
 
+static gboolean
+on_targets (Fixture *fixture)
+{
+  return g_strcmp0 (sc_window_get_page (fixture->window), "targets") == 0;
+}
+
+static ScTargetsPage *
+targets_page (Fixture *fixture)
+{
+  return SC_TARGETS_PAGE (find_page (fixture, SC_TYPE_TARGETS_PAGE));
+}
+
+static gboolean
+targets_loaded (Fixture *fixture)
+{
+  return !sc_targets_page_is_loading (targets_page (fixture));
+}
+
+static gboolean
+focus_on_segment_row (Fixture *fixture)
+{
+  GtkWidget *focus = focus_widget (fixture);
+
+  return focus != NULL && g_strcmp0 (gtk_widget_get_name (focus), "segment-target") == 0;
+}
+
+static gboolean
+focus_in_segment_table (Fixture *fixture)
+{
+  GtkWidget *focus = focus_widget (fixture);
+  GtkWidget *list = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX) : NULL;
+
+  return list != NULL && gtk_widget_get_ancestor (list, SC_TYPE_TARGETS_PAGE) != NULL
+         && gtk_widget_get_first_child (list) == focus;
+}
+
+static gboolean
+focus_on_dimension (Fixture *fixture)
+{
+  GtkWidget *focus = focus_widget (fixture);
+
+  return focus != NULL && gtk_widget_get_ancestor (focus, GTK_TYPE_DROP_DOWN) != NULL
+         && gtk_widget_get_ancestor (focus, SC_TYPE_TARGETS_PAGE) != NULL;
+}
+
+/* Presses Tab until @condition holds, at most @max times. */
+static void
+tab_until (Fixture   *fixture,
+           Condition  condition,
+           guint      max)
+{
+  for (guint i = 0; i < max && !condition (fixture); i++)
+    {
+      press (fixture, "Tab");
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+  g_assert_true (condition (fixture));
+}
+
+static void
+test_targets_by_segment (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  GtkWidget *dropdown;
+  GtkWidget *focus;
+
+  if (xdotool == NULL)
+    {
+      g_test_skip ("xdotool is not installed");
+      return;
+    }
+#ifdef GDK_WINDOWING_X11
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+#endif
+    {
+      g_test_skip ("the display is not X11");
+      return;
+    }
+
+  focus_window (fixture);
+  settle (fixture);
+  press (fixture, "ctrl+4");
+  g_assert_true (wait_for (fixture, on_targets));
+  g_assert_true (wait_for (fixture, targets_loaded));
+  sc_ui_test_settle ();
+  g_assert_cmpint (sc_targets_page_get_segment_dimension (targets_page (fixture)), ==, SC_DIM_TEAM);
+
+  g_assert_cmpuint (sc_targets_page_get_segment_targets (targets_page (fixture))->len, >, 0);
+
+  /* Tab through the table of targets reaches the dropdown, then the rows
+   * of the table by segment. */
+  tab_until (fixture, focus_on_dimension, 200);
+  focus = focus_widget (fixture);
+  dropdown = sc_ui_test_find_widget (GTK_WIDGET (targets_page (fixture)), GTK_TYPE_DROP_DOWN);
+  g_assert_true (focus == dropdown || gtk_widget_is_ancestor (focus, dropdown));
+  tab_until (fixture, focus_in_segment_table, 4);
+  /* The arrow keys move between its rows: the first of them. */
+  press (fixture, "Down");
+  sc_ui_test_settle ();
+  g_assert_true (focus_on_segment_row (fixture));
+  sc_ui_test_save_png (GTK_WIDGET (fixture->window), "keyboard-targets-by-segment.png");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -356,6 +465,8 @@ main (int   argc,
 
   g_test_add ("/scorecard/ui/keyboard/views", Fixture, NULL, fixture_setup, test_keyboard,
               fixture_teardown);
+  g_test_add ("/scorecard/ui/keyboard/targets-by-segment", Fixture, "targets", fixture_setup,
+              test_targets_by_segment, fixture_teardown);
 
   return g_test_run ();
 }
