@@ -13,6 +13,7 @@
 
 #include <string.h>
 
+#include "sc-csv-reader.h"
 #include "sc-error.h"
 #include "sc-importer.h"
 #include "sc-preset-builder.h"
@@ -406,6 +407,44 @@ test_guess (Fixture       *f,
   g_assert_cmpstrv (all_missing, ((const char * const[]) { "external_id", "created_at", NULL }));
 }
 
+/* A mapping started from a preset reads each column as the preset does:
+ * the time of day in its own column, an inverted flag, the scale. */
+static void
+test_like_preset (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                "pwc-call-center.csv", NULL);
+  g_autoptr(ScCsvReader) reader = sc_csv_reader_new_for_path (csv, NULL);
+  g_autoptr(GPtrArray) presets = sc_preset_load_all (NULL);
+  g_autoptr(ScPresetBuilder) builder = NULL;
+  g_autoptr(ScPreset) preset = NULL;
+  g_autoptr(ScImporter) importer = sc_importer_new (f->store);
+  g_autoptr(ScImportResult) result = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  const ScFactRow *answered = NULL;
+
+  g_assert_true (sc_csv_reader_open (reader, NULL, &error));
+  builder = sc_preset_builder_new_guess (presets, sc_csv_reader_get_header (reader));
+  preset = sc_preset_builder_build (builder, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (sc_preset_get_id (preset), "custom-"));
+  sc_importer_set_preset_object (importer, preset);
+  result = sc_importer_run (importer, csv, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->counts.inserted, ==, 3);
+  g_assert_cmpint (result->counts.rejected, ==, 0);
+  g_assert_true (sc_store_scan_interactions (f->store, FALSE, collect_row_cb, rows, &error));
+  for (guint i = 0; i < rows->len; i++)
+    if (((ScFactRow *) rows->pdata[i])->created_at == 1609492378)   /* 2021-01-01 09:12:58 */
+      answered = rows->pdata[i];
+  g_assert_nonnull (answered);
+  g_assert_cmpint (answered->abandoned, ==, 0);   /* Answered (Y/N): Y */
+  g_assert_cmpint (answered->talk_s, ==, 143);
+  g_assert_cmpint (answered->csat_scale, ==, 5);
+}
+
 /* A file whose first line is data, not names, says so. */
 static void
 test_no_header (Fixture       *f,
@@ -488,6 +527,7 @@ main (int   argc,
   ADD ("names", test_names);
   ADD ("missing-and-bad-fields", test_missing_and_bad_fields);
   ADD ("guess", test_guess);
+  ADD ("like-preset", test_like_preset);
   ADD ("no-header", test_no_header);
   ADD ("cli-preset-file", test_cli_preset_file);
 

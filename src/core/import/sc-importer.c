@@ -1316,6 +1316,7 @@ sc_import_preview_free (ScImportPreview *preview)
     return;
   g_free (preview->preset_id);
   g_free (preview->detected_id);
+  g_clear_pointer (&preview->preset, sc_preset_unref);
   g_strfreev (preview->preset_ids);
   g_strfreev (preview->preset_names);
   g_strfreev (preview->sheets);
@@ -1577,6 +1578,7 @@ describe_preview (Run             *run,
   preview->preset_id = g_strdup (sc_preset_get_id (run->preset));
   preview->record = sc_preset_get_record_type (run->preset);
   preview->kind = sc_preset_get_kind (run->preset);
+  preview->preset = sc_preset_ref (run->preset);
   preview->confidence = run->match->confidence;
   if (detected != NULL && detected->n_matched > 0)
     preview->detected_id = g_strdup (sc_preset_get_id (detected->preset));

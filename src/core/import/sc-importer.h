@@ -110,6 +110,7 @@ typedef struct
  * @preset_names: (array zero-terminated=1): their names, in the same order
  * @record: what a row becomes with the preset used
  * @kind: the kind of interaction of the preset used
+ * @preset: the preset used
  * @sheets: (array zero-terminated=1) (nullable): the sheets of a workbook,
  *   %NULL for a CSV file
  * @sheet: (nullable): the sheet read
@@ -133,6 +134,7 @@ typedef struct
   char      **preset_names;
   ScRecordType record;
   ScKind      kind;
+  ScPreset   *preset;
   char      **sheets;
   char       *sheet;
   char       *time_zone;

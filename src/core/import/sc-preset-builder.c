@@ -27,10 +27,12 @@
 
 typedef struct
 {
-  char *field;
-  char *header;
-  char *unit;
-  char *scale;
+  char                *field;
+  char                *header;
+  char                *unit;
+  char                *scale;
+  const ScPresetField *like;   /* read as this field of another preset */
+  ScPreset            *like_preset;
 } Mapping;
 
 struct _ScPresetBuilder
@@ -65,6 +67,7 @@ mapping_clear (gpointer data)
   g_free (mapping->header);
   g_free (mapping->unit);
   g_free (mapping->scale);
+  g_clear_pointer (&mapping->like_preset, sc_preset_unref);
 }
 
 static const Mapping *
@@ -161,8 +164,8 @@ match_most (GPtrArray          *presets,
  *
  * A first mapping for a file no preset fits: the columns of the preset
  * that finds most of its fields in @header (even without a field it
- * needs), each column mapped to its first field, units left to the
- * columns' names; the columns it keeps as dimensions are kept too.
+ * needs), each column mapped to its first field, read as that preset
+ * reads it; the columns it keeps as dimensions are kept too.
  *
  * Returns: (transfer full): the builder, with nothing mapped (tickets)
  *   when no preset finds any column
@@ -187,12 +190,13 @@ sc_preset_builder_new_guess (GPtrArray          *presets,
   used = g_new0 (gboolean, n_cols);
   for (guint i = 0; i < sc_preset_get_n_fields (match->preset); i++)
     {
-      const ScFieldInfo *info = sc_preset_get_field (match->preset, i)->info;
+      const ScPresetField *field = sc_preset_get_field (match->preset, i);
       int c = match->columns[i];
 
-      if (c < 0 || used[c] || info->offset == SC_FIELD_NOT_STORED)
+      if (c < 0 || used[c] || field->info->offset == SC_FIELD_NOT_STORED)
         continue;
-      used[c] = sc_preset_builder_add_field (self, info->name, header[c], NULL, NULL, NULL);
+      used[c] = sc_preset_builder_add_field_like (self, match->preset, field, header[c], NULL, NULL,
+                                                  NULL);
     }
   for (guint k = 0; k < match->n_dim_columns; k++)
     if (!used[match->dim_columns[k]])
@@ -306,6 +310,47 @@ sc_preset_builder_add_field (ScPresetBuilder  *self,
 }
 
 /**
+ * sc_preset_builder_add_field_like:
+ * @self: a builder
+ * @preset: the preset @like belongs to
+ * @like: a field of @preset, of the builder's record type
+ * @header: the name of the column that holds it
+ * @unit: (nullable): as for sc_preset_builder_add_field(); %NULL for
+ *   @like's unit
+ * @scale: (nullable): as for sc_preset_builder_add_field(); %NULL for
+ *   @like's scale
+ * @error: return location for an error
+ *
+ * Maps a column to a field read as another preset reads it: with its
+ * vocabulary, fallbacks, time-of-day columns, negative durations and
+ * inversion, so that moving a preset's mapping by hand changes only what
+ * the user changed.
+ *
+ * Returns: %TRUE when the column is mapped
+ */
+gboolean
+sc_preset_builder_add_field_like (ScPresetBuilder      *self,
+                                  ScPreset             *preset,
+                                  const ScPresetField  *like,
+                                  const char           *header,
+                                  const char           *unit,
+                                  const char           *scale,
+                                  GError              **error)
+{
+  Mapping *mapping;
+
+  g_return_val_if_fail (self != NULL && preset != NULL && like != NULL, FALSE);
+  g_return_val_if_fail (like->info->record == self->record, FALSE);
+
+  if (!sc_preset_builder_add_field (self, like->info->name, header, unit, scale, error))
+    return FALSE;
+  mapping = &g_array_index (self->mappings, Mapping, self->mappings->len - 1);
+  mapping->like = like;
+  mapping->like_preset = sc_preset_ref (preset);
+  return TRUE;
+}
+
+/**
  * sc_preset_builder_add_dimension:
  * @self: a builder of interactions
  * @header: the name of a column no field reads
@@ -396,6 +441,62 @@ sc_preset_builder_check (ScPresetBuilder  *self,
   return FALSE;
 }
 
+static const char *
+unit_to_string (ScDurationUnit unit)
+{
+  static const char * const names[] = {
+    [SC_UNIT_SECONDS] = "s", [SC_UNIT_MILLISECONDS] = "ms", [SC_UNIT_MINUTES] = "min",
+    [SC_UNIT_HOURS] = "h", [SC_UNIT_DAYS] = "d",
+  };
+
+  return (guint) unit < G_N_ELEMENTS (names) ? names[unit] : "s";
+}
+
+static void
+set_list (GKeyFile     *kf,
+          const char   *group,
+          const char   *key,
+          char * const *list)
+{
+  if (list != NULL && list[0] != NULL)
+    g_key_file_set_string_list (kf, group, key, (const char * const *) list,
+                                g_strv_length ((char **) list));
+}
+
+/* What a field read like another preset's takes from it. */
+static void
+write_like (GKeyFile            *kf,
+            const char          *group,
+            const ScPresetField *like)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_null_terminated (8, g_free, TRUE);
+  GHashTableIter iter;
+  gpointer word, value;
+
+  if (like->unit_set)
+    g_key_file_set_string (kf, group, "Unit", unit_to_string (like->unit));
+  if (like->info->type == SC_FIELD_SCORE)
+    {
+      g_autofree char *scale = g_strdup_printf ("%d-%d", like->scale_min, like->scale_max);
+
+      g_key_file_set_string (kf, group, "Scale", scale);
+    }
+  set_list (kf, group, "TimeHeaders", like->time_headers);
+  set_list (kf, group, "Fallback", like->fallback);
+  if (like->values != NULL)
+    {
+      g_hash_table_iter_init (&iter, like->values);
+      while (g_hash_table_iter_next (&iter, &word, &value))
+        g_ptr_array_add (values, g_strconcat (word, "=", value, NULL));
+      g_ptr_array_sort (values, (GCompareFunc) g_strcmp0);
+      set_list (kf, group, "Values", (char * const *) values->pdata);
+    }
+  if (like->allow_negative)
+    g_key_file_set_boolean (kf, group, "Negative", TRUE);
+  if (like->invert)
+    g_key_file_set_boolean (kf, group, "Invert", TRUE);
+}
+
 static void
 write_field (ScPresetBuilder *self,
              GKeyFile        *kf,
@@ -405,6 +506,8 @@ write_field (ScPresetBuilder *self,
   const char *headers[] = { mapping->header, NULL };
 
   g_key_file_set_string_list (kf, group, "Headers", headers, 1);
+  if (mapping->like != NULL)
+    write_like (kf, group, mapping->like);
   if (mapping->unit != NULL)
     g_key_file_set_string (kf, group, "Unit", mapping->unit);
   if (mapping->scale != NULL)

@@ -35,6 +35,13 @@ gboolean         sc_preset_builder_add_field     (ScPresetBuilder  *self,
                                                   const char       *unit,
                                                   const char       *scale,
                                                   GError          **error);
+gboolean         sc_preset_builder_add_field_like (ScPresetBuilder  *self,
+                                                  ScPreset         *preset,
+                                                  const ScPresetField *like,
+                                                  const char       *header,
+                                                  const char       *unit,
+                                                  const char       *scale,
+                                                  GError          **error);
 gboolean         sc_preset_builder_add_dimension (ScPresetBuilder  *self,
                                                   const char       *header,
                                                   GError          **error);
