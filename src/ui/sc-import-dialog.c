@@ -79,6 +79,8 @@ struct _ScImportDialog
   GPtrArray       *hand_fields;   /* per column: a field name or NULL */
   GPtrArray       *hand_units;    /* per column: its unit or scale, NULL for the usual */
   ScPreset        *hand_preset;   /* read the file with */
+  ScPreset        *base_preset;   /* the preset mapping by hand started from */
+  GPtrArray       *base_fields;   /* per column: its field in that preset */
   char           **hand_missing;  /* what the record needs and no column holds */
   GPtrArray       *field_names;   /* the drop-downs' fields after "Not used" */
   GPtrArray       *dropdowns;     /* per column: its drop-down or NULL */
@@ -427,6 +429,49 @@ set_hand_field (ScImportDialog *self,
   set_hand_unit (self, column, NULL);
 }
 
+/* The unit or scale a column of the preset is read in, as the unit and
+ * scale drop-downs name them. */
+static char *
+dup_base_unit (const ScPresetField *field)
+{
+  g_autofree char *scale = NULL;
+
+  if (field->info->type == SC_FIELD_DURATION && field->unit_set)
+    for (guint i = 0; i < G_N_ELEMENTS (unit_choices); i++)
+      if (unit_choices[i].unit == field->unit)
+        return g_strdup (unit_choices[i].value);
+  if (field->info->type != SC_FIELD_SCORE)
+    return NULL;
+  scale = g_strdup_printf ("%d-%d", field->scale_min, field->scale_max);
+  for (guint i = 0; i < G_N_ELEMENTS (scale_choices); i++)
+    if (g_str_equal (scale_choices[i].value, scale))
+      return g_steal_pointer (&scale);
+  return NULL;
+}
+
+/* Remembers the preset of the preview mapping by hand starts from: a
+ * column that keeps its field is read as that preset reads it (its
+ * vocabulary, time of day, fallbacks, inversion), in its unit. */
+static void
+start_from_preset (ScImportDialog *self)
+{
+  g_clear_pointer (&self->base_preset, sc_preset_unref);
+  g_clear_pointer (&self->base_fields, g_ptr_array_unref);
+  if (self->preview == NULL || self->failed || self->preview->record != self->hand_record)
+    return;
+  self->base_preset = sc_preset_ref (self->preview->preset);
+  self->base_fields = g_ptr_array_new_with_free_func (g_free);
+  for (guint c = 0; c < self->hand_fields->len; c++)
+    {
+      const char *field = g_ptr_array_index (self->hand_fields, c);
+      int i = field != NULL ? sc_preset_find_field (self->base_preset, field) : -1;
+
+      g_ptr_array_add (self->base_fields, g_strdup (field));
+      g_ptr_array_add (self->hand_units,
+                       i >= 0 ? dup_base_unit (sc_preset_get_field (self->base_preset, i)) : NULL);
+    }
+}
+
 /* Starts mapping by hand from what the preview shows: each column keeps
  * the field the preset gave it, when the record type has it. */
 static void
@@ -452,6 +497,30 @@ start_hand_mapping (ScImportDialog *self,
       else
         g_ptr_array_add (self->hand_fields, keep ? g_strdup (column->field) : NULL);
     }
+  start_from_preset (self);
+}
+
+/* A field on the column the preset read it from is read as it did. */
+static gboolean
+add_hand_field (ScImportDialog   *self,
+                ScPresetBuilder  *builder,
+                guint             c,
+                const char       *header,
+                const char       *unit,
+                const char       *scale,
+                GError          **error)
+{
+  const char *field = hand_field (self, c);
+  int i = -1;
+
+  if (self->base_preset != NULL && self->hand_record == sc_preset_get_record_type (self->base_preset) &&
+      c < self->base_fields->len && g_strcmp0 (g_ptr_array_index (self->base_fields, c), field) == 0)
+    i = sc_preset_find_field (self->base_preset, field);
+  if (i >= 0)
+    return sc_preset_builder_add_field_like (builder, self->base_preset,
+                                             sc_preset_get_field (self->base_preset, i),
+                                             header, unit, scale, error);
+  return sc_preset_builder_add_field (builder, field, header, unit, scale, error);
 }
 
 static ScPresetBuilder *
@@ -471,8 +540,7 @@ new_hand_builder (ScImportDialog *self)
       /* The drop-downs offer only what the builder takes. */
       if (g_strcmp0 (field, KEEP_DIMENSION) == 0
           ? !sc_preset_builder_add_dimension (builder, column->header, &error)
-          : field != NULL &&
-            !sc_preset_builder_add_field (builder, field, column->header, unit, scale, &error))
+          : field != NULL && !add_hand_field (self, builder, c, column->header, unit, scale, &error))
         g_warning ("%s", error->message);
     }
   return builder;
@@ -704,7 +772,7 @@ add_field_cell (ScImportDialog              *self,
   g_autofree char *name = NULL;
   GtkWidget *dropdown, *box, *unit;
 
-  if (!self->hand && column->field != NULL && (column->time_of_day || position == 0))
+  if (column->field != NULL && (column->time_of_day || (!self->hand && position == 0)))
     {
       g_autofree char *label = field_label (column);
 
@@ -1313,6 +1381,8 @@ sc_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->hand_fields, g_ptr_array_unref);
   g_clear_pointer (&self->hand_units, g_ptr_array_unref);
   g_clear_pointer (&self->hand_preset, sc_preset_unref);
+  g_clear_pointer (&self->base_preset, sc_preset_unref);
+  g_clear_pointer (&self->base_fields, g_ptr_array_unref);
   g_strfreev (self->hand_missing);
   g_clear_pointer (&self->field_names, g_ptr_array_unref);
   g_clear_pointer (&self->dropdowns, g_ptr_array_unref);

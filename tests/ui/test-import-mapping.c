@@ -286,8 +286,14 @@ save_as (ScImportDialog   *dialog,
   GtkWidget *entry = sc_ui_test_find_widget (GTK_WIDGET (name_dialog), GTK_TYPE_ENTRY);
 
   gtk_editable_set_text (GTK_EDITABLE (entry), name);
-  /* Enter in the entry's text: the dialog's default response, Save. */
+  /* Enter in the entry's text: the dialog's default response, Save,
+   * once the button's press has shown; then the dialog closes. */
+  g_object_add_weak_pointer (G_OBJECT (name_dialog), (gpointer *) &name_dialog);
   g_signal_emit_by_name (sc_ui_test_find_widget (entry, GTK_TYPE_TEXT), "activate");
+  while (name_dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (name_dialog)))
+    g_main_context_iteration (NULL, TRUE);
+  if (name_dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (name_dialog), (gpointer *) &name_dialog);
   sc_ui_test_wait_for_preview (dialog);
 }
 
@@ -321,7 +327,7 @@ test_save_preset (Fixture       *fixture,
   g_assert_cmpuint (sc_preset_get_n_fields (saved), ==, 5);
   g_assert_cmpint (sc_preset_get_field (saved, sc_preset_find_field (saved, "handle_s"))->unit, ==,
                    SC_UNIT_MINUTES);
-  g_assert_true (sc_ui_test_wait_for_text (GTK_WIDGET (dialog), "Saved the preset “Acme Helpdesk”"));
+  g_assert_true (shows (dialog, "Saved the preset “Acme Helpdesk”"));
   /* The dialog reads the file with the new preset, which fits it best. */
   g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "acme-helpdesk");
   g_assert_null (sc_import_dialog_get_preset (dialog));
@@ -370,6 +376,40 @@ test_guess (Fixture       *fixture,
   sc_ui_test_settle ();
 }
 
+/* Changing one column of a detected export changes only that column: the
+ * others are still read as the preset reads them (the time of day in its
+ * own column, the answered flag inverted). */
+static void
+test_from_preset (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                "pwc-call-center.csv", NULL);
+  ScImportDialog *dialog;
+
+  sc_window_open_path (fixture->window, csv);
+  dialog = sc_ui_test_wait_for_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "pwc-call-center");
+  g_assert_false (can (dialog, "import-dialog.save-preset"));
+  choose_field (dialog, 4, "Not used");
+  g_assert_true (shows (dialog, "Mapped by Hand"));
+  g_assert_true (shows (dialog, "Choose a field for each column below"));
+  g_assert_true (shows (dialog, "Created (time of day)"));
+  g_assert_true (shows (dialog, "2021-01-01 09:12 +00:00") || shows (dialog, "2021-01-01 09:12:58 +00:00"));
+  g_assert_true (shows (dialog, "The file’s 3 rows as they would be read; 0 would be rejected"));
+  g_assert_true (can (dialog, "import-dialog.save-preset"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
+  sc_ui_test_wait_idle (fixture->window);
+  {
+    ScStoreOverview overview;
+
+    g_assert_true (sc_store_get_overview (sc_window_get_store (fixture->window), &overview, NULL));
+    g_assert_cmpint (overview.interactions, ==, 3);
+    g_assert_cmpint (overview.first_created, ==, 1609492378);
+  }
+}
+
 /* A file whose first line holds values has no header to map: the window
  * says so. */
 static void
@@ -409,6 +449,8 @@ main (int   argc,
               test_save_preset, fixture_teardown);
   g_test_add ("/scorecard/ui/import-mapping/guess", Fixture, NULL, fixture_setup, test_guess,
               fixture_teardown);
+  g_test_add ("/scorecard/ui/import-mapping/from-preset", Fixture, NULL, fixture_setup,
+              test_from_preset, fixture_teardown);
   g_test_add ("/scorecard/ui/import-mapping/no-header", Fixture, NULL, fixture_setup,
               test_no_header, fixture_teardown);
   status = g_test_run ();
