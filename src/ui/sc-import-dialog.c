@@ -780,7 +780,10 @@ add_field_cell (ScImportDialog              *self,
       g_ptr_array_add (self->unit_dropdowns, NULL);
       return NULL;
     }
-  dropdown = gtk_drop_down_new (g_object_ref (model), NULL);
+  /* Some forty fields: typing finds one. */
+  dropdown = gtk_drop_down_new (g_object_ref (model),
+                                gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string"));
+  gtk_drop_down_set_enable_search (GTK_DROP_DOWN (dropdown), TRUE);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), position);
   g_object_set_data (G_OBJECT (dropdown), "sc-column", GUINT_TO_POINTER (c));
   /* Translators: the accessible name of a column's field drop-down */
