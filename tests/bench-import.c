@@ -97,7 +97,7 @@ run_child (Mode        mode,
     rows = read_only (path);
   else
     {
-      store = sc_store_open (db_path, SC_STORE_OPEN_CREATE, &error);
+      store = sc_store_open (db_path, SC_STORE_OPEN_CREATE | SC_STORE_OPEN_SINGLE_THREAD, &error);
       g_assert_no_error (error);
       importer = sc_importer_new (store);
       sc_importer_set_dry_run (importer, mode == MODE_DRY_RUN);

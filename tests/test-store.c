@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sc-store-private.h"
 #include "sc-store.h"
 #include "sc-test-util.h"
 
@@ -186,6 +187,20 @@ test_idempotent (Fixture       *fixture,
   g_assert_cmpstr (((ScImportRecord *) g_ptr_array_index (imports, 0))->status, ==, "done");
 }
 
+/* A batch turns SQLite's foreign key checks off for its transaction;
+ * every other write of the connection must have them again. */
+static void
+assert_foreign_keys_on (ScStore *store)
+{
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (sc_store_get_db (store), "PRAGMA foreign_keys", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+  sqlite3_finalize (stmt);
+}
+
 static void
 test_rollback (Fixture       *fixture,
                gconstpointer  data)
@@ -200,6 +215,7 @@ test_rollback (Fixture       *fixture,
   batch = begin (store, "zendesk");
   write_ticket (batch, "1", 1700000000, "Email", SC_WRITE_INSERTED);
   commit (g_steal_pointer (&batch), 1);
+  assert_foreign_keys_on (store);
 
   batch = begin (store, "zendesk");
   write_ticket (batch, "5", 1700000500, "Social", SC_WRITE_INSERTED);
@@ -212,6 +228,7 @@ test_rollback (Fixture       *fixture,
   g_clear_error (&error);
   /* Freeing an uncommitted batch rolls it back: nothing of it remains. */
   g_clear_pointer (&batch, sc_store_batch_free);
+  assert_foreign_keys_on (store);
 
   g_assert_cmpint (count_interactions (store), ==, 1);
   imports = sc_store_list_imports (store, NULL);

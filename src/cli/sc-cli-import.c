@@ -178,7 +178,8 @@ sc_cli_import (const ScCliGlobals *globals,
       return sc_cli_usage_error (context, error);
     }
 
-  store = sc_cli_open_store (globals, SC_STORE_OPEN_CREATE | SC_STORE_OPEN_LOCK);
+  store = sc_cli_open_store (globals, SC_STORE_OPEN_CREATE | SC_STORE_OPEN_LOCK
+                                      | SC_STORE_OPEN_SINGLE_THREAD);
   if (store == NULL)
     return 1;
   importer = sc_importer_new (store);

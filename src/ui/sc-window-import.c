@@ -97,7 +97,8 @@ import_thread (GTask        *task,
 
   /* A connection of its own: the import is one transaction, which the
    * window's connection must not see half-way. */
-  store = sc_store_open (job->store_path, SC_STORE_OPEN_DEFAULT, &error);
+  store = sc_store_open (job->store_path, SC_STORE_OPEN_TRUSTED | SC_STORE_OPEN_SINGLE_THREAD,
+                         &error);
   if (store == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));

@@ -493,7 +493,7 @@ sc_store_open (const char        *path,
   open_flags = read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
   if (!exists)
     open_flags |= SQLITE_OPEN_CREATE;
-  open_flags |= SQLITE_OPEN_FULLMUTEX;
+  open_flags |= (flags & SC_STORE_OPEN_SINGLE_THREAD) ? SQLITE_OPEN_NOMUTEX : SQLITE_OPEN_FULLMUTEX;
   if (sqlite3_open_v2 (path, &self->db, open_flags, NULL) != SQLITE_OK)
     {
       _sc_store_set_error (self->db, path, error);
