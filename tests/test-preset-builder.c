@@ -151,6 +151,8 @@ test_import (Fixture       *f,
   sc_test_assert_contains (record->mapping, "created_at=Eröffnet");
   sc_test_assert_contains (record->mapping, "csat=Zufriedenheit");
   sc_test_assert_contains (record->mapping, "dimension=Notiz");
+  sc_test_assert_contains (record->mapping, "unit:handle_s=min");
+  sc_test_assert_contains (record->mapping, "scale:csat=1-10");
   /* The note is a dimension of its own. */
   dims = sc_store_list_dimensions (f->store, &error);
   g_assert_no_error (error);

@@ -947,6 +947,27 @@ dup_zone (ScImporter *self)
   return sc_store_dup_time_zone (self->store);
 }
 
+/* How numbers were read, so that the history says what a mapping made
+ * by hand did: "unit:handle_s=min", "scale:csat=1-10". */
+static void
+describe_units (Run     *run,
+                GString *s)
+{
+  for (guint i = 0; i < run->n_fields; i++)
+    {
+      const ScPresetField *field = run->fields[i];
+
+      if (run->match->columns[i] < 0)
+        continue;
+      if (field->info->type == SC_FIELD_DURATION)
+        g_string_append_printf (s, ";unit:%s=%s", field->info->name,
+                                sc_duration_unit_to_string (run->units[i]));
+      else if (field->info->type == SC_FIELD_SCORE)
+        g_string_append_printf (s, ";scale:%s=%d-%d", field->info->name,
+                                field->scale_min, field->scale_max);
+    }
+}
+
 static char *
 describe_mapping (Run *run)
 {
@@ -960,6 +981,7 @@ describe_mapping (Run *run)
   for (guint k = 0; k < run->match->n_dim_columns; k++)
     g_string_append_printf (s, "%sdimension=%s", s->len ? ";" : "",
                             run->header[run->match->dim_columns[k]]);
+  describe_units (run, s);
   return g_string_free (s, FALSE);
 }
 

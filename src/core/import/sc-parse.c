@@ -882,6 +882,24 @@ sc_date_order_from_string (const char  *name,
 /* ---- Durations --------------------------------------------------------- */
 
 /**
+ * sc_duration_unit_to_string:
+ * @unit: a unit
+ *
+ * Returns: the unit as a preset writes it ("s", "ms", "min", "h", "d")
+ */
+const char *
+sc_duration_unit_to_string (ScDurationUnit unit)
+{
+  static const char * const names[] = {
+    [SC_UNIT_SECONDS] = "s", [SC_UNIT_MILLISECONDS] = "ms", [SC_UNIT_MINUTES] = "min",
+    [SC_UNIT_HOURS] = "h", [SC_UNIT_DAYS] = "d",
+  };
+
+  g_return_val_if_fail ((guint) unit < G_N_ELEMENTS (names), "s");
+  return names[unit];
+}
+
+/**
  * sc_duration_unit_from_string:
  * @name: a unit as written in a preset: "s", "ms", "min", "h", "d"
  * @out_unit: (out): the unit

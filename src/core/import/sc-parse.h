@@ -109,6 +109,7 @@ gboolean       sc_date_order_from_string   (const char        *name,
 
 ScDurationUnit sc_duration_unit_from_header (const char       *header,
                                             ScDurationUnit     fallback);
+const char    *sc_duration_unit_to_string   (ScDurationUnit     unit);
 gboolean       sc_duration_unit_from_string (const char       *name,
                                             ScDurationUnit    *out_unit);
 gboolean       sc_parse_duration           (const char        *text,

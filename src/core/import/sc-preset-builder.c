@@ -441,17 +441,6 @@ sc_preset_builder_check (ScPresetBuilder  *self,
   return FALSE;
 }
 
-static const char *
-unit_to_string (ScDurationUnit unit)
-{
-  static const char * const names[] = {
-    [SC_UNIT_SECONDS] = "s", [SC_UNIT_MILLISECONDS] = "ms", [SC_UNIT_MINUTES] = "min",
-    [SC_UNIT_HOURS] = "h", [SC_UNIT_DAYS] = "d",
-  };
-
-  return (guint) unit < G_N_ELEMENTS (names) ? names[unit] : "s";
-}
-
 static void
 set_list (GKeyFile     *kf,
           const char   *group,
@@ -474,7 +463,7 @@ write_like (GKeyFile            *kf,
   gpointer word, value;
 
   if (like->unit_set)
-    g_key_file_set_string (kf, group, "Unit", unit_to_string (like->unit));
+    g_key_file_set_string (kf, group, "Unit", sc_duration_unit_to_string (like->unit));
   if (like->info->type == SC_FIELD_SCORE)
     {
       g_autofree char *scale = g_strdup_printf ("%d-%d", like->scale_min, like->scale_max);
