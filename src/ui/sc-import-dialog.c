@@ -523,6 +523,9 @@ add_hand_field (ScImportDialog   *self,
   return sc_preset_builder_add_field (builder, field, header, unit, scale, error);
 }
 
+static const char *why_not_mappable (ScImportDialog *self,
+                                     guint           column);
+
 static ScPresetBuilder *
 new_hand_builder (ScImportDialog *self)
 {
@@ -537,10 +540,14 @@ new_hand_builder (ScImportDialog *self)
       const char *scale = info != NULL && info->type == SC_FIELD_SCORE ? hand_unit (self, c) : NULL;
       g_autoptr(GError) error = NULL;
 
+      /* A column a preset cannot find by its name stays out (one named
+       * as an earlier one, kept as a dimension by a pattern). */
+      if (field == NULL || why_not_mappable (self, c) != NULL)
+        continue;
       /* The drop-downs offer only what the builder takes. */
       if (g_strcmp0 (field, KEEP_DIMENSION) == 0
           ? !sc_preset_builder_add_dimension (builder, column->header, &error)
-          : field != NULL && !add_hand_field (self, builder, c, column->header, unit, scale, &error))
+          : !add_hand_field (self, builder, c, column->header, unit, scale, &error))
         g_warning ("%s", error->message);
     }
   return builder;

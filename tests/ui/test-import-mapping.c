@@ -410,6 +410,43 @@ test_from_preset (Fixture       *fixture,
   }
 }
 
+/* "Mapped by Hand" as the export type starts from the detected preset's
+ * mapping: a repeated column name (Jira's Labels) cannot be mapped, the
+ * columns the preset keeps as dimensions stay kept. */
+static void
+map_detected_by_hand (Fixture    *fixture,
+                      const char *name,
+                      gboolean    keeps_dimensions)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+  ScImportDialog *dialog;
+  AdwComboRow *preset_row;
+
+  sc_window_open_path (fixture->window, csv);
+  dialog = sc_ui_test_wait_for_import_dialog ();
+  g_assert_nonnull (dialog);
+  preset_row = ADW_COMBO_ROW (sc_ui_test_find_widget (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW));
+  adw_combo_row_set_selected (preset_row,
+                              g_list_model_get_n_items (adw_combo_row_get_model (preset_row)) - 1);
+  sc_ui_test_wait_for_preview (dialog);
+  g_assert_true (shows (dialog, "Choose a field for each column below"));
+  g_assert_cmpint (shows (dialog, "Kept as a dimension"), ==, keeps_dimensions);
+  g_assert_nonnull (sc_import_dialog_get_preset (dialog));
+  g_assert_true (can (dialog, "import-dialog.import"));
+  g_assert_true (can (dialog, "import-dialog.save-preset"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
+  sc_ui_test_wait_idle (fixture->window);
+  sc_ui_test_settle ();
+}
+
+static void
+test_detected_by_hand (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  map_detected_by_hand (fixture, "jira-service-management.csv", FALSE);
+  map_detected_by_hand (fixture, "zendesk-custom-fields.csv", TRUE);
+}
+
 /* A file whose first line holds values has no header to map: the window
  * says so. */
 static void
@@ -451,6 +488,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/scorecard/ui/import-mapping/from-preset", Fixture, NULL, fixture_setup,
               test_from_preset, fixture_teardown);
+  g_test_add ("/scorecard/ui/import-mapping/detected-by-hand", Fixture, NULL, fixture_setup,
+              test_detected_by_hand, fixture_teardown);
   g_test_add ("/scorecard/ui/import-mapping/no-header", Fixture, NULL, fixture_setup,
               test_no_header, fixture_teardown);
   status = g_test_run ();
