@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "sc-chart-axis.h"
 #include "sc-metric-card.h"
 #include "sc-segments-page.h"
 #include "sc-target-value.h"
@@ -186,7 +187,7 @@ make_row (ScTargetsPage         *self,
   g_autofree char *source = describe_target (row);
   g_autofree char *actual = _sc_targets_format_value (row->metric, row->value);
   g_autofree char *attainment = _sc_targets_format_attainment (row->attainment.attainment);
-  g_autofree char *n = g_strdup_printf ("%" G_GINT64_FORMAT, row->n);
+  g_autofree char *n = sc_chart_format_number ((double) row->n, 0);
   g_autofree char *label = NULL;
 
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (list_row), FALSE);
