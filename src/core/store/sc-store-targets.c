@@ -330,6 +330,109 @@ close_version (sqlite3     *db,
   return _sc_store_step_done (db, stmt, _("Closing a version"), error);
 }
 
+/* ---- Versions: what targets and baselines share ------------------------------ */
+
+/* How one kind of versioned record (a target, a baseline) and the edits
+ * of it are laid out, checked, found, compared and written. */
+typedef struct
+{
+  const char     *close_sql;
+  gsize           id_offset;
+  gsize           valid_from_offset;
+  GDestroyNotify  free;
+  gsize           edit_size;
+  gsize           edit_record_offset;
+  gsize           edit_unset_offset;
+  gboolean      (*check)     (gconstpointer record, gboolean unset, GError **error);
+  gpointer      (*current)   (sqlite3 *db, gconstpointer key, GError **error);
+  gboolean      (*unchanged) (gconstpointer current, gconstpointer wanted);
+  gboolean      (*insert)    (sqlite3 *db, gconstpointer record, gint64 at, GError **error);
+} Versioned;
+
+#define AT_OFFSET(base, offset, type) (*(type *) (gpointer) ((guint8 *) (base) + (offset)))
+
+/* Applies one edit inside the open transaction; *out_previous gets the
+ * version in force before (the caller owns it). A version never starts
+ * before the one it replaces, even when the clock went back. */
+static gboolean
+apply_edit (sqlite3          *db,
+            const Versioned  *kind,
+            gconstpointer     wanted,
+            gboolean          unset,
+            gint64            now,
+            gpointer         *out_previous,
+            guint            *n_changed,
+            GError          **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  gpointer current;
+  gint64 at = now;
+
+  if (!kind->check (wanted, unset, error))
+    return FALSE;
+  current = kind->current (db, wanted, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  *out_previous = current;
+  if ((current != NULL && !unset && kind->unchanged (current, wanted)) || (current == NULL && unset))
+    return TRUE;
+  if (current != NULL)
+    {
+      at = MAX (now, AT_OFFSET (current, kind->valid_from_offset, gint64));
+      if (!close_version (db, kind->close_sql, AT_OFFSET (current, kind->id_offset, gint64), at, error))
+        return FALSE;
+    }
+  if (!unset && !kind->insert (db, wanted, at, error))
+    return FALSE;
+  (*n_changed)++;
+  return TRUE;
+}
+
+/* Applies @n_edits edits of @kind in one transaction: all or none. */
+static gboolean
+apply_edits (ScStore           *self,
+             const Versioned   *kind,
+             gconstpointer      edits,
+             guint              n_edits,
+             gint64             now,
+             GPtrArray        **out_previous,
+             guint             *out_n_changed,
+             GError           **error)
+{
+  g_autoptr(GPtrArray) previous = g_ptr_array_new_with_free_func (kind->free);
+  sqlite3 *db = sc_store_get_db (self);
+  guint n_changed = 0;
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (edits != NULL || n_edits == 0, FALSE);
+  for (guint i = 0; i < n_edits; i++)
+    g_return_val_if_fail (AT_OFFSET ((guint8 *) edits + i * kind->edit_size,
+                                     kind->edit_record_offset, gconstpointer) != NULL, FALSE);
+
+  if (!begin (db, error))
+    return FALSE;
+  for (guint i = 0; ok && i < n_edits; i++)
+    {
+      gconstpointer edit = (const guint8 *) edits + i * kind->edit_size;
+      gpointer before = NULL;
+
+      ok = apply_edit (db, kind, AT_OFFSET (edit, kind->edit_record_offset, gconstpointer),
+                       AT_OFFSET (edit, kind->edit_unset_offset, gboolean), now, &before,
+                       &n_changed, error);
+      g_ptr_array_add (previous, before);
+    }
+  if (!finish (db, ok, ok ? error : NULL))
+    return FALSE;
+  if (out_previous != NULL)
+    *out_previous = g_steal_pointer (&previous);
+  if (out_n_changed != NULL)
+    *out_n_changed = n_changed;
+  return TRUE;
+}
+
 /* ---- Targets ------------------------------------------------------------------ */
 
 static ScTarget *
@@ -393,6 +496,29 @@ collect_rows (sqlite3        *db,
   return g_steal_pointer (&rows);
 }
 
+/* The versions of @select (SELECT … FROM table) in force at @as_of, or now
+ * for %SC_MISSING, ordered by @order. */
+static GPtrArray *
+list_in_force (sqlite3         *db,
+               const char      *select,
+               const char      *order,
+               gint64           as_of,
+               gpointer       (*from_row) (sqlite3_stmt *, GError **),
+               GDestroyNotify   free_func,
+               GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf ("%s WHERE %s ORDER BY %s", select,
+                                          as_of == SC_MISSING ? "valid_to IS NULL" : IN_FORCE_AT,
+                                          order);
+  sqlite3_stmt *stmt = _sc_store_prepare (db, sql, error);
+
+  if (stmt == NULL)
+    return NULL;
+  if (as_of != SC_MISSING)
+    sqlite3_bind_int64 (stmt, 1, as_of);
+  return collect_rows (db, stmt, from_row, free_func, error);
+}
+
 static void
 bind_target_key (sqlite3_stmt   *stmt,
                  ScMetricId      metric,
@@ -406,11 +532,12 @@ bind_target_key (sqlite3_stmt   *stmt,
 }
 
 /* The version of @key in force now, or NULL (with @error unset) when none. */
-static ScTarget *
-current_target (sqlite3         *db,
-                const ScTarget  *key,
-                GError         **error)
+static gpointer
+current_target (sqlite3        *db,
+                gconstpointer   record,
+                GError        **error)
 {
+  const ScTarget *key = record;
   sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) rows = NULL;
 
@@ -429,11 +556,12 @@ current_target (sqlite3         *db,
 }
 
 static gboolean
-insert_target (sqlite3         *db,
-               const ScTarget  *target,
-               gint64           at,
-               GError         **error)
+insert_target (sqlite3        *db,
+               gconstpointer   record,
+               gint64          at,
+               GError        **error)
 {
+  const ScTarget *target = record;
   sqlite3_stmt *stmt;
 
   stmt = _sc_store_prepare (db,
@@ -451,10 +579,12 @@ insert_target (sqlite3         *db,
 }
 
 static gboolean
-check_target (const ScTarget  *target,
-              gboolean         unset,
-              GError         **error)
+check_target (gconstpointer   record,
+              gboolean        unset,
+              GError        **error)
 {
+  const ScTarget *target = record;
+
   g_return_val_if_fail (target->metric < SC_METRIC_N, FALSE);
   g_return_val_if_fail (target->period.kind <= SC_TARGET_PERIOD_FROM, FALSE);
 
@@ -477,54 +607,14 @@ check_target (const ScTarget  *target,
 }
 
 static gboolean
-target_unchanged (const ScTarget *current,
-                  const ScTarget *wanted)
+target_unchanged (gconstpointer a,
+                  gconstpointer b)
 {
+  const ScTarget *current = a, *wanted = b;
+
   return same_double (current->value, wanted->value)
          && same_double (current->at_risk_band, wanted->at_risk_band)
          && g_strcmp0 (note_or_null (current->note), note_or_null (wanted->note)) == 0;
-}
-
-/* Applies one edit inside the open transaction. A version never starts
- * before the one it replaces, even when the clock went back. */
-static gboolean
-apply_target_edit (sqlite3             *db,
-                   const ScTargetEdit  *edit,
-                   gint64               now,
-                   ScTarget           **out_previous,
-                   guint               *n_changed,
-                   GError             **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(ScTarget) current = NULL;
-  gint64 at = now;
-
-  if (!check_target (edit->target, edit->unset, error))
-    return FALSE;
-  current = current_target (db, edit->target, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (current != NULL && !edit->unset && target_unchanged (current, edit->target))
-    {
-      *out_previous = g_steal_pointer (&current);
-      return TRUE;
-    }
-  if (current == NULL && edit->unset)
-    return TRUE;
-  if (current != NULL)
-    {
-      at = MAX (now, current->valid_from);
-      if (!close_version (db, "UPDATE targets SET valid_to = ?2 WHERE id = ?1", current->id, at, error))
-        return FALSE;
-    }
-  if (!edit->unset && !insert_target (db, edit->target, at, error))
-    return FALSE;
-  *out_previous = g_steal_pointer (&current);
-  (*n_changed)++;
-  return TRUE;
 }
 
 /**
@@ -554,34 +644,17 @@ sc_store_apply_target_edits (ScStore             *self,
                              guint               *out_n_changed,
                              GError             **error)
 {
-  sqlite3 *db;
-  g_autoptr(GPtrArray) previous = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_target_free);
-  guint n_changed = 0;
-  gboolean ok = TRUE;
+  static const Versioned targets = {
+    "UPDATE targets SET valid_to = ?2 WHERE id = ?1",
+    G_STRUCT_OFFSET (ScTarget, id), G_STRUCT_OFFSET (ScTarget, valid_from),
+    (GDestroyNotify) sc_target_free,
+    sizeof (ScTargetEdit), G_STRUCT_OFFSET (ScTargetEdit, target), G_STRUCT_OFFSET (ScTargetEdit, unset),
+    check_target, current_target, target_unchanged, insert_target,
+  };
 
   g_return_val_if_fail (SC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (edits != NULL || n_edits == 0, FALSE);
 
-  for (guint i = 0; i < n_edits; i++)
-    g_return_val_if_fail (edits[i].target != NULL, FALSE);
-
-  db = sc_store_get_db (self);
-  if (!begin (db, error))
-    return FALSE;
-  for (guint i = 0; ok && i < n_edits; i++)
-    {
-      ScTarget *before = NULL;
-
-      ok = apply_target_edit (db, &edits[i], now, &before, &n_changed, error);
-      g_ptr_array_add (previous, before);
-    }
-  if (!finish (db, ok, ok ? error : NULL))
-    return FALSE;
-  if (out_previous != NULL)
-    *out_previous = g_steal_pointer (&previous);
-  if (out_n_changed != NULL)
-    *out_n_changed = n_changed;
-  return TRUE;
+  return apply_edits (self, &targets, edits, n_edits, now, out_previous, out_n_changed, error);
 }
 
 /**
@@ -600,27 +673,12 @@ sc_store_list_targets (ScStore  *self,
                        gint64    as_of,
                        GError  **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (SC_IS_STORE (self), NULL);
 
-  db = sc_store_get_db (self);
-  if (as_of == SC_MISSING)
-    stmt = _sc_store_prepare (db,
-                              "SELECT " TARGET_COLUMNS " FROM targets WHERE valid_to IS NULL"
-                              " ORDER BY metric, segment, period_kind, period_start",
-                              error);
-  else
-    stmt = _sc_store_prepare (db,
-                              "SELECT " TARGET_COLUMNS " FROM targets WHERE " IN_FORCE_AT
-                              " ORDER BY metric, segment, period_kind, period_start",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  if (as_of != SC_MISSING)
-    sqlite3_bind_int64 (stmt, 1, as_of);
-  return collect_rows (db, stmt, (gpointer) target_from_row, (GDestroyNotify) sc_target_free, error);
+  return list_in_force (sc_store_get_db (self),
+                        "SELECT " TARGET_COLUMNS " FROM targets",
+                        "metric, segment, period_kind, period_start", as_of,
+                        (gpointer) target_from_row, (GDestroyNotify) sc_target_free, error);
 }
 
 /**
@@ -734,11 +792,12 @@ bind_baseline_key (sqlite3_stmt *stmt,
   sqlite3_bind_text (stmt, 2, segment ? segment : "", -1, SQLITE_TRANSIENT);
 }
 
-static ScBaseline *
-current_baseline (sqlite3           *db,
-                  const ScBaseline  *key,
-                  GError           **error)
+static gpointer
+current_baseline (sqlite3        *db,
+                  gconstpointer   record,
+                  GError        **error)
 {
+  const ScBaseline *key = record;
   sqlite3_stmt *stmt;
   g_autoptr(GPtrArray) rows = NULL;
 
@@ -757,11 +816,12 @@ current_baseline (sqlite3           *db,
 }
 
 static gboolean
-insert_baseline (sqlite3           *db,
-                 const ScBaseline  *baseline,
-                 gint64             at,
-                 GError           **error)
+insert_baseline (sqlite3        *db,
+                 gconstpointer   record,
+                 gint64          at,
+                 GError        **error)
 {
+  const ScBaseline *baseline = record;
   sqlite3_stmt *stmt;
   /* A frozen trailing or last-year baseline keeps the range it was
    * computed over. */
@@ -791,10 +851,11 @@ insert_baseline (sqlite3           *db,
 }
 
 static gboolean
-check_baseline (const ScBaseline  *baseline,
-                gboolean           unset,
-                GError           **error)
+check_baseline (gconstpointer   record,
+                gboolean        unset,
+                GError        **error)
 {
+  const ScBaseline *baseline = record;
   const char *id;
 
   g_return_val_if_fail (baseline->metric < SC_METRIC_N, FALSE);
@@ -818,9 +879,10 @@ check_baseline (const ScBaseline  *baseline,
 }
 
 static gboolean
-baseline_unchanged (const ScBaseline *a,
-                    const ScBaseline *b)
+baseline_unchanged (gconstpointer record_a,
+                    gconstpointer record_b)
 {
+  const ScBaseline *a = record_a, *b = record_b;
   gboolean frozen_a = a->kind != SC_BASELINE_FIXED && a->frozen;
   gboolean frozen_b = b->kind != SC_BASELINE_FIXED && b->frozen;
 
@@ -833,46 +895,6 @@ baseline_unchanged (const ScBaseline *a,
       && (a->range_from != b->range_from || a->range_to != b->range_to))
     return FALSE;
   return a->kind != SC_BASELINE_TRAILING || a->months == b->months;
-}
-
-static gboolean
-apply_baseline_edit (sqlite3               *db,
-                     const ScBaselineEdit  *edit,
-                     gint64                 now,
-                     ScBaseline           **out_previous,
-                     guint                 *n_changed,
-                     GError               **error)
-{
-  g_autoptr(GError) local_error = NULL;
-  g_autoptr(ScBaseline) current = NULL;
-  gint64 at = now;
-
-  if (!check_baseline (edit->baseline, edit->unset, error))
-    return FALSE;
-  current = current_baseline (db, edit->baseline, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  if (current != NULL && !edit->unset && baseline_unchanged (current, edit->baseline))
-    {
-      *out_previous = g_steal_pointer (&current);
-      return TRUE;
-    }
-  if (current == NULL && edit->unset)
-    return TRUE;
-  if (current != NULL)
-    {
-      at = MAX (now, current->valid_from);
-      if (!close_version (db, "UPDATE baselines SET valid_to = ?2 WHERE id = ?1", current->id, at, error))
-        return FALSE;
-    }
-  if (!edit->unset && !insert_baseline (db, edit->baseline, at, error))
-    return FALSE;
-  *out_previous = g_steal_pointer (&current);
-  (*n_changed)++;
-  return TRUE;
 }
 
 /**
@@ -899,34 +921,18 @@ sc_store_apply_baseline_edits (ScStore               *self,
                                guint                 *out_n_changed,
                                GError               **error)
 {
-  sqlite3 *db;
-  g_autoptr(GPtrArray) previous = g_ptr_array_new_with_free_func ((GDestroyNotify) sc_baseline_free);
-  guint n_changed = 0;
-  gboolean ok = TRUE;
+  static const Versioned baselines = {
+    "UPDATE baselines SET valid_to = ?2 WHERE id = ?1",
+    G_STRUCT_OFFSET (ScBaseline, id), G_STRUCT_OFFSET (ScBaseline, valid_from),
+    (GDestroyNotify) sc_baseline_free,
+    sizeof (ScBaselineEdit), G_STRUCT_OFFSET (ScBaselineEdit, baseline),
+    G_STRUCT_OFFSET (ScBaselineEdit, unset),
+    check_baseline, current_baseline, baseline_unchanged, insert_baseline,
+  };
 
   g_return_val_if_fail (SC_IS_STORE (self), FALSE);
-  g_return_val_if_fail (edits != NULL || n_edits == 0, FALSE);
 
-  for (guint i = 0; i < n_edits; i++)
-    g_return_val_if_fail (edits[i].baseline != NULL, FALSE);
-
-  db = sc_store_get_db (self);
-  if (!begin (db, error))
-    return FALSE;
-  for (guint i = 0; ok && i < n_edits; i++)
-    {
-      ScBaseline *before = NULL;
-
-      ok = apply_baseline_edit (db, &edits[i], now, &before, &n_changed, error);
-      g_ptr_array_add (previous, before);
-    }
-  if (!finish (db, ok, ok ? error : NULL))
-    return FALSE;
-  if (out_previous != NULL)
-    *out_previous = g_steal_pointer (&previous);
-  if (out_n_changed != NULL)
-    *out_n_changed = n_changed;
-  return TRUE;
+  return apply_edits (self, &baselines, edits, n_edits, now, out_previous, out_n_changed, error);
 }
 
 /**
@@ -943,28 +949,11 @@ sc_store_list_baselines (ScStore  *self,
                          gint64    as_of,
                          GError  **error)
 {
-  sqlite3 *db;
-  sqlite3_stmt *stmt;
-
   g_return_val_if_fail (SC_IS_STORE (self), NULL);
 
-  db = sc_store_get_db (self);
-  if (as_of == SC_MISSING)
-    stmt = _sc_store_prepare (db,
-                              "SELECT " BASELINE_COLUMNS " FROM baselines WHERE valid_to IS NULL"
-                              " ORDER BY metric, segment",
-                              error);
-  else
-    stmt = _sc_store_prepare (db,
-                              "SELECT " BASELINE_COLUMNS " FROM baselines WHERE " IN_FORCE_AT
-                              " ORDER BY metric, segment",
-                              error);
-  if (stmt == NULL)
-    return NULL;
-  if (as_of != SC_MISSING)
-    sqlite3_bind_int64 (stmt, 1, as_of);
-  return collect_rows (db, stmt, (gpointer) baseline_from_row,
-                       (GDestroyNotify) sc_baseline_free, error);
+  return list_in_force (sc_store_get_db (self),
+                        "SELECT " BASELINE_COLUMNS " FROM baselines", "metric, segment", as_of,
+                        (gpointer) baseline_from_row, (GDestroyNotify) sc_baseline_free, error);
 }
 
 /**
