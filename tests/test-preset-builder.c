@@ -238,7 +238,18 @@ test_save_detect (Fixture       *f,
   g_autofree char *text = NULL;
   g_autofree char *dir = sc_preset_dup_user_dir ();
   g_autofree char *path = g_build_filename (dir, "acme-helpdesk-eu.preset", NULL);
+  g_autoptr(ScImportResult) unsaved = NULL;
+  g_autoptr(ScPreset) draft = NULL;
   const ScPresetField *field;
+
+  /* A first import with the mapping before it is saved. */
+  draft = sc_preset_builder_build (builder, &error);
+  g_assert_no_error (error);
+  sc_importer_set_preset_object (importer, draft);
+  unsaved = sc_importer_run (importer, f->csv, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (unsaved->counts.inserted, ==, 2);
+  sc_importer_set_preset_object (importer, NULL);
 
   id = sc_preset_builder_save (builder, "  Acme Helpdesk (EU) ", &error);
   g_assert_no_error (error);
@@ -247,6 +258,8 @@ test_save_detect (Fixture       *f,
   loaded = sc_preset_new_from_file (path, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (sc_preset_get_name (loaded), ==, "Acme Helpdesk (EU)");
+  /* It keeps records where the unsaved mapping put them. */
+  g_assert_cmpstr (sc_preset_get_source (loaded), ==, sc_preset_get_id (draft));
   g_assert_cmpuint (sc_preset_get_n_fields (loaded), ==, 5);
   field = sc_preset_get_field (loaded, sc_preset_find_field (loaded, "handle_s"));
   g_assert_cmpstr (field->headers[0], ==, "dauer");
@@ -267,7 +280,9 @@ test_save_detect (Fixture       *f,
   result = sc_importer_run (importer, f->csv, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (result->preset_id, ==, "acme-helpdesk-eu");
-  g_assert_cmpint (result->counts.inserted, ==, 2);
+  /* The same rows again, through the saved preset: nothing new. */
+  g_assert_cmpint (result->counts.inserted, ==, 0);
+  g_assert_cmpint (result->counts.unchanged, ==, 2);
   g_assert_cmpint (result->counts.rejected, ==, 1);
 
   /* The name is taken now, in any case. */

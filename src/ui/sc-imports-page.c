@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "sc-imports-page.h"
+#include "sc-preset.h"
 
 struct _ScImportsPage
 {
@@ -175,12 +176,33 @@ load_thread (GTask        *task,
              GCancellable *cancellable)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) presets = sc_preset_load_all (NULL);
   GPtrArray *records = sc_store_list_imports (task_data, &error);
 
   if (records == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* The history names each import's preset by its name, as the import
+   * dialog does; columns mapped by hand have an id of their own. */
+  for (guint i = 0; i < records->len; i++)
+    {
+      ScImportRecord *record = records->pdata[i];
+      ScPreset *preset = record->preset != NULL ? sc_preset_find (presets, record->preset) : NULL;
+      const char *shown = NULL;
+
+      if (preset != NULL)
+        shown = sc_preset_get_name (preset);
+      else if (record->preset != NULL && g_str_has_prefix (record->preset, "custom-"))
+        shown = _("columns mapped by hand");
+      if (shown != NULL)
+        {
+          g_free (record->preset);
+          record->preset = g_strdup (shown);
+        }
+    }
+  g_task_return_pointer (task, records, (GDestroyNotify) g_ptr_array_unref);
 }
 
 static void

@@ -135,6 +135,18 @@ test_import (Fixture       *fixture,
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s", "imports");
   sc_ui_test_settle ();
   g_assert_true (sc_ui_test_shows_text (GTK_WIDGET (fixture->window), "tickets.csv"));
+  /* Named by the preset's name, not its id. */
+  {
+    g_autoptr(GPtrArray) imports = sc_store_list_imports (store, NULL);
+    const ScImportRecord *last = g_ptr_array_index (imports, 0);   /* newest first */
+    g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (last->started_at);
+    g_autoptr(GDateTime) local = g_date_time_to_local (utc);
+    g_autofree char *when = g_date_time_format (local, "%-d %b %Y, %H:%M");
+    g_autofree char *subtitle = g_strdup_printf ("%s · Helpdesk ticket export (benchmark generator) · "
+                                                 "0 new, 0 updated, 2 unchanged, 1 rejected", when);
+
+    g_assert_true (sc_ui_test_wait_for_text (GTK_WIDGET (fixture->window), subtitle));
+  }
 
   /* Expanding an import lists its rejected rows with line, column and why. */
   expander = sc_ui_test_find_widget (GTK_WIDGET (fixture->window), ADW_TYPE_EXPANDER_ROW);

@@ -1079,7 +1079,7 @@ begin_batch (Run     *run,
   info.file_name = basename;
   info.checksum = checksum;
   info.preset = sc_preset_get_id (run->preset);
-  info.source = run->self->source != NULL ? run->self->source : sc_preset_get_id (run->preset);
+  info.source = run->self->source != NULL ? run->self->source : sc_preset_get_source (run->preset);
   info.mapping = mapping;
   run->batch = sc_store_begin_import (run->self->store, &info, error);
   if (run->batch == NULL)

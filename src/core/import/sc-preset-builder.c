@@ -517,18 +517,19 @@ write_field (ScPresetBuilder *self,
  *
  * Returns: (transfer full): the text
  */
-char *
-sc_preset_builder_to_data (ScPresetBuilder *self,
-                           const char      *id,
-                           const char      *name)
+static char *
+to_data (ScPresetBuilder *self,
+         const char      *id,
+         const char      *name,
+         const char      *source)
 {
   g_autoptr(GKeyFile) kf = g_key_file_new ();
-
-  g_return_val_if_fail (self != NULL && id != NULL && name != NULL, NULL);
 
   g_key_file_set_list_separator (kf, ';');
   g_key_file_set_string (kf, "Preset", "Id", id);
   g_key_file_set_string (kf, "Preset", "Name", name);
+  if (source != NULL)
+    g_key_file_set_string (kf, "Preset", "Source", source);
   g_key_file_set_string (kf, "Preset", "Record", sc_preset_record_to_string (self->record));
   if (self->record == SC_RECORD_INTERACTION)
     g_key_file_set_string (kf, "Preset", "Kind", sc_preset_kind_to_string (self->kind));
@@ -550,6 +551,26 @@ sc_preset_builder_to_data (ScPresetBuilder *self,
   return g_key_file_to_data (kf, NULL, NULL);
 }
 
+char *
+sc_preset_builder_to_data (ScPresetBuilder *self,
+                           const char      *id,
+                           const char      *name)
+{
+  g_return_val_if_fail (self != NULL && id != NULL && name != NULL, NULL);
+
+  return to_data (self, id, name, NULL);
+}
+
+/* "custom-" and a digest of the mapping: the same for the same mapping. */
+static char *
+draft_id (ScPresetBuilder *self)
+{
+  g_autofree char *draft = to_data (self, "custom", "", NULL);
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, draft, -1);
+
+  return g_strdup_printf ("custom-%.8s", digest);
+}
+
 /**
  * sc_preset_builder_build:
  * @self: a builder
@@ -566,17 +587,13 @@ ScPreset *
 sc_preset_builder_build (ScPresetBuilder  *self,
                          GError          **error)
 {
-  g_autofree char *draft = NULL;
-  g_autofree char *digest = NULL;
   g_autofree char *id = NULL;
   g_autofree char *data = NULL;
 
   g_return_val_if_fail (self != NULL, NULL);
 
-  draft = sc_preset_builder_to_data (self, "custom", "");
-  digest = g_compute_checksum_for_string (G_CHECKSUM_SHA1, draft, -1);
-  id = g_strdup_printf ("custom-%.8s", digest);
-  data = sc_preset_builder_to_data (self, id, _("Columns mapped by hand"));
+  id = draft_id (self);
+  data = to_data (self, id, _("Columns mapped by hand"), NULL);
   return sc_preset_new_from_data (data, strlen (data), error);
 }
 
@@ -725,6 +742,7 @@ sc_preset_builder_save (ScPresetBuilder  *self,
   g_autofree char *dir = sc_preset_dup_user_dir ();
   g_autofree char *path = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *source = NULL;
   g_autoptr(ScPreset) check = NULL;
 
   g_return_val_if_fail (self != NULL && name != NULL, NULL);
@@ -733,7 +751,10 @@ sc_preset_builder_save (ScPresetBuilder  *self,
     return NULL;
   stripped = g_strstrip (g_strdup (name));
   id = sc_preset_id_for_name (stripped);
-  data = sc_preset_builder_to_data (self, id, stripped);
+  /* Records imported with the mapping before it was saved keep matching
+   * the ones imported with the saved preset. */
+  source = draft_id (self);
+  data = to_data (self, id, stripped, source);
   /* What is written must load again. */
   check = sc_preset_new_from_data (data, strlen (data), error);
   if (check == NULL)

@@ -9,6 +9,8 @@
  *   Name=Zendesk ticket export
  *   Record=interaction        (interaction, survey, customer, agent-time)
  *   Kind=ticket               (ticket, call, chat)
+ *   Source=custom-1a2b3c4d    (optional: the source records are kept
+ *                              under, by default the Id)
  *
  *   [Field first_reply_s]
  *   Headers=First reply time in minutes;First reply time (min)
@@ -46,6 +48,7 @@ struct _ScPreset
   char            *id;
   char            *name;
   char            *description;
+  char            *source;
   ScRecordType     record;
   ScKind           kind;
   GArray          *fields;   /* ScPresetField */
@@ -337,6 +340,9 @@ load_key_file (ScPreset  *self,
   if (self->name == NULL)
     self->name = g_strdup (self->id);
   self->description = g_key_file_get_locale_string (kf, "Preset", "Description", NULL, NULL);
+  self->source = g_key_file_get_string (kf, "Preset", "Source", NULL);
+  if (self->source != NULL && g_strstrip (self->source)[0] == '\0')
+    g_clear_pointer (&self->source, g_free);
   if (!read_enum (kf, "Record", record_names, G_N_ELEMENTS (record_names), &record, error) ||
       !read_enum (kf, "Kind", kind_names, G_N_ELEMENTS (kind_names), &kind, error))
     return FALSE;
@@ -444,6 +450,7 @@ sc_preset_unref (ScPreset *self)
   g_free (self->id);
   g_free (self->name);
   g_free (self->description);
+  g_free (self->source);
   g_array_unref (self->fields);
   g_strfreev (self->dim_headers);
   g_strfreev (self->dim_patterns);
@@ -462,6 +469,25 @@ sc_preset_get_name (ScPreset *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
   return self->name;
+}
+
+/**
+ * sc_preset_get_source:
+ * @self: a preset
+ *
+ * The source an import with @self keeps its records under, matching a
+ * newer export to the records of an older one by (source, external id):
+ * the preset's Source key when it has one (a preset saved from columns
+ * mapped by hand keeps the source of the imports made before it was
+ * saved), else its id.
+ *
+ * Returns: the source
+ */
+const char *
+sc_preset_get_source (ScPreset *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->source != NULL ? self->source : self->id;
 }
 
 const char *

@@ -131,6 +131,7 @@ void                 sc_preset_unref              (ScPreset            *self);
 const char          *sc_preset_get_id             (ScPreset            *self);
 const char          *sc_preset_get_name           (ScPreset            *self);
 const char          *sc_preset_get_description    (ScPreset            *self);
+const char          *sc_preset_get_source         (ScPreset            *self);
 ScRecordType         sc_preset_get_record_type    (ScPreset            *self);
 ScKind               sc_preset_get_kind           (ScPreset            *self);
 guint                sc_preset_get_n_fields       (ScPreset            *self);
