@@ -72,9 +72,11 @@ compute (Fixture    *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScReviewOptions) options = sc_review_options_new ("2026-10");
+  g_autoptr(GPtrArray) known = sc_store_list_dimensions (f->store, &error);
   ScReview *review;
 
-  g_assert_true (sc_review_options_set_dimensions (options, by, &error));
+  g_assert_no_error (error);
+  g_assert_true (sc_review_options_set_dimensions (options, known, by, &error));
   options->organisation = g_strdup ("Northwind Support");
   options->author = g_strdup ("Test Manager");
   options->now = 1795000000;
@@ -605,6 +607,68 @@ import_more (Fixture *f,
   g_assert_no_error (error);
 }
 
+/* A field kept from an import breaks the review down like any dimension:
+ * bars, drivers and segment names in the PDF, a CSV file of its own. */
+static void
+test_custom_dimension (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const plans[] = { "Gold", "Silver", "Bronze" };
+  g_autoptr(GError) error = NULL;
+  ScImportInfo info = { .file_name = "plans.csv", .checksum = "plans", .source = "plans" };
+  g_autoptr(ScStoreBatch) batch = sc_store_begin_import (f->store, &info, &error);
+  ScImportCounts counts = { .rows_read = 90, .inserted = 90 };
+  g_autoptr(ScReview) review = NULL;
+  g_autoptr(GPtrArray) files = NULL;
+  g_autofree char *dir = g_build_filename (f->dir, "plans", NULL);
+  g_autofree char *csv = g_build_filename (dir, "breakdown-plan.csv", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "plans.pdf", NULL);
+  const ScQueryResult *by_plan = NULL;
+  ScDimension plan;
+
+  g_assert_no_error (error);
+  g_assert_true (sc_store_batch_add_dimension (batch, "Plan", &plan, &error));
+  for (int i = 0; i < 90; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("plan-%d", i);
+      ScInteraction interaction;
+
+      sc_interaction_init (&interaction);
+      interaction.external_id = id;
+      /* 2026-10-15 12:00 UTC onwards */
+      interaction.created_at = 1791979200 + i * 600;
+      interaction.dims[SC_DIM_CHANNEL] = "Email";
+      interaction.dims[plan] = plans[i % 3];
+      interaction.survey_offered = 1;
+      interaction.csat = i % 3 == 0 ? 5 : 2;
+      g_assert_true (sc_store_batch_add_interaction (batch, &interaction, NULL, &error));
+    }
+  g_assert_true (sc_store_batch_commit (batch, &counts, &error));
+  g_assert_no_error (error);
+
+  review = compute (f, "plan,channel");
+  g_assert_cmpint (g_array_index (review->options->dimensions, ScDimension, 0), ==, plan);
+  for (guint i = 0; i < review->grouped->len; i++)
+    if (((const ScQueryResult *) review->grouped->pdata[i])->group_by == plan)
+      by_plan = review->grouped->pdata[i];
+  g_assert_nonnull (by_plan);
+  g_assert_cmpint (sc_query_result_find_segment (by_plan, "Gold"), >=, 0);
+  g_assert_cmpstr (sc_review_get_dimension_label (review, plan), ==, "Plan");
+
+  g_assert_true (sc_review_write_csv (review, dir, &files, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (csv, G_FILE_TEST_IS_REGULAR));
+  if (!have_poppler ())
+    return;
+  g_assert_true (sc_review_write_pdf (review, pdf, SC_PAPER_A4, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  {
+    g_autofree char *text = pdf_text (pdf, 0);
+
+    sc_test_assert_contains (text, "By Plan");
+  }
+}
+
 static const ScReviewRestatement *
 find_restatement (const ScReview *review,
                   const char     *key)
@@ -709,12 +773,13 @@ test_bad_options (Fixture       *f,
   g_autoptr(ScReviewOptions) options = sc_review_options_new ("2026-13");
   g_autoptr(GError) error = NULL;
   g_autoptr(ScReview) review = NULL;
+  g_autoptr(GPtrArray) known = sc_store_list_dimensions (f->store, NULL);
 
   review = sc_review_compute (f->engine, options, NULL, NULL, NULL, &error);
   g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "2026-13"));
   g_clear_error (&error);
-  g_assert_false (sc_review_options_set_dimensions (options, "channel,teams", &error));
+  g_assert_false (sc_review_options_set_dimensions (options, known, "channel,teams", &error));
   g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "teams"));
   g_clear_error (&error);
@@ -959,6 +1024,7 @@ main (int   argc,
   ADD ("/scorecard/review/cancel", test_cancel);
   ADD ("/scorecard/review/bad-options", test_bad_options);
   ADD ("/scorecard/review/targets", test_targets);
+  ADD ("/scorecard/review/custom-dimension", test_custom_dimension);
 #undef ADD
   g_test_add_func ("/scorecard/review/paper", test_paper_setting);
   g_test_add_func ("/scorecard/review/csv-escaping", test_csv_escaping);

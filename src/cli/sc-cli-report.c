@@ -64,10 +64,17 @@ review_options (const Options  *o,
       return NULL;
     }
   options->baseline = g_strdup (o->baseline);
-  if (o->by != NULL && !sc_review_options_set_dimensions (options, o->by, error))
+  if (o->by != NULL)
     {
-      g_prefix_error (error, "--by: ");
-      return NULL;
+      g_autoptr(GPtrArray) known = sc_store_list_dimensions (store, error);
+
+      if (known == NULL)
+        return NULL;
+      if (!sc_review_options_set_dimensions (options, known, o->by, error))
+        {
+          g_prefix_error (error, "--by: ");
+          return NULL;
+        }
     }
   options->organisation = o->organisation ? g_strdup (o->organisation)
                                           : sc_store_dup_setting (store, SC_SETTING_ORGANISATION);

@@ -73,6 +73,9 @@ struct _ScReviewDialog
   AdwEntryRow     *organisation_row;
   AdwComboRow     *paper_row;
   GtkWidget       *dim_switches[G_N_ELEMENTS (offered_dims)];
+  AdwPreferencesGroup *dims_group;
+  GArray          *custom_dims;       /* ScDimension kept from imports */
+  GPtrArray       *custom_switches;   /* their switches, in the same order */
   GtkWidget       *section_switches[G_N_ELEMENTS (offered_sections)];
   GtkWidget       *csv_switch;
   GtkWidget       *freeze_switch;
@@ -332,6 +335,9 @@ read_form (ScReviewDialog  *self,
   for (guint i = 0; i < G_N_ELEMENTS (offered_dims); i++)
     if (gtk_switch_get_active (GTK_SWITCH (self->dim_switches[i])))
       g_array_append_val (options->dimensions, offered_dims[i]);
+  for (guint i = 0; i < self->custom_dims->len; i++)
+    if (gtk_switch_get_active (GTK_SWITCH (self->custom_switches->pdata[i])))
+      g_array_append_val (options->dimensions, g_array_index (self->custom_dims, ScDimension, i));
   options->sections = 0;
   for (guint i = 0; i < G_N_ELEMENTS (offered_sections); i++)
     if (gtk_switch_get_active (GTK_SWITCH (self->section_switches[i])))
@@ -558,6 +564,9 @@ build_form (ScReviewDialog *self)
   adw_preferences_group_add (review, GTK_WIDGET (self->paper_row));
 
   adw_preferences_group_set_title (dims, _("Break Down By"));
+  self->dims_group = dims;
+  self->custom_dims = g_array_new (FALSE, FALSE, sizeof (ScDimension));
+  self->custom_switches = g_ptr_array_new ();
   for (guint i = 0; i < G_N_ELEMENTS (offered_dims); i++)
     self->dim_switches[i] = switch_row (dims, _(sc_dimension_get_label (offered_dims[i])), NULL,
                                         offered_dims[i] == SC_DIM_CHANNEL || offered_dims[i] == SC_DIM_TEAM);
@@ -601,6 +610,8 @@ sc_review_dialog_finalize (GObject *object)
 
   g_clear_object (&self->engine);
   g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->custom_dims, g_array_unref);
+  g_clear_pointer (&self->custom_switches, g_ptr_array_unref);
   g_free (self->progress.stage);
   g_mutex_clear (&self->progress.lock);
   G_OBJECT_CLASS (sc_review_dialog_parent_class)->finalize (object);
@@ -692,6 +703,32 @@ dup_period_text (ScViewState *state)
     }
 }
 
+/* The fields the store keeps from imports, offered after the builtin
+ * breakdowns, off at first. */
+static void
+add_custom_dimensions (ScReviewDialog *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dims = sc_store_list_dimensions (sc_engine_get_store (self->engine), &error);
+
+  if (dims == NULL)
+    {
+      g_warning ("Cannot list the store's dimensions: %s", error->message);
+      return;
+    }
+  for (guint i = 0; i < dims->len; i++)
+    {
+      const ScDimensionInfo *info = dims->pdata[i];
+
+      if (!info->custom)
+        continue;
+      g_array_append_val (self->custom_dims, info->dim);
+      g_ptr_array_add (self->custom_switches,
+                       switch_row (self->dims_group, info->label, _("A column kept from an import"),
+                                   FALSE));
+    }
+}
+
 /**
  * sc_review_dialog_new:
  * @window: the window it exports for
@@ -722,6 +759,7 @@ sc_review_dialog_new (ScWindow *window,
   paper = sc_store_dup_setting (sc_engine_get_store (engine), SC_SETTING_PAPER);
   gtk_editable_set_text (GTK_EDITABLE (self->organisation_row), organisation ? organisation : "");
   adw_combo_row_set_selected (self->paper_row, sc_paper_from_setting (paper) == SC_PAPER_LETTER ? 1 : 0);
+  add_custom_dimensions (self);
   state = sc_window_get_view_state (window);
   if (state != NULL && sc_view_state_has_period (state))
     {

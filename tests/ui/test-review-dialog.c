@@ -174,6 +174,56 @@ test_export (Fixture       *fixture,
   sc_ui_test_save_png (GTK_WIDGET (fixture->window), "review-toast-dark.png");
 }
 
+/* The switch of the row titled @title under @widget. */
+static GtkSwitch *
+find_switch_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget)
+      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkSwitch *found = find_switch_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A field kept from an import is offered as a breakdown, and chosen, it
+ * gets its table in the CSV pack. */
+static void
+test_custom_dimension (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                "zendesk-custom-fields.csv", NULL);
+  g_autofree char *pdf = g_build_filename (fixture->dir, "review.pdf", NULL);
+  g_autofree char *pack = g_build_filename (fixture->dir, "review CSV", "breakdown-plan.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (pdf);
+  ScReviewDialog *dialog;
+  GtkSwitch *plan;
+
+  sc_window_import_file (fixture->window, csv);
+  sc_ui_test_wait_idle (fixture->window);
+  dialog = open_dialog (fixture);
+  plan = find_switch_row (GTK_WIDGET (dialog), "Plan");
+  g_assert_nonnull (plan);
+  g_assert_false (gtk_switch_get_active (plan));
+  g_assert_nonnull (find_switch_row (GTK_WIDGET (dialog), "Product line"));
+  gtk_switch_set_active (plan, TRUE);
+
+  g_object_ref (dialog);
+  sc_review_dialog_export_to (dialog, file);
+  wait_while_running (dialog);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dialog)));
+  g_object_unref (dialog);
+  g_assert_true (g_file_test (pack, G_FILE_TEST_IS_REGULAR));
+}
+
 static void
 test_bad_period (Fixture       *fixture,
                  gconstpointer  data)
@@ -256,6 +306,8 @@ main (int   argc,
               fixture_teardown);
   g_test_add ("/scorecard/ui/review-dialog/frozen", Fixture, NULL, fixture_setup, test_frozen,
               fixture_teardown);
+  g_test_add ("/scorecard/ui/review-dialog/custom-dimension", Fixture, NULL, fixture_setup,
+              test_custom_dimension, fixture_teardown);
   g_test_add ("/scorecard/ui/review-dialog/cancel", Fixture, NULL, fixture_setup, test_cancel,
               fixture_teardown);
 

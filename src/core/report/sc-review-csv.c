@@ -179,7 +179,8 @@ write_findings (const ScReview *review,
       sc_csv_append_number (out, f->value);
       sep (out);
       sc_csv_append_number (out, f->compare_value);
-      g_string_append_printf (out, ",%s,", f->driver ? sc_dimension_get_name (f->driver_dim) : "");
+      g_string_append_printf (out, ",%s,",
+                              f->driver ? sc_review_get_dimension_name (review, f->driver_dim) : "");
       sc_csv_append_text (out, f->driver);
       sep (out);
       sc_csv_append_number (out, f->driver_contribution);
@@ -355,7 +356,7 @@ write_targets (const ScReview *review,
       const double numbers[] = { row->value, row->n, row->target, row->at_risk_limit, row->attainment };
 
       g_string_append_printf (out, "%s,%s,", sc_metric_get (row->metric)->id_string,
-                              sc_dimension_get_name (row->dim));
+                              sc_review_get_dimension_name (review, row->dim));
       sc_csv_append_text (out, row->segment);
       append_numbers (out, numbers, G_N_ELEMENTS (numbers));
       g_string_append_printf (out, ",%s", sc_review_status_to_string (row->status));
@@ -385,7 +386,7 @@ write_appendix (const ScReview *review,
           g_autofree char *created = g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
 
           g_string_append_printf (out, "%s,%s,", sc_metric_get (appendix->metric)->id_string,
-                                  sc_dimension_get_name (appendix->dim));
+                                  sc_review_get_dimension_name (review, appendix->dim));
           sc_csv_append_text (out, appendix->segment);
           sep (out);
           sc_csv_append_text (out, row->external_id);
@@ -465,8 +466,9 @@ sc_review_write_csv (const ScReview  *review,
   for (guint d = 0; d < review->grouped->len; d++)
     {
       const ScQueryResult *result = g_ptr_array_index (review->grouped, d);
-      g_autofree char *breakdown = g_strdup_printf ("breakdown-%s.csv", sc_dimension_get_name (result->group_by));
-      g_autofree char *drivers = g_strdup_printf ("drivers-%s.csv", sc_dimension_get_name (result->group_by));
+      const char *dim = sc_review_get_dimension_name (review, result->group_by);
+      g_autofree char *breakdown = g_strdup_printf ("breakdown-%s.csv", dim);
+      g_autofree char *drivers = g_strdup_printf ("drivers-%s.csv", dim);
 
       write_breakdown (result, out);
       if (!save (dir, breakdown, out, written, error))

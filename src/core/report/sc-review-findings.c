@@ -26,11 +26,12 @@ _sc_review_comparison_name (ScComparison comparison)
 
 /* "Email (channel)": a segment with its dimension, for sentences. */
 char *
-_sc_review_segment_name (ScDimension  dim,
-                         const char  *label)
+_sc_review_segment_name (const ScReview *review,
+                         ScDimension     dim,
+                         const char     *label)
 {
   /* Translators: a segment and its dimension, as in "Email (channel)" */
-  return g_strdup_printf (_("%s (%s)"), label, _(sc_dimension_get_label (dim)));
+  return g_strdup_printf (_("%s (%s)"), label, sc_review_get_dimension_label (review, dim));
 }
 
 /* How big a change is, to rank changes of different units: relative to
@@ -187,7 +188,7 @@ add_decline (ScReview *review)
                               _(metric->name), then, now, change, review->compare_label);
   if ((driver = top_driver (review, row->metric, &dim)) != NULL)
     {
-      g_autofree char *segment = _sc_review_segment_name (dim, driver->label);
+      g_autofree char *segment = _sc_review_segment_name (review, dim, driver->label);
       g_autofree char *part = sc_metric_format_change (metric, driver->contribution);
 
       finding->driver = g_strdup (driver->label);

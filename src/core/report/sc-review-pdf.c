@@ -583,7 +583,7 @@ drivers_table (Doc                     *doc,
   ScTableColumn columns[G_N_ELEMENTS (driver_columns)];
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
-    columns[i] = (ScTableColumn) { i == 0 ? _(sc_dimension_get_label (breakdown->dim))
+    columns[i] = (ScTableColumn) { i == 0 ? sc_review_get_dimension_label (doc->review, breakdown->dim)
                                           : _(driver_columns[i].title),
                                    driver_columns[i].width, driver_columns[i].align };
   if (!draw)
@@ -606,7 +606,8 @@ draw_breakdown (Doc                     *doc,
   g_autoptr(ScBarPainter) bars = sc_bar_painter_new ();
   g_autoptr(ScChartSeries) series = breakdown_series (breakdown, section->metric);
   const ScReviewHeadline *row = sc_review_get_headline (doc->review, section->metric);
-  g_autofree char *title = g_strdup_printf (_("By %s"), _(sc_dimension_get_label (breakdown->dim)));
+  g_autofree char *title = g_strdup_printf (_("By %s"),
+                                            sc_review_get_dimension_label (doc->review, breakdown->dim));
   guint n_rows = MIN (sc_chart_series_get_n_points (series), 9);
   gboolean drivers = breakdown->drivers != NULL && breakdown->drivers->segments->len > 0;
   double height = 56 + 19 * MAX (n_rows, 1);
@@ -700,9 +701,9 @@ segment_table (Doc        *doc,
   g_autoptr(GPtrArray) rows = rows_new ();
   /* Translators: a heading, "CSAT by Team" */
   g_autofree char *title = g_strdup_printf (_("%s by %s"), _(metric->name),
-                                            _(sc_dimension_get_label (head->dim)));
+                                            sc_review_get_dimension_label (doc->review, head->dim));
   ScTableColumn columns[] = {
-    { _(sc_dimension_get_label (head->dim)), 0.26, PANGO_ALIGN_LEFT },
+    { sc_review_get_dimension_label (doc->review, head->dim), 0.26, PANGO_ALIGN_LEFT },
     { _("Value"), 0.15, PANGO_ALIGN_RIGHT },
     { _("Target"), 0.15, PANGO_ALIGN_RIGHT },
     { _("Attained"), 0.13, PANGO_ALIGN_RIGHT },
@@ -791,7 +792,7 @@ appendix_section (Doc                    *doc,
   g_autoptr(GPtrArray) rows = rows_new ();
   g_autofree char *value = format_value (appendix->metric, appendix->value);
   g_autofree char *target = format_value (appendix->metric, appendix->target);
-  g_autofree char *segment = _sc_review_segment_name (appendix->dim, appendix->segment);
+  g_autofree char *segment = _sc_review_segment_name (doc->review, appendix->dim, appendix->segment);
   g_autofree char *title = g_strdup_printf ("%s — %s", _(metric->name), segment);
   g_autofree char *total = format_count (appendix->total);
   g_autofree char *lead = NULL;

@@ -13,7 +13,8 @@ G_BEGIN_DECLS
 
 void        _sc_review_build_findings   (ScReview       *review);
 const char *_sc_review_comparison_name  (ScComparison    comparison);
-char       *_sc_review_segment_name     (ScDimension     dim,
+char       *_sc_review_segment_name     (const ScReview *review,
+                                         ScDimension     dim,
                                          const char     *label) G_GNUC_WARN_UNUSED_RESULT;
 
 gboolean    _sc_review_apply_targets    (ScReview       *review,

@@ -77,14 +77,14 @@ add_breakdown_entries (const ScReview *review,
   for (guint d = 0; d < review->grouped->len; d++)
     {
       const ScQueryResult *result = g_ptr_array_index (review->grouped, d);
-      const char *dim = sc_dimension_get_name (result->group_by);
+      const char *dim = sc_review_get_dimension_name (review, result->group_by);
 
       for (guint i = 0; i < result->values->len; i++)
         {
           const ScMetricValue *v = &g_array_index (result->values, ScMetricValue, i);
           const ScMetric *metric = sc_metric_get (v->metric);
           const ScSegment *segment = g_ptr_array_index (result->segments, v->segment);
-          g_autofree char *name = _sc_review_segment_name (result->group_by, segment->label);
+          g_autofree char *name = _sc_review_segment_name (review, result->group_by, segment->label);
 
           add_entry (entries, v->metric, v->value,
                      g_strdup_printf ("b/%s/%s/%s/value", dim, metric->id_string, segment->label),

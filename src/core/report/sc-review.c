@@ -82,7 +82,10 @@ options_copy (const ScReviewOptions *options)
 /**
  * sc_review_options_set_dimensions:
  * @options: review options
- * @list: dimension names separated by commas, e.g. `channel,team`
+ * @known: (element-type ScDimensionInfo): the store's dimensions (see
+ *   sc_store_list_dimensions()): the builtin ones and those kept from
+ *   imports
+ * @list: dimension names or labels separated by commas, e.g. `channel,team`
  * @error: return location for an error
  *
  * Returns: %TRUE when every name is a dimension (the options are then
@@ -90,30 +93,35 @@ options_copy (const ScReviewOptions *options)
  */
 gboolean
 sc_review_options_set_dimensions (ScReviewOptions  *options,
+                                  GPtrArray        *known,
                                   const char       *list,
                                   GError          **error)
 {
   g_auto(GStrv) names = NULL;
   g_autoptr(GArray) dims = g_array_new (FALSE, FALSE, sizeof (ScDimension));
 
-  g_return_val_if_fail (options != NULL && list != NULL, FALSE);
+  g_return_val_if_fail (options != NULL && known != NULL && list != NULL, FALSE);
 
   names = g_strsplit (list, ",", -1);
   for (guint i = 0; names[i] != NULL; i++)
     {
       const char *name = g_strstrip (names[i]);
-      ScDimension dim;
+      const ScDimensionInfo *info;
 
       if (name[0] == '\0')
         continue;
-      if (!sc_dimension_from_name (name, &dim))
+      if ((info = sc_dimension_list_lookup (known, name)) == NULL)
         {
+          g_autoptr(GString) offered = g_string_new (NULL);
+
+          for (guint k = 0; k < known->len; k++)
+            g_string_append_printf (offered, "%s%s", k > 0 ? ", " : "",
+                                    ((ScDimensionInfo *) known->pdata[k])->name);
           g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
-                       _("“%s” is not a dimension; use channel, team, agent, priority, category, "
-                         "customer_segment, region, product, language, status or tags"), name);
+                       _("“%s” is not a dimension; use %s"), name, offered->str);
           return FALSE;
         }
-      g_array_append_val (dims, dim);
+      g_array_append_val (dims, info->dim);
     }
   g_clear_pointer (&options->dimensions, g_array_unref);
   options->dimensions = g_steal_pointer (&dims);
@@ -181,6 +189,7 @@ sc_review_free (ScReview *review)
   g_clear_pointer (&review->segment_targets, g_ptr_array_unref);
   g_clear_pointer (&review->appendix, g_ptr_array_unref);
   g_clear_pointer (&review->restatements, g_ptr_array_unref);
+  g_clear_pointer (&review->dims, g_ptr_array_unref);
   g_free (review);
 }
 
@@ -596,7 +605,9 @@ sc_review_compute (ScEngine              *engine,
   if ((facts = sc_engine_dup_facts (engine, error)) == NULL)
     return NULL;
   review = review_new (options);
-  ok = compute_all (review, engine, facts, progress, user_data, cancellable, error);
+  review->dims = sc_store_list_dimensions (sc_engine_get_store (engine), error);
+  ok = review->dims != NULL
+       && compute_all (review, engine, facts, progress, user_data, cancellable, error);
   sc_facts_unref (facts);
   if (!ok)
     return NULL;
@@ -625,6 +636,39 @@ sc_review_get_headline (const ScReview *review,
         return row;
     }
   return NULL;
+}
+
+/**
+ * sc_review_get_dimension_label:
+ * @review: a review
+ * @dim: one of its dimensions
+ *
+ * Returns: the label of @dim ("Channel", or "Plan" for a field kept from
+ *   an import)
+ */
+const char *
+sc_review_get_dimension_label (const ScReview *review,
+                               ScDimension     dim)
+{
+  g_return_val_if_fail (review != NULL, NULL);
+
+  return sc_dimension_list_get_label (review->dims, dim);
+}
+
+/**
+ * sc_review_get_dimension_name:
+ * @review: a review
+ * @dim: one of its dimensions
+ *
+ * Returns: the name of @dim, as file names and CSV columns show it
+ */
+const char *
+sc_review_get_dimension_name (const ScReview *review,
+                              ScDimension     dim)
+{
+  g_return_val_if_fail (review != NULL, NULL);
+
+  return sc_dimension_list_get_name (review->dims, dim);
 }
 
 const char *

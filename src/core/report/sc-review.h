@@ -92,8 +92,9 @@ typedef struct
 ScReviewOptions *sc_review_options_new        (const char       *period) G_GNUC_WARN_UNUSED_RESULT;
 void             sc_review_options_free       (ScReviewOptions  *options);
 gboolean         sc_review_options_set_dimensions (ScReviewOptions *options,
-                                               const char       *list,
-                                               GError          **error);
+                                                   GPtrArray       *known,
+                                                   const char      *list,
+                                                   GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ScReviewOptions, sc_review_options_free)
 
@@ -332,6 +333,8 @@ typedef struct
  * @snapshot_at: when the review compared against was frozen, 0 when none
  * @restatements: (element-type ScReviewRestatement): the numbers changed
  *   since it was frozen
+ * @dims: (element-type ScDimensionInfo): the store's dimensions, for the
+ *   names and labels of those kept from imports
  *
  * A computed review.
  */
@@ -363,6 +366,7 @@ typedef struct
   GPtrArray        *appendix;
   gint64            snapshot_at;
   GPtrArray        *restatements;
+  GPtrArray        *dims;
 } ScReview;
 
 /**
@@ -386,6 +390,10 @@ ScReview   *sc_review_compute          (ScEngine              *engine,
 void        sc_review_free             (ScReview              *review);
 const ScReviewHeadline *sc_review_get_headline (const ScReview *review,
                                         ScMetricId             metric);
+const char *sc_review_get_dimension_label (const ScReview     *review,
+                                        ScDimension            dim);
+const char *sc_review_get_dimension_name (const ScReview      *review,
+                                        ScDimension            dim);
 const char *sc_review_status_to_string (ScReviewStatus         status);
 gboolean    sc_review_metric_is_traceable (ScMetricId          metric);
 const char *sc_review_status_get_label (ScReviewStatus         status);

@@ -954,6 +954,27 @@ sc_dimension_list_get_label (GPtrArray   *dims,
 }
 
 /**
+ * sc_dimension_list_get_name:
+ * @dims: (element-type ScDimensionInfo) (nullable): dimensions, as
+ *   sc_store_list_dimensions() lists them
+ * @dim: a dimension
+ *
+ * Returns: the name of @dim ("channel", "plan"), or "field" when @dims
+ *   does not know a custom one
+ */
+const char *
+sc_dimension_list_get_name (GPtrArray   *dims,
+                            ScDimension  dim)
+{
+  if (dim < SC_DIM_N_BUILTIN)
+    return sc_dimension_get_name (dim);
+  for (guint i = 0; dims != NULL && i < dims->len; i++)
+    if (((ScDimensionInfo *) dims->pdata[i])->dim == dim)
+      return ((ScDimensionInfo *) dims->pdata[i])->name;
+  return "field";
+}
+
+/**
  * sc_store_list_dimensions:
  * @self: a store
  * @error: return location for an error

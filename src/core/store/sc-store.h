@@ -104,6 +104,8 @@ const ScDimensionInfo *sc_dimension_list_lookup (GPtrArray       *dims,
                                                  const char      *name);
 const char            *sc_dimension_list_get_label (GPtrArray    *dims,
                                                  ScDimension      dim);
+const char            *sc_dimension_list_get_name (GPtrArray     *dims,
+                                                 ScDimension      dim);
 
 /* Interaction kinds. */
 typedef enum
