@@ -84,6 +84,8 @@ typedef struct
   ScDateOrder        *orders;
   ScDurationUnit     *units;
   ScDimension        *dims;       /* per match->dim_columns, once the batch began */
+  gsize              *dim_offsets;  /* per row: each one's text in dim_texts */
+  GString            *dim_texts;
   GTimeZone          *zone;
   gboolean            zone_is_utc;
   ScStoreBatch       *batch;
@@ -432,8 +434,7 @@ static void
 reserve_arena (Run               *run,
                const ScCsvRecord *rec)
 {
-  gsize room = rec->raw_len + run->n_fields * (run->max_value_len + 1)
-               + run->match->n_dim_columns + 1;
+  gsize room = rec->raw_len + run->n_fields * (run->max_value_len + 1) + 1;
 
   if (run->arena->allocated_len <= room)
     g_string_set_size (run->arena, room);
@@ -538,19 +539,24 @@ write_interaction (Run                *run,
     it.ces_scale = SC_MISSING;
   if (it.resolved == SC_MISSING && !run->has_resolved)
     it.resolved = it.resolved_at != SC_MISSING ? 1 : 0;
+  /* The custom dimensions' values, NUL-terminated in a buffer of their
+   * own; pointed to once all are in (the buffer may move as it grows). */
+  g_string_truncate (run->dim_texts, 0);
   for (guint k = 0; k < run->match->n_dim_columns; k++)
     {
       const char *text;
       gsize len;
 
+      run->dim_offsets[k] = G_MAXSIZE;
       if (run->dims[k] == SC_DIM_MAX || !column_text (rec, run->match->dim_columns[k], &text, &len))
         continue;
-      /* reserve_arena left room for these too. */
-      it.dims[run->dims[k]] = run->arena->str + run->arena->len;
-      memcpy (run->arena->str + run->arena->len, text, len);
-      run->arena->len += len;
-      run->arena->str[run->arena->len++] = '\0';
+      run->dim_offsets[k] = run->dim_texts->len;
+      g_string_append_len (run->dim_texts, text, len);
+      g_string_append_c (run->dim_texts, '\0');
     }
+  for (guint k = 0; k < run->match->n_dim_columns; k++)
+    if (run->dim_offsets[k] != G_MAXSIZE)
+      it.dims[run->dims[k]] = run->dim_texts->str + run->dim_offsets[k];
   return sc_store_batch_add_interaction (run->batch, &it, outcome, error);
 }
 
@@ -1007,6 +1013,9 @@ run_clear (Run *run)
   g_free (run->orders);
   g_free (run->units);
   g_free (run->dims);
+  g_free (run->dim_offsets);
+  if (run->dim_texts != NULL)
+    g_string_free (run->dim_texts, TRUE);
   g_free (run->states);
   g_free (run->ints);
   g_free (run->reals);
@@ -1085,6 +1094,8 @@ begin_batch (Run     *run,
   if (run->batch == NULL)
     return FALSE;
   run->dims = g_new (ScDimension, run->match->n_dim_columns + 1);
+  run->dim_offsets = g_new (gsize, run->match->n_dim_columns + 1);
+  run->dim_texts = g_string_new (NULL);
   for (guint k = 0; k < run->match->n_dim_columns; k++)
     {
       g_autofree char *label = sc_preset_dimension_label (run->header[run->match->dim_columns[k]]);
