@@ -380,14 +380,19 @@ test_damaged (Fixture       *fixture,
   g_autoptr(GBytes) good = NULL;
   g_autofree char *copy = NULL;
   gsize len;
+  guint page;
 
   close_cleanly (fixture->path);
   good = read_file (fixture->path);
   len = g_bytes_get_size (good);
   copy = g_memdup2 (g_bytes_get_data (good, NULL), len);
-  g_assert_cmpuint (len, >, 8 * 4096);
-  /* Scribble over a page in the middle of the interactions table. */
-  memset (copy + len / 2, 0x5a, 4096);
+  /* The page size is the big-endian integer at offset 16 of the header. */
+  page = ((guint) (guint8) copy[16] << 8) | (guint8) copy[17];
+  /* A new store has 16 KiB pages. */
+  g_assert_cmpuint (page, ==, 16384);
+  g_assert_cmpuint (len, >, 8 * page);
+  /* Scribble over a whole page in the middle of the interactions table. */
+  memset (copy + len / 2 / page * page, 0x5a, page);
   g_assert_true (g_file_set_contents (fixture->path, copy, len, NULL));
   assert_refused (fixture->path, SC_STORE_OPEN_LOCK, SC_ERROR_DAMAGED);
 }
