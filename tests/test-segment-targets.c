@@ -299,6 +299,69 @@ test_context (Fixture       *f,
   assert_row (find_row (rows, SC_METRIC_FCR, "Alpha"), 90, 10, 70, SC_TARGET_STATUS_MET);
 }
 
+/* A dimension kept from an import cannot carry targets of its own: its
+ * segments are held to the overall target. */
+static void
+test_custom_dimension (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const ScMetricId metrics[] = { SC_METRIC_FCR };
+  ScStore *store = sc_engine_get_store (f->engine);
+  g_autoptr(GError) error = NULL;
+  ScImportInfo info = { .file_name = "plans.csv", .checksum = "plans", .source = "plans" };
+  ScStoreBatch *batch = sc_store_begin_import (store, &info, &error);
+  ScImportCounts counts = { 0 };
+  g_autoptr(ScQuery) query = sc_query_new ();
+  g_autoptr(ScQueryResult) result = NULL;
+  g_autoptr(ScTargetIndex) index = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  const ScSegmentTarget *gold, *silver;
+  ScDimension plan;
+  ScInteraction it;
+
+  g_assert_no_error (error);
+  g_assert_true (sc_store_batch_add_dimension (batch, "Plan", &plan, &error));
+  g_assert_true (sc_store_batch_commit (batch, &counts, &error));
+  sc_store_batch_free (batch);
+  /* Gold: 9 of 10 at first contact; Silver: 3 of 10. */
+  sc_interaction_init (&it);
+  it.created_at = (gint64) day ("2026-03-12") * DAY_S + 9 * 3600;
+  it.resolved_at = it.created_at + 3600;
+  it.resolved = 1;
+  it.dims[plan] = "Gold";
+  it.agent_touches = 1;
+  sc_test_import_copies (store, &it, 9);
+  it.agent_touches = 2;
+  sc_test_import_copies (store, &it, 1);
+  it.dims[plan] = "Silver";
+  sc_test_import_copies (store, &it, 7);
+  it.agent_touches = 1;
+  sc_test_import_copies (store, &it, 3);
+  set_target (f, SC_METRIC_FCR, "", 70.0);
+
+  sc_query_add_metric (query, SC_METRIC_FCR);
+  sc_query_set_range (query, day ("2026-03-01"), day ("2026-03-31"));
+  sc_query_set_group_by (query, plan);
+  result = sc_engine_run (f->engine, query, &error);
+  g_assert_no_error (error);
+  index = sc_target_index_load (store, &error);
+  g_assert_no_error (error);
+  rows = sc_segment_targets_compute (result, metrics, 1, index,
+                                     sc_engine_ensure_facts (f->engine, NULL)->settings, "",
+                                     day ("2026-03-01"), day ("2026-03-31"), SC_MISSING);
+  g_assert_cmpuint (rows->len, ==, 2);
+  gold = find_row (rows, SC_METRIC_FCR, "Gold");
+  silver = find_row (rows, SC_METRIC_FCR, "Silver");
+  g_assert_nonnull (gold);
+  g_assert_nonnull (silver);
+  g_assert_false (gold->own);
+  g_assert_cmpstr (gold->target_segment, ==, "");
+  g_assert_cmpfloat_with_epsilon (gold->value, 90.0, 1e-9);
+  g_assert_cmpint (gold->attainment.status, ==, SC_TARGET_STATUS_MET);
+  g_assert_cmpfloat_with_epsilon (silver->value, 30.0, 1e-9);
+  g_assert_cmpint (silver->attainment.status, ==, SC_TARGET_STATUS_MISSED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -316,6 +379,7 @@ main (int   argc,
               test_two_teams, fixture_teardown);
   ADD ("order", test_order);
   ADD ("context", test_context);
+  ADD ("custom-dimension", test_custom_dimension);
 #undef ADD
 
   return g_test_run ();

@@ -358,6 +358,10 @@ _sc_targets_page_reload_segments (ScTargetsPage *self)
 
   if (self->engine == NULL || self->shown_start == 0)
     return;
+  /* An import may have added dimensions of its own. */
+  g_signal_handlers_block_by_func (self->segment_dropdown, _sc_targets_page_reload_segments, self);
+  sc_dimension_choice_update (&self->segment_dims, self->store, self->segment_dropdown);
+  g_signal_handlers_unblock_by_func (self->segment_dropdown, _sc_targets_page_reload_segments, self);
   job = g_new0 (Job, 1);
   job->store = g_object_ref (self->store);
   job->query = sc_query_new ();
@@ -379,8 +383,8 @@ _sc_targets_page_init_segments (ScTargetsPage *self)
   const ScDimension *dims;
   guint n_dims;
 
-  /* The Segments page's builtin dimensions; not those kept from imports,
-   * which targets cannot name yet (see sc_segment_key_add()). */
+  /* The Segments page's builtin dimensions, then those the store keeps
+   * from imports (held to the view's targets: none can name them). */
   dims = sc_segments_page_list_builtin_dimensions (&n_dims);
   sc_dimension_choice_init (&self->segment_dims, dims, n_dims, self->segment_dropdown);
   sc_dimension_choice_select (&self->segment_dims, self->segment_dropdown, SC_DIM_TEAM);

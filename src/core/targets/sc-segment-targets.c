@@ -27,14 +27,15 @@ make_row (const ScQueryResult    *result,
           const ScMetricSettings *settings)
 {
   ScSegmentTarget *row = g_new0 (ScSegmentTarget, 1);
-  g_autofree char *own_key = sc_segment_key_add ("", result->group_by, segment->label);
+  gboolean keyed = result->group_by < SC_DIM_N_BUILTIN;
+  g_autofree char *own_key = keyed ? sc_segment_key_add ("", result->group_by, segment->label) : NULL;
 
   row->metric = value->metric;
   row->dim = result->group_by;
   row->code = segment->code;
   row->segment = g_strdup (segment->label);
   row->target_segment = g_strdup (target->segment);
-  row->own = sc_segment_key_matches (own_key, target->segment);
+  row->own = keyed && sc_segment_key_matches (own_key, target->segment);
   row->target = target->value;
   row->value = value->value;
   row->n = value->n;
@@ -61,8 +62,9 @@ make_row (const ScQueryResult    *result,
  * For each segment of @result with a value (not `(none)`) and each metric
  * of @metrics in @result, the target that applies to the segment within
  * @context and how the segment's actual stands against it. Pairs without
- * a target are left out. A breakdown by a dimension that targets cannot
- * name (a user-defined one) has no rows.
+ * a target are left out. The segments of a dimension kept from an import,
+ * which targets cannot name, are held to the targets of @context (the
+ * overall ones when unfiltered).
  *
  * Returns: (transfer full) (element-type ScSegmentTarget): the rows, by
  *   segment in @result's order, then by metric in @metrics' order
@@ -84,7 +86,7 @@ sc_segment_targets_compute (const ScQueryResult    *result,
   g_return_val_if_fail (metrics != NULL || n_metrics == 0, rows);
   g_return_val_if_fail (index != NULL, rows);
 
-  if (!result->grouped || result->group_by >= SC_DIM_N_BUILTIN)
+  if (!result->grouped)
     return rows;
   for (guint s = 0; s < result->segments->len; s++)
     {
@@ -93,7 +95,9 @@ sc_segment_targets_compute (const ScQueryResult    *result,
 
       if (segment->code == 0)
         continue;
-      key = sc_segment_key_add (context != NULL ? context : "", result->group_by, segment->label);
+      key = result->group_by < SC_DIM_N_BUILTIN
+            ? sc_segment_key_add (context != NULL ? context : "", result->group_by, segment->label)
+            : g_strdup (context != NULL ? context : "");
       for (guint i = 0; i < n_metrics; i++)
         {
           const ScMetricValue *v = sc_query_result_get_value (result, metrics[i], 0, (int) s);
