@@ -931,6 +931,8 @@ test_custom_fields (Fixture       *fixture,
 
     run_cli (&run, fixture->db_path, "metrics", "--metric", "volume", "--by", "Product line",
              "--where", "plan=team", "--format", "csv", NULL);
+    if (run.status != 0)
+      g_test_message ("scorecard-cli failed: %s", run.err);
     g_assert_cmpint (run.status, ==, 0);
     sc_test_assert_contains (run.out, ",Mobile,1,");
     g_assert_null (strstr (run.out, ",Web,"));
