@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gstdio.h>
 
 #include "sc-demo.h"
@@ -174,20 +176,120 @@ sc_ui_test_save_png (GtkWidget  *widget,
   g_test_message ("Wrote %s", file);
 }
 
+/**
+ * sc_ui_test_find:
+ * @widget: where to search
+ * @match: what to look for
+ * @data: passed to @match
+ *
+ * Returns: (nullable): the first widget under @widget (itself included),
+ *   depth first, that @match accepts
+ */
+GtkWidget *
+sc_ui_test_find (GtkWidget     *widget,
+                 ScUiTestMatch  match,
+                 gconstpointer  data)
+{
+  if (match (widget, data))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = sc_ui_test_find (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  GType       type;
+  const char *title;
+} RowKey;
+
+static gboolean
+row_matches (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  const RowKey *key = data;
+
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, key->type)
+         && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), key->title) == 0;
+}
+
+/* The preferences row of @type (an AdwPreferencesRow) titled @title. */
+GtkWidget *
+sc_ui_test_find_row (GtkWidget  *widget,
+                     GType       type,
+                     const char *title)
+{
+  RowKey key = { type, title };
+
+  g_return_val_if_fail (g_type_is_a (type, ADW_TYPE_PREFERENCES_ROW), NULL);
+  return sc_ui_test_find (widget, row_matches, &key);
+}
+
+typedef struct
+{
+  GtkWidget  *root;
+  const char *text;
+  gboolean    whole;
+} TextKey;
+
+/* A visible label showing the text (all of it, or containing it). */
+static gboolean
+label_shows (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  const TextKey *key = data;
+  const char *label;
+
+  if (!GTK_IS_LABEL (widget))
+    return FALSE;
+  /* Visible, and so is everything between it and where the search began. */
+  for (GtkWidget *w = widget; w != NULL; w = w == key->root ? NULL : gtk_widget_get_parent (w))
+    if (!gtk_widget_get_visible (w) || !gtk_widget_get_child_visible (w))
+      return FALSE;
+  label = gtk_label_get_text (GTK_LABEL (widget));
+  return key->whole ? g_strcmp0 (label, key->text) == 0 : strstr (label, key->text) != NULL;
+}
+
+static gboolean
+wait_for_label (GtkWidget     *widget,
+                const TextKey *key)
+{
+  gboolean timed_out = FALSE;
+  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
+  gboolean shown;
+
+  while (!(shown = sc_ui_test_find (widget, label_shows, key) != NULL) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (id);
+  return shown;
+}
+
 /* Whether a visible label under @widget shows exactly @text. */
 gboolean
 sc_ui_test_shows_text (GtkWidget  *widget,
                        const char *text)
 {
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (sc_ui_test_shows_text (child, text))
-      return TRUE;
-  return FALSE;
+  TextKey key = { widget, text, TRUE };
+
+  return sc_ui_test_find (widget, label_shows, &key) != NULL;
+}
+
+/* Whether a visible label under @widget contains @text (a toast's count
+ * or an error's hint varies around what a test checks). */
+gboolean
+sc_ui_test_shows_part (GtkWidget  *widget,
+                       const char *text)
+{
+  TextKey key = { widget, text, FALSE };
+
+  return sc_ui_test_find (widget, label_shows, &key) != NULL;
 }
 
 /* Runs the main loop until @widget shows @text, for at most 20 s: what
@@ -196,15 +298,49 @@ gboolean
 sc_ui_test_wait_for_text (GtkWidget  *widget,
                           const char *text)
 {
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-  gboolean shown;
+  TextKey key = { widget, text, TRUE };
 
-  while (!(shown = sc_ui_test_shows_text (widget, text)) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return shown;
+  return wait_for_label (widget, &key);
+}
+
+/* Likewise, until a label contains @text. */
+gboolean
+sc_ui_test_wait_for_part (GtkWidget  *widget,
+                          const char *text)
+{
+  TextKey key = { widget, text, FALSE };
+
+  return wait_for_label (widget, &key);
+}
+
+/**
+ * sc_ui_test_make_empty_store:
+ * @dir: a directory
+ * @time_zone: (nullable): the organisation's zone to set
+ *
+ * Returns: (transfer full): the path of a new empty store in @dir
+ */
+char *
+sc_ui_test_make_empty_store (const char *dir,
+                             const char *time_zone)
+{
+  g_autofree char *path = g_build_filename (dir, "empty.sqlite", NULL);
+  g_autoptr(ScStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = sc_store_open (path, SC_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  if (time_zone != NULL)
+    g_assert_true (sc_store_set_setting (store, "timezone", time_zone, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&path);
+}
+
+static gboolean
+mapped_of_type (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, *(const GType *) data) && gtk_widget_get_mapped (widget);
 }
 
 /* The first mapped widget of @type under @widget, depth first. */
@@ -212,17 +348,7 @@ GtkWidget *
 sc_ui_test_find_widget (GtkWidget *widget,
                         GType      type)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && gtk_widget_get_mapped (widget))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = sc_ui_test_find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sc_ui_test_find (widget, mapped_of_type, &type);
 }
 
 /* Runs the main loop until @dialog shows a preview, for at most 60 s. */

@@ -25,6 +25,22 @@ void       sc_ui_test_wait_idle     (ScWindow     *window);
 void       sc_ui_test_settle        (void);
 void       sc_ui_test_save_png      (GtkWidget    *widget,
                                      const char   *name);
+/* Whether @widget is the one a search looks for. */
+typedef gboolean (*ScUiTestMatch) (GtkWidget     *widget,
+                                   gconstpointer  data);
+
+GtkWidget *sc_ui_test_find         (GtkWidget    *widget,
+                                     ScUiTestMatch match,
+                                     gconstpointer data);
+GtkWidget *sc_ui_test_find_row     (GtkWidget    *widget,
+                                     GType         type,
+                                     const char   *title);
+gboolean   sc_ui_test_shows_part    (GtkWidget    *widget,
+                                     const char   *text);
+gboolean   sc_ui_test_wait_for_part (GtkWidget    *widget,
+                                     const char   *text);
+char      *sc_ui_test_make_empty_store (const char *dir,
+                                     const char   *time_zone) G_GNUC_WARN_UNUSED_RESULT;
 gboolean   sc_ui_test_shows_text    (GtkWidget    *widget,
                                      const char   *text);
 gboolean   sc_ui_test_wait_for_text (GtkWidget    *widget,

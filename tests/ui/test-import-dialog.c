@@ -28,16 +28,9 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(ScStore) store = NULL;
-  g_autoptr(GError) error = NULL;
 
   fixture->dir = sc_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "empty.sqlite", NULL);
-  store = sc_store_open (path, SC_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_true (sc_store_set_setting (store, "timezone", "Europe/Berlin", &error));
-  g_assert_no_error (error);
-  g_clear_object (&store);
+  path = sc_ui_test_make_empty_store (fixture->dir, "Europe/Berlin");
   fixture->window = sc_ui_test_open_window (path);
 }
 

@@ -41,16 +41,11 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(ScStore) store = NULL;
-  g_autoptr(GError) error = NULL;
 
   fixture->dir = sc_test_make_tmpdir ();
   fixture->csv = g_build_filename (fixture->dir, "acme-export.csv", NULL);
   g_assert_true (g_file_set_contents (fixture->csv, acme_csv, -1, NULL));
-  path = g_build_filename (fixture->dir, "empty.sqlite", NULL);
-  store = sc_store_open (path, SC_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
+  path = sc_ui_test_make_empty_store (fixture->dir, NULL);
   fixture->window = sc_ui_test_open_window (path);
 }
 
@@ -76,24 +71,31 @@ shows (gpointer    widget,
 
 /* The field drop-down of the column @column, or its unit (or scale)
  * drop-down. */
+typedef struct
+{
+  guint    column;
+  gboolean unit;
+} DropDownKey;
+
+static gboolean
+is_dropdown (GtkWidget     *widget,
+             gconstpointer  data)
+{
+  const DropDownKey *key = data;
+
+  return GTK_IS_DROP_DOWN (widget)
+         && GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "sc-column")) == key->column
+         && (g_object_get_data (G_OBJECT (widget), "sc-values") != NULL) == key->unit;
+}
+
 static GtkDropDown *
 find_dropdown (GtkWidget *widget,
                guint      column,
                gboolean   unit)
 {
-  if (GTK_IS_DROP_DOWN (widget) &&
-      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (widget), "sc-column")) == column &&
-      (g_object_get_data (G_OBJECT (widget), "sc-values") != NULL) == unit)
-    return GTK_DROP_DOWN (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkDropDown *found = find_dropdown (child, column, unit);
+  DropDownKey key = { column, unit };
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return GTK_DROP_DOWN (sc_ui_test_find (widget, is_dropdown, &key));
 }
 
 /* Chooses @label in a drop-down of the column @column, as a click in
@@ -129,22 +131,19 @@ choose_field (ScImportDialog *dialog,
   choose (dialog, column, FALSE, label);
 }
 
+static gboolean
+has_action (GtkWidget     *widget,
+            gconstpointer  action)
+{
+  return GTK_IS_BUTTON (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0;
+}
+
 static GtkWidget *
 find_action_button (GtkWidget  *widget,
                     const char *action)
 {
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_action_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return sc_ui_test_find (widget, has_action, action);
 }
 
 static gboolean

@@ -30,14 +30,9 @@ fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
   g_autofree char *path = NULL;
-  g_autoptr(ScStore) store = NULL;
-  g_autoptr(GError) error = NULL;
 
   fixture->dir = sc_test_make_tmpdir ();
-  path = g_build_filename (fixture->dir, "empty.sqlite", NULL);
-  store = sc_store_open (path, SC_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_clear_object (&store);
+  path = sc_ui_test_make_empty_store (fixture->dir, NULL);
   fixture->window = sc_ui_test_open_window (path);
 }
 
@@ -83,26 +78,6 @@ test_workbook (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
-/* The dialog's row of @type whose title is @title. */
-static GtkWidget *
-find_row (GtkWidget  *widget,
-          GType       type,
-          const char *title)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_row (child, type, title);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A workbook whose first sheet holds notes: the dialog opens on the
  * sheet that fits an export and offers the others. */
 static void
@@ -120,7 +95,7 @@ test_choose_sheet (Fixture       *fixture,
   dialog = sc_ui_test_wait_for_import_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "zammad");
-  sheet_row = ADW_COMBO_ROW (find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Sheet"));
+  sheet_row = ADW_COMBO_ROW (sc_ui_test_find_row (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "_Sheet"));
   g_assert_nonnull (sheet_row);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (sheet_row)));
   g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (sheet_row)), ==, 2);

@@ -93,38 +93,6 @@ open_dialog (Fixture *fixture)
   g_assert_not_reached ();
 }
 
-/* Whether a visible label under @widget contains @text (the shared helper
- * wants the whole text; a toast's page count and an error's hint vary). */
-static gboolean
-shows_part (GtkWidget  *widget,
-            const char *text)
-{
-  if (!gtk_widget_get_visible (widget) || !gtk_widget_get_child_visible (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_part (child, text))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-wait_for_part (GtkWidget  *widget,
-               const char *text)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (20, timeout_cb, &timed_out);
-  gboolean shown;
-
-  while (!(shown = shows_part (widget, text)) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (!timed_out)
-    g_source_remove (id);
-  return shown;
-}
-
 static gboolean
 find_entry_text (GtkWidget  *widget,
                  const char *text)
@@ -170,7 +138,8 @@ test_export (Fixture       *fixture,
   g_assert_cmpuint (length, >, 10000);
   g_assert_true (g_str_has_prefix (content, "%PDF-"));
   g_assert_true (g_file_test (summary, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (wait_for_part (GTK_WIDGET (fixture->window), "Review of October 2026 exported to review.pdf"));
+  g_assert_true (sc_ui_test_wait_for_part (GTK_WIDGET (fixture->window),
+                                           "Review of October 2026 exported to review.pdf"));
   sc_ui_test_save_png (GTK_WIDGET (fixture->window), "review-toast-dark.png");
 }
 
@@ -179,18 +148,9 @@ static GtkSwitch *
 find_switch_row (GtkWidget  *widget,
                  const char *title)
 {
-  if (ADW_IS_ACTION_ROW (widget)
-      && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (widget)));
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkSwitch *found = find_switch_row (child, title);
+  GtkWidget *row = sc_ui_test_find_row (widget, ADW_TYPE_ACTION_ROW, title);
 
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return row != NULL ? GTK_SWITCH (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row))) : NULL;
 }
 
 /* A field kept from an import is offered as a breakdown, and chosen, it
@@ -236,7 +196,7 @@ test_bad_period (Fixture       *fixture,
   sc_review_dialog_export_to (dialog, file);
   g_assert_false (sc_review_dialog_is_running (dialog));
   sc_ui_test_settle ();
-  g_assert_true (shows_part (GTK_WIDGET (dialog), "“2026-13” is not a period"));
+  g_assert_true (sc_ui_test_shows_part (GTK_WIDGET (dialog), "“2026-13” is not a period"));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
   sc_ui_test_save_png (GTK_WIDGET (dialog), "review-dialog-error.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -258,7 +218,7 @@ test_cancel (Fixture       *fixture,
   wait_while_running (dialog);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dialog)));
   g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
-  g_assert_false (shows_part (GTK_WIDGET (fixture->window), "exported to"));
+  g_assert_false (sc_ui_test_shows_part (GTK_WIDGET (fixture->window), "exported to"));
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
 }
@@ -275,17 +235,17 @@ test_frozen (Fixture       *fixture,
   g_autoptr(ScReview) review = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (shows_part (GTK_WIDGET (dialog), "Keep its numbers"));
+  g_assert_true (sc_ui_test_shows_part (GTK_WIDGET (dialog), "Keep its numbers"));
   review = sc_review_compute (engine, options, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (sc_review_freeze (review, store, &error));
   g_assert_no_error (error);
   /* The dialog looks again when the period changes. */
   sc_review_dialog_set_period (dialog, "2026-09");
-  g_assert_true (shows_part (GTK_WIDGET (dialog), "Keep its numbers"));
+  g_assert_true (sc_ui_test_shows_part (GTK_WIDGET (dialog), "Keep its numbers"));
   sc_review_dialog_set_period (dialog, "2026-10");
   sc_ui_test_settle ();
-  g_assert_true (shows_part (GTK_WIDGET (dialog), "the review will show the numbers restated since"));
+  g_assert_true (sc_ui_test_shows_part (GTK_WIDGET (dialog), "the review will show the numbers restated since"));
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

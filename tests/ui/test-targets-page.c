@@ -64,38 +64,18 @@ page_loaded (Fixture *fixture)
   return !sc_targets_page_is_loading (fixture->page);
 }
 
+static gboolean
+has_name (GtkWidget     *widget,
+          gconstpointer  name)
+{
+  return g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
 static GtkWidget *
 find_named (GtkWidget  *widget,
             const char *name)
 {
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Whether a visible label under @widget contains @text (the shared helper
- * wants the whole label). */
-static gboolean
-shows_text (GtkWidget  *widget,
-            const char *text)
-{
-  if (!gtk_widget_get_visible (widget))
-    return FALSE;
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
-    return TRUE;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (shows_text (child, text))
-      return TRUE;
-  return FALSE;
+  return sc_ui_test_find (widget, has_name, name);
 }
 
 /* Each test edits its own copy of the demo store. */
@@ -193,8 +173,8 @@ test_edit_undo_redo (Fixture       *fixture,
                               sc_calendar_day_from_ymd (2026, 10, 31));
   wait_for (page_loaded, fixture);
   sc_ui_test_settle ();
-  g_assert_true (shows_text (page, "October 2026"));
-  g_assert_true (shows_text (page, "No targets apply to this month yet."));
+  g_assert_true (sc_ui_test_shows_part (page, "October 2026"));
+  g_assert_true (sc_ui_test_shows_part (page, "No targets apply to this month yet."));
   g_assert_true (isnan (stored_csat (fixture)));
   history = sc_targets_page_get_history (fixture->page);
   g_assert_false (sc_target_history_get_can_undo (history));
@@ -204,7 +184,7 @@ test_edit_undo_redo (Fixture       *fixture,
   g_signal_emit_by_name (csat_entry (fixture), "activate");
   g_assert_false (sc_targets_page_is_loading (fixture->page));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (csat_entry (fixture)), "error"));
-  g_assert_true (shows_text (page, "CSAT is a percentage from 0 to 100; 150% is outside"));
+  g_assert_true (sc_ui_test_shows_part (page, "CSAT is a percentage from 0 to 100; 150% is outside"));
   g_assert_true (isnan (stored_csat (fixture)));
   g_assert_false (sc_target_history_get_can_undo (history));
   sc_ui_test_save_png (window, "targets-error.png");
@@ -213,16 +193,16 @@ test_edit_undo_redo (Fixture       *fixture,
   type_csat (fixture, "90 %");
   g_assert_cmpfloat (stored_csat (fixture), ==, 90);
   g_assert_cmpstr (gtk_editable_get_text (csat_entry (fixture)), ==, "90%");
-  g_assert_true (shows_text (page, "All · target for 2026"));
-  g_assert_true (shows_text (page, "of 1 target met"));
+  g_assert_true (sc_ui_test_shows_part (page, "All · target for 2026"));
+  g_assert_true (sc_ui_test_shows_part (page, "of 1 target met"));
   g_assert_true (sc_target_history_get_can_undo (history));
   /* The demo's CSAT is well below 90 %: missed or at risk, never met. */
-  g_assert_false (shows_text (page, "1 of 1 target met"));
+  g_assert_false (sc_ui_test_shows_part (page, "1 of 1 target met"));
 
   /* A realistic target, then undo twice and redo once. */
   type_csat (fixture, "60");
   g_assert_cmpfloat (stored_csat (fixture), ==, 60);
-  g_assert_true (shows_text (page, "1 of 1 target met"));
+  g_assert_true (sc_ui_test_shows_part (page, "1 of 1 target met"));
   /* Periods on target over the year: the months from January whose CSAT
    * reached 60 %, as the engine computes them. */
   {
@@ -244,7 +224,7 @@ test_edit_undo_redo (Fixture       *fixture,
     /* The demo's bad June misses it. */
     g_assert_cmpuint (met, <, 10);
     expected = g_strdup_printf ("%u of 10 months on target", met);
-    g_assert_true (shows_text (page, expected));
+    g_assert_true (sc_ui_test_shows_part (page, expected));
   }
   sc_ui_test_save_png (window, "targets.png");
 
@@ -340,7 +320,7 @@ test_dialogs (Fixture       *fixture,
   gtk_editable_set_text (dialog_entry (dialog, 2), "80%");
   gtk_editable_set_text (dialog_entry (dialog, 1), "2026-13");
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "set"));
-  g_assert_true (shows_text (GTK_WIDGET (dialog), "Last month: “2026-13” is not a month"));
+  g_assert_true (sc_ui_test_shows_part (GTK_WIDGET (dialog), "Last month: “2026-13” is not a month"));
   gtk_editable_set_text (dialog_entry (dialog, 1), "2027-02");
   gtk_editable_set_text (dialog_entry (dialog, 3), "86");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "set"));
@@ -357,7 +337,7 @@ test_dialogs (Fixture       *fixture,
   dialog = find_dialog ();
   g_assert_nonnull (dialog);
   gtk_editable_set_text (dialog_entry (dialog, 2), "85%");
-  g_assert_true (shows_text (GTK_WIDGET (dialog), "Enter the Channel the target is for"));
+  g_assert_true (sc_ui_test_shows_part (GTK_WIDGET (dialog), "Enter the Channel the target is for"));
   gtk_editable_set_text (dialog_entry (dialog, 1), "chat");
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "set"));
   adw_message_dialog_response (dialog, "set");
@@ -368,7 +348,7 @@ test_dialogs (Fixture       *fixture,
   g_assert_nonnull (find_named (page, "target-csat:channel=Chat"));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (find_named (page, "target-csat:channel=Chat"))), ==,
                    "85%");
-  g_assert_true (shows_text (page, "Channel: Chat · target for 2026"));
+  g_assert_true (sc_ui_test_shows_part (page, "Channel: Chat · target for 2026"));
   sc_ui_test_save_png (GTK_WIDGET (fixture->window), "targets-override.png");
 }
 
@@ -427,13 +407,13 @@ test_dashboard_status (Fixture       *fixture,
 
   card = dashboard_card (fixture, SC_METRIC_CSAT);
   g_assert_cmpint (sc_metric_card_get_status (card), ==, SC_TARGET_STATUS_NONE);
-  g_assert_false (shows_text (GTK_WIDGET (card), "target"));
+  g_assert_false (sc_ui_test_shows_part (GTK_WIDGET (card), "target"));
 
   show_targets (fixture);
   type_csat (fixture, "60%");
   card = dashboard_card (fixture, SC_METRIC_CSAT);
   g_assert_cmpint (sc_metric_card_get_status (card), ==, SC_TARGET_STATUS_MET);
-  g_assert_true (shows_text (GTK_WIDGET (card), "Met · target 60"));
+  g_assert_true (sc_ui_test_shows_part (GTK_WIDGET (card), "Met · target 60"));
   sc_ui_test_save_png (GTK_WIDGET (fixture->window), "dashboard-target-met.png");
 
   /* The demo's CSAT of about 76 % misses 90 % by more than the band. */
@@ -441,7 +421,7 @@ test_dashboard_status (Fixture       *fixture,
   type_csat (fixture, "90%");
   card = dashboard_card (fixture, SC_METRIC_CSAT);
   g_assert_cmpint (sc_metric_card_get_status (card), ==, SC_TARGET_STATUS_MISSED);
-  g_assert_true (shows_text (GTK_WIDGET (card), "Missed · target 90"));
+  g_assert_true (sc_ui_test_shows_part (GTK_WIDGET (card), "Missed · target 90"));
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   sc_ui_test_save_png (GTK_WIDGET (fixture->window), "dashboard-target-missed-dark.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
@@ -548,7 +528,7 @@ test_drag (Fixture       *fixture,
   g_assert_cmpfloat (dragged, >, 85);
   g_assert_cmpfloat (dragged, <=, 100);
   g_assert_cmpfloat (last_point (fixture)->target, ==, dragged);
-  g_assert_true (shows_text (window, sc_target_history_get_undo_label (sc_targets_page_get_history (fixture->page))));
+  g_assert_true (sc_ui_test_shows_part (window, sc_target_history_get_undo_label (sc_targets_page_get_history (fixture->page))));
   sc_ui_test_save_png (window, "trends-target-dragged.png");
   g_assert_cmpint (sc_metric_card_get_status (dashboard_card (fixture, SC_METRIC_CSAT)), ==,
                    SC_TARGET_STATUS_MISSED);
@@ -560,7 +540,7 @@ test_drag (Fixture       *fixture,
   wait_trends (fixture);
   g_assert_true (isnan (stored_october (fixture)));
   g_assert_cmpfloat (last_point (fixture)->target, ==, 60);
-  g_assert_true (shows_text (window, "Undone: "));
+  g_assert_true (sc_ui_test_shows_part (window, "Undone: "));
   g_assert_cmpint (sc_metric_card_get_status (dashboard_card (fixture, SC_METRIC_CSAT)), ==, SC_TARGET_STATUS_MET);
 
   gtk_widget_activate_action (window, "win.show-trend", "s", "csat");
@@ -745,9 +725,9 @@ test_by_segment (Fixture       *fixture,
   g_assert_cmpuint (met, >, 0);
   worst = rows->pdata[0];
   g_assert_cmpint (worst->attainment.status, ==, SC_TARGET_STATUS_MISSED);
-  g_assert_true (shows_text (page, "Overall target"));
-  g_assert_true (shows_text (page, "Missed"));
-  g_assert_true (shows_text (page, "missed,"));
+  g_assert_true (sc_ui_test_shows_part (page, "Overall target"));
+  g_assert_true (sc_ui_test_shows_part (page, "Missed"));
+  g_assert_true (sc_ui_test_shows_part (page, "missed,"));
   scroll_to (fixture, dropdown);
   sc_ui_test_save_png (window, "targets-by-team.png");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
@@ -775,14 +755,14 @@ test_by_segment (Fixture       *fixture,
     g_assert_cmpfloat (row->target, ==, override->value);
     g_assert_cmpint (row->attainment.status, ==, SC_TARGET_STATUS_MET);
     g_assert_cmpfloat_with_epsilon (row->attainment.attainment, 100, 1e-6);
-    g_assert_true (shows_text (page, "Own target"));
+    g_assert_true (sc_ui_test_shows_part (page, "Own target"));
   }
 
   /* A filter on the channel: the teams within Email. */
   sc_view_state_add_filter (state, SC_DIM_CHANNEL, "Email");
   show_targets (fixture);
   check_against_engine (fixture, SC_DIM_TEAM, "Email");
-  g_assert_true (shows_text (page, "Within Channel: Email"));
+  g_assert_true (sc_ui_test_shows_part (page, "Within Channel: Email"));
   scroll_to (fixture, dropdown);
   sc_ui_test_save_png (window, "targets-by-team-email.png");
 
@@ -790,7 +770,7 @@ test_by_segment (Fixture       *fixture,
   sc_view_state_add_filter (state, SC_DIM_REGION, "Atlantis");
   show_targets (fixture);
   g_assert_cmpuint (sc_targets_page_get_segment_targets (fixture->page)->len, ==, 0);
-  g_assert_true (shows_text (page, "Not Enough Data"));
+  g_assert_true (sc_ui_test_shows_part (page, "Not Enough Data"));
   sc_view_state_clear_filters (state);
   show_targets (fixture);
   check_against_engine (fixture, SC_DIM_TEAM, NULL);
@@ -815,7 +795,7 @@ test_by_segment (Fixture       *fixture,
                             sc_calendar_day_from_ymd (2024, 12, 31));
   show_targets (fixture);
   g_assert_cmpuint (sc_targets_page_get_segment_targets (fixture->page)->len, ==, 0);
-  g_assert_true (shows_text (page, "No Targets Set"));
+  g_assert_true (sc_ui_test_shows_part (page, "No Targets Set"));
   scroll_to (fixture, dropdown);
   sc_ui_test_save_png (window, "targets-by-team-empty.png");
 }
