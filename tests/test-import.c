@@ -13,6 +13,7 @@
 #include "sc-importer.h"
 #include "sc-preset.h"
 #include "sc-store-facts.h"
+#include "sc-store-private.h"
 #include "sc-test-util.h"
 #include "sc-test-xlsx.h"
 
@@ -434,6 +435,43 @@ test_cancel_rolls_back (Fixture       *fixture,
   g_assert_true (sc_store_check_integrity (fixture->store, NULL));
 }
 
+/* A write that fails on the store's writer thread (here the disk fills
+ * up part way) fails the import and leaves the store as it was; the next
+ * import, with room, goes through. */
+static void
+test_disk_full_rolls_back (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = write_tickets (fixture->dir, 30000);
+  g_autoptr(ScImporter) importer = sc_importer_new (fixture->store);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScImportResult) result = NULL;
+  sqlite3 *db = sc_store_get_db (fixture->store);
+  ScStoreOverview overview;
+
+  /* 64 pages of 16 KiB: room for a few thousand of the 30,000 rows. */
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 64", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  sc_importer_set_preset (importer, "gen-tickets");
+  result = sc_importer_run (importer, path, NULL, &error);
+  g_assert_null (result);
+  g_assert_error (error, SC_ERROR, SC_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "full"));
+  g_assert_true (sc_store_get_overview (fixture->store, &overview, NULL));
+  g_assert_cmpint (overview.interactions, ==, 0);
+  g_assert_cmpint (overview.imports, ==, 0);
+  g_assert_true (sc_store_check_integrity (fixture->store, NULL));
+
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA max_page_count = 1000000", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  result = sc_importer_run (importer, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->counts.inserted, ==, 30000);
+  g_assert_true (sc_store_get_overview (fixture->store, &overview, NULL));
+  g_assert_cmpint (overview.interactions, ==, 30000);
+}
+
 static void
 async_done_cb (GObject      *source,
                GAsyncResult *res,
@@ -697,6 +735,60 @@ test_real_files (Fixture       *fixture,
       g_assert_cmpint (again->counts.unchanged, ==, files[i].rows);
       g_assert_cmpint (again->counts.inserted + again->counts.updated, ==, 0);
     }
+}
+
+/* A store written before interactions were hashed a word at a time (the
+ * previous release made it from the two fixtures below): the same exports
+ * again change nothing, and a changed row is still updated. */
+static void
+test_legacy_hashes (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *store_path = g_test_build_filename (G_TEST_DIST, "fixtures",
+                                                       "store-v5.sqlite", NULL);
+  g_autofree char *tickets = fixture_file ("gen-tickets.csv");
+  g_autofree char *custom = fixture_file ("zendesk-custom-fields.csv");
+  g_autofree char *changed = g_build_filename (fixture->dir, "gen-tickets.csv", NULL);
+  g_autofree char *store_bytes = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *edited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScImportResult) same = NULL;
+  g_autoptr(ScImportResult) same_custom = NULL;
+  g_autoptr(ScImportResult) edit = NULL;
+  g_autoptr(ScImportResult) edit_again = NULL;
+  g_autoptr(ScImportResult) back = NULL;
+  gsize store_len;
+  char *first_line_end;
+
+  g_clear_object (&fixture->store);
+  g_assert_true (g_file_get_contents (store_path, &store_bytes, &store_len, &error));
+  g_assert_true (g_file_set_contents (fixture->db_path, store_bytes, (gssize) store_len, &error));
+  fixture->store = sc_store_open (fixture->db_path, SC_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+
+  same = import_file (fixture->store, tickets, NULL);
+  g_assert_cmpint (same->counts.unchanged, ==, 5);
+  g_assert_cmpint (same->counts.inserted + same->counts.updated, ==, 0);
+  same_custom = import_file (fixture->store, custom, NULL);
+  g_assert_cmpint (same_custom->counts.unchanged, ==, 3);
+  g_assert_cmpint (same_custom->counts.inserted + same_custom->counts.updated, ==, 0);
+
+  /* The first ticket's subject (its last field) edited: that row is
+   * updated, then unchanged; the original file updates it back. */
+  g_assert_true (g_file_get_contents (tickets, &text, NULL, &error));
+  first_line_end = strchr (strchr (text, '\n') + 1, '\n');
+  g_assert_nonnull (first_line_end);
+  edited = g_strdup_printf ("%.*s (edited)%s", (int) (first_line_end - text), text, first_line_end);
+  g_assert_true (g_file_set_contents (changed, edited, -1, &error));
+  edit = import_file (fixture->store, changed, NULL);
+  g_assert_cmpint (edit->counts.updated, ==, 1);
+  g_assert_cmpint (edit->counts.unchanged, ==, 4);
+  edit_again = import_file (fixture->store, changed, NULL);
+  g_assert_cmpint (edit_again->counts.unchanged, ==, 5);
+  back = import_file (fixture->store, tickets, NULL);
+  g_assert_cmpint (back->counts.updated, ==, 1);
+  g_assert_cmpint (back->counts.unchanged, ==, 4);
 }
 
 /* Maps data record numbers to physical lines with the reader itself. */
@@ -963,6 +1055,7 @@ main (int   argc,
   ADD ("errors", test_errors);
   ADD ("rejects-kept", test_rejects_kept);
   ADD ("cancel-rolls-back", test_cancel_rolls_back);
+  ADD ("disk-full-rolls-back", test_disk_full_rolls_back);
   ADD ("async", test_async);
   ADD ("dry-run", test_dry_run);
   ADD ("preview/detects", test_preview_detects);
@@ -970,6 +1063,7 @@ main (int   argc,
   ADD ("preview/chosen", test_preview_chosen);
   ADD ("preview/workbook", test_preview_workbook);
   ADD ("real-files", test_real_files);
+  ADD ("legacy-hashes", test_legacy_hashes);
   ADD ("generated-bad-rows", test_generated_bad_rows);
   ADD ("custom-fields", test_custom_fields);
   g_test_add_func ("/scorecard/import/presets/dimension-labels", test_dimension_labels);

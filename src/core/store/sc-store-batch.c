@@ -18,9 +18,11 @@
 #include <string.h>
 
 #include "sc-store-private.h"
+#include "sc-store-writer.h"
 
 #define N_INTERACTION_COLUMNS 47
-#define UPDATE_ID_PARAM (N_INTERACTION_COLUMNS + 1)
+/* The row id follows the columns in both the insert and the update. */
+#define ID_PARAM (N_INTERACTION_COLUMNS + 1)
 
 /* In the order they are bound; the first two form the key. */
 static const char * const interaction_columns[N_INTERACTION_COLUMNS] = {
@@ -70,10 +72,27 @@ struct _ScStoreBatch
   sqlite3_stmt *delete_fields;
   sqlite3_stmt *insert_interaction;
   sqlite3_stmt *update_interaction;
+  sqlite3_stmt *insert_reject;
   GString      *tag_codes;
+
+  /* Interactions, dimension values and rejects are written by the
+   * writer's thread, so their row ids are chosen here. */
+  ScStoreWriter *writer;
+  gint64        next_interaction_id;
+  gint64        next_value_id;
+
+  /* The import writes through a rollback journal (see begin_bulk()). */
+  gboolean      bulk;
 };
 
 /* ---- Hashing ----------------------------------------------------------- */
+
+/* Records carry a hash of their values, so that a re-import can tell an
+ * unchanged record without reading it back. Surveys, customers and agent
+ * time use FNV-1a, a byte at a time. Interactions, millions per import,
+ * use a hash that takes eight bytes at a time (below); the interactions
+ * of stores written before it carry FNV-1a hashes, which a re-import
+ * still recognises (sc_store_batch_add_interaction()). */
 
 #define FNV_OFFSET 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
@@ -111,10 +130,65 @@ hash_int (guint64 hash,
   return hash_bytes (hash, &value, sizeof value);
 }
 
+/* The word-at-a-time hash: each little-endian 64-bit word is multiplied
+ * in, rotated and multiplied again (constants from MurmurHash3 and the
+ * golden ratio), which is ample for telling changed records apart. */
+static inline guint64
+word_mix (guint64 hash,
+          guint64 word)
+{
+  hash ^= word * 0xff51afd7ed558ccdULL;
+  hash = (hash << 31) | (hash >> 33);
+  return hash * 0x9e3779b97f4a7c15ULL;
+}
+
+static inline guint64
+word_bytes (guint64     hash,
+            const void *data,
+            gsize       len)
+{
+  const guint8 *p = data;
+  guint64 word;
+
+  for (; len >= 8; p += 8, len -= 8)
+    {
+      memcpy (&word, p, 8);
+      hash = word_mix (hash, GUINT64_FROM_LE (word));
+    }
+  if (len > 0)
+    {
+      word = 0;
+      memcpy (&word, p, len);
+      hash = word_mix (hash, GUINT64_FROM_LE (word));
+    }
+  return hash;
+}
+
+static inline guint64
+word_string (guint64     hash,
+             const char *s)
+{
+  gsize len;
+
+  /* The length follows the text, so that "ab" + "c" and "a" + "bc"
+   * differ; NULL has a length no text has. */
+  if (s == NULL)
+    return word_mix (hash, G_MAXUINT64);
+  len = strlen (s);
+  return word_mix (word_bytes (hash, s, len), len);
+}
+
+static inline guint64
+word_int (guint64 hash,
+          gint64  value)
+{
+  return word_mix (hash, (guint64) value);
+}
+
 static guint64
 hash_key (const char *external_id)
 {
-  guint64 hash = hash_string (FNV_OFFSET, external_id);
+  guint64 hash = word_string (FNV_OFFSET, external_id);
 
   /* Finalise (from MurmurHash3's fmix64) so that nearby ids spread out. */
   hash ^= hash >> 33;
@@ -123,30 +197,57 @@ hash_key (const char *external_id)
   return hash != 0 ? hash : 1;
 }
 
-static guint64
-hash_interaction (const ScInteraction *it)
+typedef struct
+{
+  guint64 (*bytes)  (guint64 hash, const void *data, gsize len);
+  guint64 (*string) (guint64 hash, const char *s);
+  guint64 (*integer) (guint64 hash, gint64 value);
+} RowHash;
+
+static const RowHash word_hash = { word_bytes, word_string, word_int };
+static const RowHash fnv_hash = { hash_bytes, hash_string, hash_int };
+
+/* The integers go in as their bytes (in the machine's order: FNV-1a
+ * hashes were always so). Inlined with a constant @h, the calls are
+ * direct. */
+static inline guint64
+hash_interaction_with (const RowHash        *h,
+                       const ScInteraction  *it)
 {
   guint64 hash = FNV_OFFSET;
 
-  hash = hash_int (hash, it->kind);
-  hash = hash_bytes (hash, &it->created_at, 4 * sizeof (gint64));
+  hash = h->integer (hash, it->kind);
+  hash = h->bytes (hash, &it->created_at, 4 * sizeof (gint64));
   for (guint i = 0; i < SC_DIM_N_BUILTIN; i++)
-    hash = hash_string (hash, it->dims[i]);
+    hash = h->string (hash, it->dims[i]);
   /* Custom dimensions count only when set, so that rows stored before a
    * store had any keep their hash. */
   for (guint i = SC_DIM_N_BUILTIN; i < SC_DIM_MAX; i++)
     if (it->dims[i] != NULL && it->dims[i][0] != '\0')
       {
-        hash = hash_int (hash, i);
-        hash = hash_string (hash, it->dims[i]);
+        hash = h->integer (hash, i);
+        hash = h->string (hash, it->dims[i]);
       }
-  hash = hash_string (hash, it->customer_id);
-  hash = hash_string (hash, it->subject);
+  hash = h->string (hash, it->customer_id);
+  hash = h->string (hash, it->subject);
   /* From resolved to ces_scale the struct holds only gint64 fields. */
-  hash = hash_bytes (hash, &it->resolved,
-                     G_STRUCT_OFFSET (ScInteraction, ces_scale)
-                     - G_STRUCT_OFFSET (ScInteraction, resolved) + sizeof (gint64));
+  hash = h->bytes (hash, &it->resolved,
+                   G_STRUCT_OFFSET (ScInteraction, ces_scale)
+                   - G_STRUCT_OFFSET (ScInteraction, resolved) + sizeof (gint64));
   return hash;
+}
+
+static guint64
+hash_interaction (const ScInteraction *it)
+{
+  return hash_interaction_with (&word_hash, it);
+}
+
+/* The hash of stores written before word_hash. */
+static guint64
+hash_interaction_fnv (const ScInteraction *it)
+{
+  return hash_interaction_with (&fnv_hash, it);
 }
 
 /* ---- Key table --------------------------------------------------------- */
@@ -208,6 +309,30 @@ key_table_insert (KeyTable *table,
   slot->rowid = rowid;
 }
 
+/* Stores the key in @slot, which key_table_lookup() returned and which
+ * nothing has changed since: a second lookup would cost a second cache
+ * miss in a table of millions. */
+static void
+key_table_set (KeyTable *table,
+               KeySlot  *slot,
+               guint64   key,
+               guint64   row_hash,
+               gint64    rowid)
+{
+  if (slot->key == 0)
+    {
+      if ((table->used + 1) * 2 > table->mask + 1)
+        {
+          key_table_insert (table, key, row_hash, rowid);
+          return;
+        }
+      table->used++;
+    }
+  slot->key = key;
+  slot->row_hash = row_hash;
+  slot->rowid = rowid;
+}
+
 /* ---- Setting up -------------------------------------------------------- */
 
 static char *
@@ -221,15 +346,15 @@ build_interaction_sql (gboolean update)
       for (guint i = 2; i < N_INTERACTION_COLUMNS; i++)
         g_string_append_printf (sql, "%s%s = ?%u", i > 2 ? ", " : "",
                                 interaction_columns[i], i + 1);
-      g_string_append_printf (sql, " WHERE id = ?%u", UPDATE_ID_PARAM);
+      g_string_append_printf (sql, " WHERE id = ?%u", ID_PARAM);
     }
   else
     {
       g_string_append (sql, "INSERT INTO interactions (");
       for (guint i = 0; i < N_INTERACTION_COLUMNS; i++)
-        g_string_append_printf (sql, "%s%s", i ? ", " : "", interaction_columns[i]);
-      g_string_append (sql, ") VALUES (");
-      for (guint i = 0; i < N_INTERACTION_COLUMNS; i++)
+        g_string_append_printf (sql, "%s, ", interaction_columns[i]);
+      g_string_append (sql, "id) VALUES (");
+      for (guint i = 0; i < ID_PARAM; i++)
         g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
       g_string_append (sql, ")");
     }
@@ -310,6 +435,22 @@ load_keys (ScStoreBatch  *batch,
   return TRUE;
 }
 
+/* The next free row id of @table. */
+static gboolean
+next_id (ScStoreBatch  *batch,
+         const char    *sql,
+         gint64        *out,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = _sc_store_prepare (batch->db, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  *out = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) + 1 : 1;
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
 static gboolean
 record_import (ScStoreBatch        *batch,
                const ScImportInfo  *info,
@@ -336,6 +477,51 @@ record_import (ScStoreBatch        *batch,
     return _sc_store_set_error (batch->db, _("Recording the import"), error);
   batch->import_id = sqlite3_last_insert_rowid (batch->db);
   return TRUE;
+}
+
+/* Sets the connection's journal mode; FALSE when it cannot, because
+ * another connection has the file open. Never waits for one. */
+static gboolean
+set_journal_mode (sqlite3    *db,
+                  const char *mode)
+{
+  g_autofree char *sql = g_strdup_printf ("PRAGMA journal_mode = %s", mode);
+  sqlite3_stmt *stmt = NULL;
+  gboolean ok = FALSE;
+
+  sqlite3_busy_timeout (db, 0);
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    ok = g_ascii_strcasecmp ((const char *) sqlite3_column_text (stmt, 0), mode) == 0;
+  sqlite3_finalize (stmt);
+  sqlite3_busy_timeout (db, SC_STORE_BUSY_TIMEOUT_MS);
+  return ok;
+}
+
+/* A store in WAL mode takes every page of an import twice: into the WAL
+ * as the transaction goes, and into the file at the checkpoint after it.
+ * When no other connection has the store open (the command line's import,
+ * not the window's), the import goes through a rollback journal instead,
+ * which is as atomic and writes the new pages once: a fifth less time for
+ * a large import into a new store. Leaving WAL mode needs exclusive
+ * access, so this is never done under a reader's feet; a process that
+ * opens the store meanwhile waits for the import (up to the busy
+ * timeout). The store is back in WAL mode when the batch ends; after a
+ * crash, the next open rolls the journal back and sets WAL mode again. */
+static void
+begin_bulk (ScStoreBatch *batch)
+{
+  batch->bulk = set_journal_mode (batch->db, "DELETE");
+}
+
+static void
+end_bulk (ScStoreBatch *batch)
+{
+  /* Should another connection have opened the store meanwhile, that
+   * open set WAL mode again already, or the next one will. */
+  if (batch->bulk)
+    set_journal_mode (batch->db, "WAL");
+  batch->bulk = FALSE;
 }
 
 /**
@@ -380,9 +566,11 @@ sc_store_begin_import (ScStore             *self,
    * checks of them would cost ten B-tree lookups per interaction and never
    * fail; they are back on when the batch ends. The pragma has no effect
    * inside a transaction, hence before BEGIN. */
+  begin_bulk (batch);
   if (!_sc_store_exec (batch->db, "PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE", error))
     {
       sqlite3_exec (batch->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+      end_bulk (batch);
       return NULL;
     }
   batch->in_transaction = TRUE;
@@ -392,8 +580,15 @@ sc_store_begin_import (ScStore             *self,
   if (!record_import (batch, info, error)
       || !load_dimension_values (batch, error)
       || !load_keys (batch, error)
+      || !next_id (batch, "SELECT coalesce(max(id), 0) FROM interactions",
+                   &batch->next_interaction_id, error)
+      || !next_id (batch, "SELECT coalesce(max(id), 0) FROM dimension_values",
+                   &batch->next_value_id, error)
       || !(batch->insert_value = _sc_store_prepare (batch->db,
-             "INSERT INTO dimension_values (dimension_id, value) VALUES (?1, ?2)", error))
+             "INSERT INTO dimension_values (id, dimension_id, value) VALUES (?1, ?2, ?3)", error))
+      || !(batch->insert_reject = _sc_store_prepare (batch->db,
+             "INSERT INTO rejects (import_id, line, column_name, value, reason, raw)"
+             " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error))
       || !(batch->insert_field = _sc_store_prepare (batch->db,
              "INSERT INTO interaction_fields (interaction_id, dimension_id, value_id)"
              " VALUES (?1, ?2, ?3)", error))
@@ -402,6 +597,7 @@ sc_store_begin_import (ScStore             *self,
       || !(batch->insert_interaction = _sc_store_prepare (batch->db, insert_sql, error))
       || !(batch->update_interaction = _sc_store_prepare (batch->db, update_sql, error)))
     return NULL;
+  batch->writer = _sc_store_writer_new (batch->db);
 
   return g_steal_pointer (&batch);
 }
@@ -468,6 +664,8 @@ sc_store_batch_add_dimension (ScStoreBatch  *batch,
   g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
   g_return_val_if_fail (label != NULL && out_dim != NULL, FALSE);
 
+  if (!_sc_store_writer_flush (batch->writer, error))
+    return FALSE;
   name = dimension_name_for (label);
   stmt = _sc_store_prepare (batch->db, "SELECT id FROM dimensions WHERE name = ?1", error);
   if (stmt == NULL)
@@ -518,21 +716,17 @@ intern_value (ScStoreBatch  *batch,
 {
   gpointer id;
   gint64 new_id;
-  int rc;
 
   if (g_hash_table_lookup_extended (batch->values[dim], value, NULL, &id))
     return (gint64) GPOINTER_TO_SIZE (id);
 
-  sqlite3_bind_int64 (batch->insert_value, 1, (gint64) dim + 1);
-  _sc_store_bind_text (batch->insert_value, 2, value);
-  rc = sqlite3_step (batch->insert_value);
-  sqlite3_reset (batch->insert_value);
-  if (rc != SQLITE_DONE)
-    {
-      _sc_store_set_error (batch->db, _("Saving a dimension value"), error);
-      return 0;
-    }
-  new_id = sqlite3_last_insert_rowid (batch->db);
+  new_id = batch->next_value_id++;
+  _sc_store_writer_begin (batch->writer, batch->insert_value, N_("Saving a dimension value"));
+  _sc_store_writer_int (batch->writer, new_id);
+  _sc_store_writer_int (batch->writer, (gint64) dim + 1);
+  _sc_store_writer_text (batch->writer, value);
+  if (!_sc_store_writer_end (batch->writer, error))
+    return 0;
   g_hash_table_insert (batch->values[dim], g_strdup (value), GSIZE_TO_POINTER ((gsize) new_id));
   return new_id;
 }
@@ -583,78 +777,72 @@ intern_tags (ScStoreBatch  *batch,
 
 /* ---- Interactions ------------------------------------------------------ */
 
-static gboolean
-bind_interaction (ScStoreBatch         *batch,
-                  sqlite3_stmt         *stmt,
-                  const ScInteraction  *it,
-                  guint64               row_hash,
-                  GError              **error)
-{
-  const gint64 *tail;
-  int p = 1;
+/* queue_interaction() copies these runs of fields as arrays. */
+G_STATIC_ASSERT (G_STRUCT_OFFSET (ScInteraction, closed_at)
+                 - G_STRUCT_OFFSET (ScInteraction, created_at) == 3 * sizeof (gint64));
+G_STATIC_ASSERT (G_STRUCT_OFFSET (ScInteraction, ces_scale)
+                 - G_STRUCT_OFFSET (ScInteraction, resolved)
+                 == (N_INTERACTION_COLUMNS - 23) * sizeof (gint64));
 
-  _sc_store_bind_text (stmt, p++, batch->source);
-  _sc_store_bind_text (stmt, p++, it->external_id);
-  sqlite3_bind_int64 (stmt, p++, batch->import_id);
-  sqlite3_bind_int64 (stmt, p++, (gint64) row_hash);
-  sqlite3_bind_int64 (stmt, p++, it->kind);
-  _sc_store_bind_int (stmt, p++, it->created_at);
-  _sc_store_bind_int (stmt, p++, it->first_reply_at);
-  _sc_store_bind_int (stmt, p++, it->resolved_at);
-  _sc_store_bind_int (stmt, p++, it->closed_at);
+/* Queues the insert or update of row @rowid. */
+static gboolean
+queue_interaction (ScStoreBatch         *batch,
+                   sqlite3_stmt         *stmt,
+                   const ScInteraction  *it,
+                   guint64               row_hash,
+                   gint64                rowid,
+                   GError              **error)
+{
+  ScStoreWriter *w = batch->writer;
+  gint64 codes[SC_DIM_TAGS];
+
+  /* Values first: a new one is a statement of its own. */
   for (guint d = 0; d < SC_DIM_TAGS; d++)
     {
-      gint64 code = 0;
-
+      codes[d] = SC_MISSING;
       if (it->dims[d] != NULL && it->dims[d][0] != '\0'
-          && (code = intern_value (batch, d, it->dims[d], error)) == 0)
+          && (codes[d] = intern_value (batch, d, it->dims[d], error)) == 0)
         return FALSE;
-      _sc_store_bind_int (stmt, p++, code ? code : SC_MISSING);
     }
   if (!intern_tags (batch, it->dims[SC_DIM_TAGS], error))
     return FALSE;
-  if (batch->tag_codes->len > 0)
-    sqlite3_bind_text (stmt, p++, batch->tag_codes->str, -1, SQLITE_TRANSIENT);
-  else
-    sqlite3_bind_null (stmt, p++);
-  _sc_store_bind_text (stmt, p++, it->customer_id);
-  _sc_store_bind_text (stmt, p++, it->subject);
-  for (tail = &it->resolved; p <= N_INTERACTION_COLUMNS; tail++)
-    _sc_store_bind_int (stmt, p++, *tail);
-  return TRUE;
+
+  _sc_store_writer_begin (w, stmt, stmt == batch->insert_interaction
+                                   ? N_("Saving an interaction") : N_("Updating an interaction"));
+  _sc_store_writer_text (w, batch->source);
+  _sc_store_writer_text (w, it->external_id);
+  _sc_store_writer_int (w, batch->import_id);
+  _sc_store_writer_int (w, (gint64) row_hash);
+  _sc_store_writer_int (w, it->kind);
+  _sc_store_writer_ints (w, &it->created_at, 4);
+  _sc_store_writer_ints (w, codes, SC_DIM_TAGS);
+  _sc_store_writer_text (w, batch->tag_codes->len > 0 ? batch->tag_codes->str : NULL);
+  _sc_store_writer_text (w, it->customer_id);
+  _sc_store_writer_text (w, it->subject);
+  /* From resolved to ces_scale the struct holds only gint64 fields. */
+  _sc_store_writer_ints (w, &it->resolved, N_INTERACTION_COLUMNS - 22);
+  _sc_store_writer_int (w, rowid);
+  return _sc_store_writer_end (w, error);
 }
 
-static gboolean
-step_and_reset (ScStoreBatch  *batch,
-                sqlite3_stmt  *stmt,
-                const char    *what,
-                GError       **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  /* No sqlite3_clear_bindings(): every statement here has all of its
-   * parameters bound before each step. */
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    return _sc_store_set_error (batch->db, what, error);
-  return TRUE;
-}
-
-/* Writes the custom dimensions' values of the interaction @rowid; when it
+/* Queues the custom dimensions' values of the interaction @rowid; when it
  * @replaces a stored one, its old values go first. */
 static gboolean
-write_fields (ScStoreBatch         *batch,
+queue_fields (ScStoreBatch         *batch,
               gint64                rowid,
               const ScInteraction  *it,
               gboolean              replaces,
               GError              **error)
 {
+  ScStoreWriter *w = batch->writer;
+
   if (batch->n_dims == SC_DIM_N_BUILTIN)
     return TRUE;
   if (replaces)
     {
-      sqlite3_bind_int64 (batch->delete_fields, 1, rowid);
-      if (!step_and_reset (batch, batch->delete_fields, _("Updating an interaction"), error))
+      _sc_store_writer_begin (w, batch->delete_fields, N_("Updating an interaction"));
+      _sc_store_writer_int (w, rowid);
+      if (!_sc_store_writer_end (w, error))
         return FALSE;
     }
   for (guint d = SC_DIM_N_BUILTIN; d < batch->n_dims; d++)
@@ -665,10 +853,11 @@ write_fields (ScStoreBatch         *batch,
         continue;
       if ((code = intern_value (batch, d, it->dims[d], error)) == 0)
         return FALSE;
-      sqlite3_bind_int64 (batch->insert_field, 1, rowid);
-      sqlite3_bind_int64 (batch->insert_field, 2, (gint64) d + 1);
-      sqlite3_bind_int64 (batch->insert_field, 3, code);
-      if (!step_and_reset (batch, batch->insert_field, _("Saving an interaction"), error))
+      _sc_store_writer_begin (w, batch->insert_field, N_("Saving an interaction"));
+      _sc_store_writer_int (w, rowid);
+      _sc_store_writer_int (w, (gint64) d + 1);
+      _sc_store_writer_int (w, code);
+      if (!_sc_store_writer_end (w, error))
         return FALSE;
     }
   return TRUE;
@@ -681,6 +870,9 @@ write_fields (ScStoreBatch         *batch,
  * @outcome: (out) (optional): whether it was inserted, updated or unchanged
  * @error: return location for an error
  *
+ * The write itself may happen later, on another thread: an error of
+ * SQLite's shows in a later call or in sc_store_batch_commit().
+ *
  * Returns: %TRUE when the record was written (or found unchanged)
  */
 gboolean
@@ -691,7 +883,7 @@ sc_store_batch_add_interaction (ScStoreBatch         *batch,
 {
   guint64 key, row_hash;
   KeySlot *slot;
-  sqlite3_stmt *stmt;
+  gboolean update;
   gint64 rowid;
 
   g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
@@ -712,41 +904,23 @@ sc_store_batch_add_interaction (ScStoreBatch         *batch,
   key = hash_key (interaction->external_id);
   row_hash = hash_interaction (interaction);
   slot = key_table_lookup (&batch->keys, key);
-  if (slot->key != 0 && slot->row_hash == row_hash)
+  if (slot->key != 0
+      && (slot->row_hash == row_hash || slot->row_hash == hash_interaction_fnv (interaction)))
     {
       if (outcome)
         *outcome = SC_WRITE_UNCHANGED;
       return TRUE;
     }
 
-  stmt = slot->key != 0 ? batch->update_interaction : batch->insert_interaction;
-  if (!bind_interaction (batch, stmt, interaction, row_hash, error))
-    {
-      sqlite3_reset (stmt);
-      sqlite3_clear_bindings (stmt);
-      return FALSE;
-    }
-  if (slot->key != 0)
-    {
-      rowid = slot->rowid;
-      sqlite3_bind_int64 (stmt, UPDATE_ID_PARAM, rowid);
-      if (!step_and_reset (batch, stmt, _("Updating an interaction"), error)
-          || !write_fields (batch, rowid, interaction, TRUE, error))
-        return FALSE;
-      key_table_insert (&batch->keys, key, row_hash, rowid);
-      if (outcome)
-        *outcome = SC_WRITE_UPDATED;
-      return TRUE;
-    }
-
-  if (!step_and_reset (batch, stmt, _("Saving an interaction"), error))
+  update = slot->key != 0;
+  rowid = update ? slot->rowid : batch->next_interaction_id++;
+  if (!queue_interaction (batch, update ? batch->update_interaction : batch->insert_interaction,
+                          interaction, row_hash, rowid, error)
+      || !queue_fields (batch, rowid, interaction, update, error))
     return FALSE;
-  rowid = sqlite3_last_insert_rowid (batch->db);
-  if (!write_fields (batch, rowid, interaction, FALSE, error))
-    return FALSE;
-  key_table_insert (&batch->keys, key, row_hash, rowid);
+  key_table_set (&batch->keys, slot, key, row_hash, rowid);
   if (outcome)
-    *outcome = SC_WRITE_INSERTED;
+    *outcome = update ? SC_WRITE_UPDATED : SC_WRITE_INSERTED;
   return TRUE;
 }
 
@@ -822,6 +996,10 @@ sc_store_batch_add_survey_response (ScStoreBatch            *batch,
   g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
   g_return_val_if_fail (r != NULL, FALSE);
 
+  /* Looked up one by one, after everything queued. */
+  if (!_sc_store_writer_flush (batch->writer, error))
+    return FALSE;
+
   if (r->external_id == NULL || r->question == NULL
       || r->responded_at == SC_MISSING || r->score == SC_MISSING || r->scale == SC_MISSING)
     {
@@ -894,6 +1072,10 @@ sc_store_batch_add_customer (ScStoreBatch      *batch,
   g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
   g_return_val_if_fail (c != NULL, FALSE);
 
+  /* Looked up one by one, after everything queued. */
+  if (!_sc_store_writer_flush (batch->writer, error))
+    return FALSE;
+
   if (c->external_id == NULL || c->started_at == SC_MISSING)
     {
       g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
@@ -957,6 +1139,10 @@ sc_store_batch_add_agent_time (ScStoreBatch       *batch,
   g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
   g_return_val_if_fail (a != NULL, FALSE);
 
+  /* Looked up one by one, after everything queued. */
+  if (!_sc_store_writer_flush (batch->writer, error))
+    return FALSE;
+
   if (a->agent == NULL || a->agent[0] == '\0' || a->day == SC_MISSING
       || a->available_s == SC_MISSING || a->active_s == SC_MISSING)
     {
@@ -1012,32 +1198,20 @@ sc_store_batch_add_reject (ScStoreBatch  *batch,
                            const char    *raw,
                            GError       **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  ScStoreWriter *w = batch->writer;
 
   g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
   g_return_val_if_fail (reason != NULL, FALSE);
 
-  stmt = _sc_store_prepare (batch->db,
-                            "INSERT INTO rejects (import_id, line, column_name, value, reason, raw)"
-                            " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch->import_id);
-  sqlite3_bind_int64 (stmt, 2, line);
-  _sc_store_bind_text (stmt, 3, column);
-  _sc_store_bind_text (stmt, 4, value);
-  _sc_store_bind_text (stmt, 5, reason);
+  _sc_store_writer_begin (w, batch->insert_reject, N_("Saving a rejected row"));
+  _sc_store_writer_int (w, batch->import_id);
+  _sc_store_writer_int (w, line);
+  _sc_store_writer_text (w, column);
+  _sc_store_writer_text (w, value);
+  _sc_store_writer_text (w, reason);
   /* Raw text may hold invalid UTF-8: keep its bytes exactly. */
-  if (raw != NULL)
-    sqlite3_bind_blob (stmt, 6, raw, (int) strlen (raw), SQLITE_STATIC);
-  else
-    sqlite3_bind_text (stmt, 6, "", 0, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _sc_store_set_error (batch->db, _("Saving a rejected row"), error);
-  return TRUE;
+  _sc_store_writer_blob (w, raw != NULL ? raw : "", raw != NULL ? strlen (raw) : 0);
+  return _sc_store_writer_end (w, error);
 }
 
 /**
@@ -1062,6 +1236,11 @@ sc_store_batch_commit (ScStoreBatch          *batch,
   g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
   g_return_val_if_fail (counts != NULL, FALSE);
 
+  if (!_sc_store_writer_flush (batch->writer, error))
+    {
+      sc_store_batch_rollback (batch);
+      return FALSE;
+    }
   stmt = _sc_store_prepare (batch->db,
                             "UPDATE imports SET finished_at = ?2, rows_read = ?3, inserted = ?4,"
                             " updated = ?5, unchanged = ?6, rejected = ?7, status = 'done'"
@@ -1089,6 +1268,7 @@ sc_store_batch_commit (ScStoreBatch          *batch,
     }
   batch->in_transaction = FALSE;
   sqlite3_exec (batch->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  end_bulk (batch);
   return TRUE;
 }
 
@@ -1099,6 +1279,8 @@ sc_store_batch_rollback (ScStoreBatch *batch)
 
   if (!batch->in_transaction)
     return;
+  if (batch->writer != NULL)
+    _sc_store_writer_discard (batch->writer);
   /* Statements must not hold the transaction open. */
   if (batch->insert_interaction)
     sqlite3_reset (batch->insert_interaction);
@@ -1110,9 +1292,12 @@ sc_store_batch_rollback (ScStoreBatch *batch)
     sqlite3_reset (batch->insert_field);
   if (batch->delete_fields)
     sqlite3_reset (batch->delete_fields);
+  if (batch->insert_reject)
+    sqlite3_reset (batch->insert_reject);
   sqlite3_exec (batch->db, "ROLLBACK", NULL, NULL, NULL);
   batch->in_transaction = FALSE;
   sqlite3_exec (batch->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  end_bulk (batch);
 }
 
 void
@@ -1122,7 +1307,9 @@ sc_store_batch_free (ScStoreBatch *batch)
     return;
 
   sc_store_batch_rollback (batch);
+  g_clear_pointer (&batch->writer, _sc_store_writer_free);
   sqlite3_finalize (batch->insert_value);
+  sqlite3_finalize (batch->insert_reject);
   sqlite3_finalize (batch->insert_interaction);
   sqlite3_finalize (batch->update_interaction);
   sqlite3_finalize (batch->insert_field);

@@ -14,6 +14,9 @@
 
 G_BEGIN_DECLS
 
+/* How long a connection waits for another one's lock. */
+#define SC_STORE_BUSY_TIMEOUT_MS 5000
+
 sqlite3    *sc_store_get_db                   (ScStore     *self);
 
 const char *_sc_store_schema_migration        (int          version);

@@ -324,7 +324,7 @@ static gboolean
 configure_connection (ScStore  *self,
                       GError  **error)
 {
-  sqlite3_busy_timeout (self->db, 5000);
+  sqlite3_busy_timeout (self->db, SC_STORE_BUSY_TIMEOUT_MS);
   sqlite3_extended_result_codes (self->db, 1);
   if (self->read_only)
     return _sc_store_exec (self->db, "PRAGMA foreign_keys = ON", error);

@@ -1,0 +1,47 @@
+/* sc-store-writer.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Writes queued statements on a thread of its own (see sc-store-writer.c).
+ * Private to the store.
+ */
+
+#pragma once
+
+#include "sc-store-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct _ScStoreWriter ScStoreWriter;
+
+ScStoreWriter *_sc_store_writer_new     (sqlite3        *db);
+void           _sc_store_writer_free    (ScStoreWriter  *self);
+
+/* Queues one run of @stmt; its parameters follow, in order from ?1.
+ * @what (untranslated, static) names the write in an error message. */
+void           _sc_store_writer_begin   (ScStoreWriter  *self,
+                                         sqlite3_stmt   *stmt,
+                                         const char     *what);
+/* An integer, or NULL when it is SC_MISSING. */
+void           _sc_store_writer_int     (ScStoreWriter  *self,
+                                         gint64          value);
+void           _sc_store_writer_ints    (ScStoreWriter  *self,
+                                         const gint64   *values,
+                                         guint           n_values);
+/* Text (copied), or NULL. */
+void           _sc_store_writer_text    (ScStoreWriter  *self,
+                                         const char     *value);
+void           _sc_store_writer_blob    (ScStoreWriter  *self,
+                                         const char     *data,
+                                         gsize           len);
+/* Ends the statement begun last. Returns FALSE with the error of an
+ * earlier statement that failed: the batch cannot go on. */
+gboolean       _sc_store_writer_end     (ScStoreWriter  *self,
+                                         GError        **error);
+/* Waits until everything queued is written. */
+gboolean       _sc_store_writer_flush   (ScStoreWriter  *self,
+                                         GError        **error);
+/* Drops what is queued and waits for the statement being written. */
+void           _sc_store_writer_discard (ScStoreWriter  *self);
+
+G_END_DECLS
