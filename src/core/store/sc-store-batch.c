@@ -23,6 +23,8 @@
 #define N_INTERACTION_COLUMNS 47
 /* The row id follows the columns in both the insert and the update. */
 #define ID_PARAM (N_INTERACTION_COLUMNS + 1)
+/* New interactions are inserted this many in one statement. */
+#define INSERT_ROWS 16
 
 /* In the order they are bound; the first two form the key. */
 static const char * const interaction_columns[N_INTERACTION_COLUMNS] = {
@@ -71,6 +73,7 @@ struct _ScStoreBatch
   sqlite3_stmt *insert_field;
   sqlite3_stmt *delete_fields;
   sqlite3_stmt *insert_interaction;
+  sqlite3_stmt *insert_interactions;  /* INSERT_ROWS at once */
   sqlite3_stmt *update_interaction;
   sqlite3_stmt *insert_reject;
   GString      *tag_codes;
@@ -335,8 +338,10 @@ key_table_set (KeyTable *table,
 
 /* ---- Setting up -------------------------------------------------------- */
 
+/* The update, or the insert of @rows rows. */
 static char *
-build_interaction_sql (gboolean update)
+build_interaction_sql (gboolean update,
+                       guint    rows)
 {
   g_autoptr(GString) sql = g_string_new (NULL);
 
@@ -353,10 +358,14 @@ build_interaction_sql (gboolean update)
       g_string_append (sql, "INSERT INTO interactions (");
       for (guint i = 0; i < N_INTERACTION_COLUMNS; i++)
         g_string_append_printf (sql, "%s, ", interaction_columns[i]);
-      g_string_append (sql, "id) VALUES (");
-      for (guint i = 0; i < ID_PARAM; i++)
-        g_string_append_printf (sql, "%s?%u", i ? ", " : "", i + 1);
-      g_string_append (sql, ")");
+      g_string_append (sql, "id) VALUES ");
+      for (guint r = 0; r < rows; r++)
+        {
+          g_string_append (sql, r ? ", (" : "(");
+          for (guint i = 0; i < ID_PARAM; i++)
+            g_string_append_printf (sql, "%s?%u", i ? ", " : "", r * ID_PARAM + i + 1);
+          g_string_append (sql, ")");
+        }
     }
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
@@ -543,6 +552,7 @@ sc_store_begin_import (ScStore             *self,
 {
   g_autoptr(ScStoreBatch) batch = NULL;
   g_autofree char *insert_sql = NULL;
+  g_autofree char *insert_rows_sql = NULL;
   g_autofree char *update_sql = NULL;
 
   g_return_val_if_fail (SC_IS_STORE (self), NULL);
@@ -561,12 +571,12 @@ sc_store_begin_import (ScStore             *self,
   batch->source = g_strdup (info->source);
   batch->tag_codes = g_string_new (NULL);
 
+  begin_bulk (batch);
   /* Every reference a batch writes is to a row it found or wrote itself in
    * the same transaction (an import, a dimension value), so SQLite's
    * checks of them would cost ten B-tree lookups per interaction and never
    * fail; they are back on when the batch ends. The pragma has no effect
    * inside a transaction, hence before BEGIN. */
-  begin_bulk (batch);
   if (!_sc_store_exec (batch->db, "PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE", error))
     {
       sqlite3_exec (batch->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
@@ -575,8 +585,9 @@ sc_store_begin_import (ScStore             *self,
     }
   batch->in_transaction = TRUE;
 
-  insert_sql = build_interaction_sql (FALSE);
-  update_sql = build_interaction_sql (TRUE);
+  insert_sql = build_interaction_sql (FALSE, 1);
+  insert_rows_sql = build_interaction_sql (FALSE, INSERT_ROWS);
+  update_sql = build_interaction_sql (TRUE, 1);
   if (!record_import (batch, info, error)
       || !load_dimension_values (batch, error)
       || !load_keys (batch, error)
@@ -595,9 +606,12 @@ sc_store_begin_import (ScStore             *self,
       || !(batch->delete_fields = _sc_store_prepare (batch->db,
              "DELETE FROM interaction_fields WHERE interaction_id = ?1", error))
       || !(batch->insert_interaction = _sc_store_prepare (batch->db, insert_sql, error))
+      || !(batch->insert_interactions = _sc_store_prepare (batch->db, insert_rows_sql, error))
       || !(batch->update_interaction = _sc_store_prepare (batch->db, update_sql, error)))
     return NULL;
   batch->writer = _sc_store_writer_new (batch->db);
+  _sc_store_writer_set_multi (batch->writer, batch->insert_interaction,
+                              batch->insert_interactions, INSERT_ROWS);
 
   return g_steal_pointer (&batch);
 }
@@ -1284,6 +1298,8 @@ sc_store_batch_rollback (ScStoreBatch *batch)
   /* Statements must not hold the transaction open. */
   if (batch->insert_interaction)
     sqlite3_reset (batch->insert_interaction);
+  if (batch->insert_interactions)
+    sqlite3_reset (batch->insert_interactions);
   if (batch->update_interaction)
     sqlite3_reset (batch->update_interaction);
   if (batch->insert_value)
@@ -1311,6 +1327,7 @@ sc_store_batch_free (ScStoreBatch *batch)
   sqlite3_finalize (batch->insert_value);
   sqlite3_finalize (batch->insert_reject);
   sqlite3_finalize (batch->insert_interaction);
+  sqlite3_finalize (batch->insert_interactions);
   sqlite3_finalize (batch->update_interaction);
   sqlite3_finalize (batch->insert_field);
   sqlite3_finalize (batch->delete_fields);

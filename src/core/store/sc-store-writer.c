@@ -70,6 +70,11 @@ struct _ScStoreWriter
   sqlite3  *db;
   Chunk    *filling;
 
+  /* A statement that runs @multi_rows runs of @single at once. */
+  sqlite3_stmt *single;
+  sqlite3_stmt *multi;
+  guint         multi_rows;
+
   /* Shared with the thread, under lock. */
   GMutex    lock;
   GCond     cond;
@@ -120,51 +125,87 @@ chunk_is_full (const Chunk *chunk)
   return chunk->statements->len >= CHUNK_STATEMENTS || chunk->text->len >= CHUNK_TEXT;
 }
 
+/* Binds the parameters of @s to @stmt from ?@first on. */
+static void
+bind_params (const Chunk     *chunk,
+             const Statement *s,
+             sqlite3_stmt    *stmt,
+             int              first)
+{
+  const char *text = chunk->text->str;
+
+  for (guint k = 0; k < s->n_params; k++)
+    {
+      const Param *p = &chunk->params[s->first_param + k];
+      int index = first + (int) k;
+
+      switch (p->type)
+        {
+        case PARAM_INT:
+          sqlite3_bind_int64 (stmt, index, p->value);
+          break;
+        case PARAM_TEXT:
+          sqlite3_bind_text (stmt, index, text + p->value, (int) p->len, SQLITE_STATIC);
+          break;
+        case PARAM_BLOB:
+          sqlite3_bind_blob (stmt, index, text + p->value, (int) p->len, SQLITE_STATIC);
+          break;
+        case PARAM_NULL:
+        default:
+          sqlite3_bind_null (stmt, index);
+          break;
+        }
+    }
+}
+
+/* How many statements from @i on can run as one multi-row statement. */
+static guint
+n_multi (const ScStoreWriter *self,
+         const Chunk         *chunk,
+         guint                i)
+{
+  const Statement *s = &g_array_index (chunk->statements, Statement, 0);
+
+  if (self->multi == NULL || i + self->multi_rows > chunk->statements->len)
+    return 1;
+  for (guint k = 0; k < self->multi_rows; k++)
+    if (s[i + k].stmt != self->single)
+      return 1;
+  return self->multi_rows;
+}
+
 /* Binds and steps the chunk's statements in order; stops at the first
  * that fails. */
 static gboolean
-chunk_write (Chunk    *chunk,
-             sqlite3  *db,
-             GError  **error)
+chunk_write (ScStoreWriter  *self,
+             Chunk          *chunk,
+             GError        **error)
 {
-  const Param *params = chunk->params;
-  const char *text = chunk->text->str;
+  guint n;
 
-  for (guint i = 0; i < chunk->statements->len; i++)
+  for (guint i = 0; i < chunk->statements->len; i += n)
     {
       const Statement *s = &g_array_index (chunk->statements, Statement, i);
+      sqlite3_stmt *stmt = s->stmt;
       int rc;
 
-      for (guint k = 0; k < s->n_params; k++)
+      n = n_multi (self, chunk, i);
+      if (n > 1)
         {
-          const Param *p = &params[s->first_param + k];
-          int index = (int) k + 1;
-
-          switch (p->type)
-            {
-            case PARAM_INT:
-              sqlite3_bind_int64 (s->stmt, index, p->value);
-              break;
-            case PARAM_TEXT:
-              sqlite3_bind_text (s->stmt, index, text + p->value, (int) p->len, SQLITE_STATIC);
-              break;
-            case PARAM_BLOB:
-              sqlite3_bind_blob (s->stmt, index, text + p->value, (int) p->len, SQLITE_STATIC);
-              break;
-            case PARAM_NULL:
-            default:
-              sqlite3_bind_null (s->stmt, index);
-              break;
-            }
+          stmt = self->multi;
+          for (guint k = 0; k < n; k++)
+            bind_params (chunk, s + k, stmt, (int) (k * s->n_params) + 1);
         }
-      rc = sqlite3_step (s->stmt);
+      else
+        bind_params (chunk, s, stmt, 1);
+      rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
         {
-          _sc_store_set_error (db, _(s->what), error);
-          sqlite3_reset (s->stmt);
+          _sc_store_set_error (self->db, _(s->what), error);
+          sqlite3_reset (stmt);
           return FALSE;
         }
-      sqlite3_reset (s->stmt);
+      sqlite3_reset (stmt);
     }
   return TRUE;
 }
@@ -190,7 +231,7 @@ writer_thread (gpointer data)
       g_mutex_unlock (&self->lock);
 
       if (!skip)
-        chunk_write (chunk, self->db, &error);
+        chunk_write (self, chunk, &error);
       chunk_clear (chunk);
 
       g_mutex_lock (&self->lock);
@@ -261,6 +302,20 @@ submit (ScStoreWriter  *self,
   ok = check_error (self, error);
   g_mutex_unlock (&self->lock);
   return ok;
+}
+
+void
+_sc_store_writer_set_multi (ScStoreWriter *self,
+                            sqlite3_stmt  *single,
+                            sqlite3_stmt  *multi,
+                            guint          rows)
+{
+  g_return_if_fail (self->thread == NULL);
+  g_return_if_fail (rows >= 2);
+
+  self->single = single;
+  self->multi = multi;
+  self->multi_rows = rows;
 }
 
 void
@@ -384,7 +439,7 @@ _sc_store_writer_flush (ScStoreWriter  *self,
       g_autoptr(GError) local_error = NULL;
 
       if (self->error == NULL && !self->discard
-          && !chunk_write (self->filling, self->db, &local_error))
+          && !chunk_write (self, self->filling, &local_error))
         self->error = g_steal_pointer (&local_error);
       chunk_clear (self->filling);
       return check_error (self, error);

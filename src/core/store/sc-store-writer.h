@@ -17,6 +17,15 @@ typedef struct _ScStoreWriter ScStoreWriter;
 ScStoreWriter *_sc_store_writer_new     (sqlite3        *db);
 void           _sc_store_writer_free    (ScStoreWriter  *self);
 
+/* Runs of @single that come @rows in a row are run as one statement,
+ * @multi, which takes their parameters one after the other (an INSERT
+ * with @rows rows of VALUES): SQLite then starts and ends one statement
+ * instead of @rows. Call before queuing anything. */
+void           _sc_store_writer_set_multi (ScStoreWriter *self,
+                                         sqlite3_stmt   *single,
+                                         sqlite3_stmt   *multi,
+                                         guint           rows);
+
 /* Queues one run of @stmt; its parameters follow, in order from ?1.
  * @what (untranslated, static) names the write in an error message. */
 void           _sc_store_writer_begin   (ScStoreWriter  *self,

@@ -358,6 +358,11 @@ static void
 sc_store_class_init (ScStoreClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = sc_store_finalize;
+
+  /* SQLite's memory statistics take a global lock on every allocation
+   * (tens of millions in a large import); nothing here reads them. This
+   * only works before SQLite's first use in the process, as here. */
+  sqlite3_config (SQLITE_CONFIG_MEMSTATUS, 0);
 }
 
 static void
