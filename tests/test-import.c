@@ -5,8 +5,10 @@
 
 #include "config.h"
 
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "sc-csv-reader.h"
 #include "sc-engine.h"
@@ -399,18 +401,39 @@ cancel_cb (guint64  rows,
   g_cancellable_cancel (user_data);
 }
 
+/* Writes @n_rows tickets; with @subject_len > 0 each has a subject that
+ * long, which makes the rows (and the store) large. */
+static char *
+write_tickets_sized (const char *dir,
+                     guint       n_rows,
+                     guint       subject_len)
+{
+  g_autofree char *path = g_build_filename (dir, "tickets.csv", NULL);
+  g_autofree char *subject = NULL;
+  GString *s = g_string_new (subject_len > 0 ? "Id,Created at,Status,Channel,Subject\n"
+                                             : "Id,Created at,Status,Channel\n");
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_string_append_printf (s, "%u,2024-01-%02uT10:00:00Z,open,email", i + 1, i % 28 + 1);
+      if (subject_len > 0)
+        {
+          g_string_append_printf (s, ",%u ", i + 1);
+          for (guint k = 0; k < subject_len; k++)
+            g_string_append_c (s, (char) ('a' + (i * 7 + k) % 26));
+        }
+      g_string_append_c (s, '\n');
+    }
+  g_assert_true (g_file_set_contents (path, s->str, s->len, NULL));
+  g_string_free (s, TRUE);
+  return g_steal_pointer (&path);
+}
+
 static char *
 write_tickets (const char *dir,
                guint       n_rows)
 {
-  g_autofree char *path = g_build_filename (dir, "tickets.csv", NULL);
-  GString *s = g_string_new ("Id,Created at,Status,Channel\n");
-
-  for (guint i = 0; i < n_rows; i++)
-    g_string_append_printf (s, "%u,2024-01-%02uT10:00:00Z,open,email\n", i + 1, i % 28 + 1);
-  g_assert_true (g_file_set_contents (path, s->str, s->len, NULL));
-  g_string_free (s, TRUE);
-  return g_steal_pointer (&path);
+  return write_tickets_sized (dir, n_rows, 0);
 }
 
 static void
@@ -470,6 +493,125 @@ test_disk_full_rolls_back (Fixture       *fixture,
   g_assert_cmpint (result->counts.inserted, ==, 30000);
   g_assert_true (sc_store_get_overview (fixture->store, &overview, NULL));
   g_assert_cmpint (overview.interactions, ==, 30000);
+}
+
+/* Runs `scorecard-cli --db DB import --preset gen-tickets FILE` and kills
+ * it with SIGKILL after @delay_us (unless it finished first). Returns
+ * whether it finished on its own, successfully. */
+static gboolean
+import_and_kill (const char *db,
+                 const char *file,
+                 gint64      delay_us)
+{
+  g_autofree char *cli = sc_test_cli_path ();
+  const char *argv[] = { cli, "--db", db, "import", "--preset", "gen-tickets", file, NULL };
+  g_autoptr(GError) error = NULL;
+  gint64 deadline;
+  GPid pid, done;
+  int status;
+
+  g_assert_true (g_spawn_async (NULL, (char **) argv, NULL,
+                                G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                NULL, NULL, &pid, &error));
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + delay_us;
+  while ((done = waitpid (pid, &status, WNOHANG)) == 0 && g_get_monotonic_time () < deadline)
+    g_usleep (500);
+  if (done == 0)
+    {
+      kill (pid, SIGKILL);
+      done = waitpid (pid, &status, 0);
+    }
+  g_assert_cmpint (done, ==, pid);
+  g_spawn_close_pid (pid);
+  if (WIFSIGNALED (status))
+    return FALSE;
+  g_assert_true (WIFEXITED (status) && WEXITSTATUS (status) == 0);
+  return TRUE;
+}
+
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (to, bytes, (gssize) len, NULL));
+}
+
+/* An import killed at any point (opening, writing rows, committing,
+ * leaving the rollback journal) leaves the store exactly as before it:
+ * the integrity check passes, nothing of the import is there, and the
+ * next run imports cleanly. The kills are spread over the time a whole
+ * import takes, measured first. The rows are large, so that the import
+ * outgrows SQLite's page cache and writes to the file before it commits. */
+static void
+test_kill_at_random_points (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  const guint n_base = 2000, n_rows = 60000, n_kills = 12;
+  g_autofree char *base_dir = g_build_filename (fixture->dir, "base", NULL);
+  g_autofree char *base = NULL;
+  g_autofree char *base_db = g_build_filename (fixture->dir, "base.db", NULL);
+  g_autofree char *file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScImportResult) rest = NULL;
+  g_autoptr(ScImportResult) again = NULL;
+  gint64 start, full_us;
+  guint killed = 0;
+
+  /* The store holds an earlier import of the first rows of the file. */
+  g_clear_object (&fixture->store);
+  g_assert_cmpint (g_mkdir_with_parents (base_dir, 0700), ==, 0);
+  base = write_tickets_sized (base_dir, n_base, 1500);
+  g_assert_true (import_and_kill (base_db, base, G_USEC_PER_SEC * 600));
+  file = write_tickets_sized (fixture->dir, n_rows, 1500);
+
+  copy_file (base_db, fixture->db_path);
+  start = g_get_monotonic_time ();
+  g_assert_true (import_and_kill (fixture->db_path, file, G_USEC_PER_SEC * 600));
+  full_us = g_get_monotonic_time () - start;
+
+  for (guint k = 0; k < n_kills; k++)
+    {
+      g_autoptr(ScStore) store = NULL;
+      gint64 delay = full_us * (k + g_test_rand_double ()) / n_kills;
+      gboolean finished;
+      ScStoreOverview overview;
+
+      copy_file (base_db, fixture->db_path);
+      finished = import_and_kill (fixture->db_path, file, delay);
+      killed += !finished;
+
+      store = sc_store_open (fixture->db_path, SC_STORE_OPEN_LOCK, &error);
+      g_assert_no_error (error);
+      g_assert_true (sc_store_check_integrity (store, &error));
+      g_assert_no_error (error);
+      g_assert_true (sc_store_get_overview (store, &overview, &error));
+      g_assert_no_error (error);
+      if (overview.imports == 1)
+        g_assert_cmpint (overview.interactions, ==, n_base);
+      else
+        {
+          /* Killed after the commit: the whole import is there. */
+          g_assert_cmpint (overview.imports, ==, 2);
+          g_assert_cmpint (overview.interactions, ==, n_rows);
+        }
+    }
+  g_assert_cmpuint (killed, >=, n_kills / 2);
+
+  /* The last store killed (not necessarily mid-import) imports cleanly. */
+  copy_file (base_db, fixture->db_path);
+  import_and_kill (fixture->db_path, file, full_us / 2);
+  fixture->store = sc_store_open (fixture->db_path, SC_STORE_OPEN_LOCK, &error);
+  g_assert_no_error (error);
+  rest = import_file (fixture->store, file, "gen-tickets");
+  g_assert_cmpint (rest->counts.inserted + rest->counts.unchanged, ==, n_rows);
+  g_assert_cmpint (rest->counts.updated + rest->counts.rejected, ==, 0);
+  again = import_file (fixture->store, file, "gen-tickets");
+  g_assert_cmpint (again->counts.unchanged, ==, n_rows);
 }
 
 static void
@@ -1056,6 +1198,7 @@ main (int   argc,
   ADD ("rejects-kept", test_rejects_kept);
   ADD ("cancel-rolls-back", test_cancel_rolls_back);
   ADD ("disk-full-rolls-back", test_disk_full_rolls_back);
+  ADD ("kill-at-random-points", test_kill_at_random_points);
   ADD ("async", test_async);
   ADD ("dry-run", test_dry_run);
   ADD ("preview/detects", test_preview_detects);

@@ -149,6 +149,41 @@ check_integrity (sqlite3     *db,
   return TRUE;
 }
 
+/* An import killed while it wrote through a rollback journal (see
+ * begin_bulk() in sc-store-batch.c) leaves the journal beside the store,
+ * and a read-only connection cannot read the store past it. SQLite rolls
+ * such a journal back on the first read of a connection that may write,
+ * which puts the store back exactly as it was before that import: this
+ * is what opening does first, whatever the mode. A journal that belongs
+ * to a write in progress in another process is left alone by SQLite. */
+static gboolean
+roll_back_interrupted_import (const char  *path,
+                              GError     **error)
+{
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  sqlite3 *db = NULL;
+  GStatBuf st;
+  int rc;
+
+  if (g_stat (journal, &st) != 0 || st.st_size == 0)
+    return TRUE;
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_busy_timeout (db, SC_STORE_BUSY_TIMEOUT_MS);
+      rc = sqlite3_exec (db, "SELECT count(*) FROM sqlite_master", NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+    g_set_error (error, SC_ERROR, SC_ERROR_LOCKED,
+                 _("“%s” is being written by another program; try again when it is done"), path);
+  else if (rc != SQLITE_OK)
+    g_set_error (error, SC_ERROR, SC_ERROR_FAILED,
+                 _("An import into “%s” was interrupted, and the store could not be put back "
+                   "as it was before it: %s"), path, sqlite3_errmsg (db));
+  sqlite3_close (db);
+  return rc == SQLITE_OK;
+}
+
 /* Checks an existing file with a read-only connection, so that a refusal
  * never writes to it. Returns the schema version in @out_version. A
  * trusted open skips the integrity check (see sc_store_open()). */
@@ -162,7 +197,7 @@ inspect_existing (const char  *path,
   gint64 version = 0;
   gboolean ok = FALSE;
 
-  if (!check_header (path, error))
+  if (!check_header (path, error) || !roll_back_interrupted_import (path, error))
     return FALSE;
 
   if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
