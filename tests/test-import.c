@@ -546,7 +546,9 @@ copy_file (const char *from,
  * the integrity check passes, nothing of the import is there, and the
  * next run imports cleanly. The kills are spread over the time a whole
  * import takes, measured first. The rows are large, so that the import
- * outgrows SQLite's page cache and writes to the file before it commits. */
+ * outgrows SQLite's page cache and writes to the file before it commits.
+ * With @data set, another connection has the store open meanwhile (as the
+ * window does), so the import goes through the WAL. */
 static void
 test_kill_at_random_points (Fixture       *fixture,
                             gconstpointer  data)
@@ -559,6 +561,7 @@ test_kill_at_random_points (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScImportResult) rest = NULL;
   g_autoptr(ScImportResult) again = NULL;
+  gboolean shared = GPOINTER_TO_INT (data);
   gint64 start, full_us;
   guint killed = 0;
 
@@ -570,18 +573,30 @@ test_kill_at_random_points (Fixture       *fixture,
   file = write_tickets_sized (fixture->dir, n_rows, 1500);
 
   copy_file (base_db, fixture->db_path);
-  start = g_get_monotonic_time ();
-  g_assert_true (import_and_kill (fixture->db_path, file, G_USEC_PER_SEC * 600));
-  full_us = g_get_monotonic_time () - start;
+  {
+    g_autoptr(ScStore) other = shared ? sc_store_open (fixture->db_path, SC_STORE_OPEN_DEFAULT,
+                                                       &error) : NULL;
+
+    g_assert_no_error (error);
+    start = g_get_monotonic_time ();
+    g_assert_true (import_and_kill (fixture->db_path, file, G_USEC_PER_SEC * 600));
+    full_us = g_get_monotonic_time () - start;
+  }
 
   for (guint k = 0; k < n_kills; k++)
     {
       g_autoptr(ScStore) store = NULL;
+      g_autoptr(ScStore) other = NULL;
       gint64 delay = full_us * (k + g_test_rand_double ()) / n_kills;
       gboolean finished;
       ScStoreOverview overview;
 
       copy_file (base_db, fixture->db_path);
+      if (shared)
+        {
+          other = sc_store_open (fixture->db_path, SC_STORE_OPEN_DEFAULT, &error);
+          g_assert_no_error (error);
+        }
       finished = import_and_kill (fixture->db_path, file, delay);
       killed += !finished;
 
@@ -1198,7 +1213,10 @@ main (int   argc,
   ADD ("rejects-kept", test_rejects_kept);
   ADD ("cancel-rolls-back", test_cancel_rolls_back);
   ADD ("disk-full-rolls-back", test_disk_full_rolls_back);
-  ADD ("kill-at-random-points", test_kill_at_random_points);
+  g_test_add ("/scorecard/import/kill-at-random-points", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_set_up, test_kill_at_random_points, fixture_tear_down);
+  g_test_add ("/scorecard/import/kill-at-random-points/store-open", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_set_up, test_kill_at_random_points, fixture_tear_down);
   ADD ("async", test_async);
   ADD ("dry-run", test_dry_run);
   ADD ("preview/detects", test_preview_detects);
