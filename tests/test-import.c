@@ -54,6 +54,17 @@ fixture_file (const char *name)
   return g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
 }
 
+static void
+copy_file (const char *from,
+           const char *to)
+{
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (from, &bytes, &len, NULL));
+  g_assert_true (g_file_set_contents (to, bytes, (gssize) len, NULL));
+}
+
 static ScImportResult *
 import_file (ScStore    *store,
              const char *path,
@@ -530,17 +541,6 @@ import_and_kill (const char *db,
   return TRUE;
 }
 
-static void
-copy_file (const char *from,
-           const char *to)
-{
-  g_autofree char *bytes = NULL;
-  gsize len;
-
-  g_assert_true (g_file_get_contents (from, &bytes, &len, NULL));
-  g_assert_true (g_file_set_contents (to, bytes, (gssize) len, NULL));
-}
-
 /* An import killed at any point (opening, writing rows, committing,
  * leaving the rollback journal) leaves the store exactly as before it:
  * the integrity check passes, nothing of the import is there, and the
@@ -906,7 +906,6 @@ test_legacy_hashes (Fixture       *fixture,
   g_autofree char *tickets = fixture_file ("gen-tickets.csv");
   g_autofree char *custom = fixture_file ("zendesk-custom-fields.csv");
   g_autofree char *changed = g_build_filename (fixture->dir, "gen-tickets.csv", NULL);
-  g_autofree char *store_bytes = NULL;
   g_autofree char *text = NULL;
   g_autofree char *edited = NULL;
   g_autoptr(GError) error = NULL;
@@ -915,12 +914,10 @@ test_legacy_hashes (Fixture       *fixture,
   g_autoptr(ScImportResult) edit = NULL;
   g_autoptr(ScImportResult) edit_again = NULL;
   g_autoptr(ScImportResult) back = NULL;
-  gsize store_len;
   char *first_line_end;
 
   g_clear_object (&fixture->store);
-  g_assert_true (g_file_get_contents (store_path, &store_bytes, &store_len, &error));
-  g_assert_true (g_file_set_contents (fixture->db_path, store_bytes, (gssize) store_len, &error));
+  copy_file (store_path, fixture->db_path);
   fixture->store = sc_store_open (fixture->db_path, SC_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
 
