@@ -91,7 +91,7 @@ sc_bench_fill_store (const char *path,
       if (!sc_store_batch_add_interaction (batch, &it, NULL, &error))
         g_error ("%s", error->message);
     }
-  counts.rows_read = counts.inserted = n;
+  counts.rows_read = n;
   if (!sc_store_batch_commit (batch, &counts, &error))
     g_error ("%s", error->message);
   sc_store_batch_free (batch);

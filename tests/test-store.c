@@ -49,12 +49,16 @@ create_store (const char *path)
   return store;
 }
 
+/* What the interactions written since begin() are to count as at
+ * commit(): the batch only queues them. */
+static ScImportCounts expected_counts;
+
 static void
 write_ticket (ScStoreBatch   *batch,
               const char     *id,
               gint64          created,
               const char     *channel,
-              ScWriteOutcome  expected)
+              ScWriteOutcome  expect)
 {
   g_autoptr(GError) error = NULL;
   ScInteraction it;
@@ -69,7 +73,10 @@ write_ticket (ScStoreBatch   *batch,
   it.csat_scale = 5;
   g_assert_true (sc_store_batch_add_interaction (batch, &it, &outcome, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (outcome, ==, expected);
+  g_assert_cmpint (outcome, ==, SC_WRITE_QUEUED);
+  expected_counts.inserted += expect == SC_WRITE_INSERTED;
+  expected_counts.updated += expect == SC_WRITE_UPDATED;
+  expected_counts.unchanged += expect == SC_WRITE_UNCHANGED;
 }
 
 static ScStoreBatch *
@@ -82,20 +89,25 @@ begin (ScStore    *store,
 
   g_assert_no_error (error);
   g_assert_nonnull (batch);
+  memset (&expected_counts, 0, sizeof expected_counts);
   return batch;
 }
 
-/* Commits and frees the batch. */
+/* Commits and frees the batch, which counts the interactions as
+ * write_ticket() expected. */
 static void
 commit (ScStoreBatch *batch,
-        gint64        inserted)
+        gint64        rows)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ScStoreBatch) owned = batch;
-  ScImportCounts counts = { .rows_read = inserted, .inserted = inserted };
+  ScImportCounts counts = { .rows_read = rows };
 
   g_assert_true (sc_store_batch_commit (batch, &counts, &error));
   g_assert_no_error (error);
+  g_assert_cmpint (counts.inserted, ==, expected_counts.inserted);
+  g_assert_cmpint (counts.updated, ==, expected_counts.updated);
+  g_assert_cmpint (counts.unchanged, ==, expected_counts.unchanged);
 }
 
 static gint64
@@ -174,7 +186,7 @@ test_idempotent (Fixture       *fixture,
   write_ticket (batch, "1", 1700000000, "Email", SC_WRITE_UNCHANGED);
   write_ticket (batch, "2", 1700000100, "Phone", SC_WRITE_UPDATED);
   write_ticket (batch, "2", 1700000100, "Phone", SC_WRITE_UNCHANGED);
-  commit (g_steal_pointer (&batch), 0);
+  commit (g_steal_pointer (&batch), 3);
 
   batch = begin (store, "freshdesk");
   write_ticket (batch, "1", 1700000000, "Email", SC_WRITE_INSERTED);

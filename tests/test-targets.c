@@ -429,7 +429,7 @@ test_segment_keys (Fixture       *f,
   it.dims[SC_DIM_CHANNEL] = "Email";
   it.dims[SC_DIM_TEAM] = "Billing";
   g_assert_true (sc_store_batch_add_interaction (batch, &it, NULL, &error));
-  g_assert_true (sc_store_batch_commit (batch, &(ScImportCounts) { 1, 1, 0, 0, 0 }, &error));
+  g_assert_true (sc_store_batch_commit (batch, &(ScImportCounts) { .rows_read = 1 }, &error));
   g_assert_no_error (error);
   spelled = sc_segment_key_from_conditions (where, f->store, &error);
   g_assert_no_error (error);

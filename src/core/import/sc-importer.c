@@ -720,11 +720,13 @@ import_row (Run                *run,
       set_gerror (run, "invalid_record", -1, store_error);
       return reject_row (run, rec, error);
     }
+  /* Interactions are only queued here: sc_store_batch_commit() counts
+   * them. */
   if (outcome == SC_WRITE_INSERTED)
     run->result->counts.inserted++;
   else if (outcome == SC_WRITE_UPDATED)
     run->result->counts.updated++;
-  else
+  else if (outcome == SC_WRITE_UNCHANGED)
     run->result->counts.unchanged++;
   return TRUE;
 }

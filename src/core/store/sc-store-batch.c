@@ -6,10 +6,11 @@
  * idempotent: every record carries a hash of its values, and a record whose
  * (source, external id) is known with the same hash is left alone.
  *
- * For interactions, the keys of the source are loaded into an in-memory
- * table when the batch begins, so deciding insert / update / unchanged
- * costs no query per row: the import of a million rows is dominated by
- * the inserts themselves.
+ * Interactions, millions per import, are written by an upsert that
+ * SQLite runs on the store's unique (source, external id) index: a new
+ * one is inserted, a known one with other values updated, an unchanged
+ * one left alone. Nothing per record stays in memory, so an import of any
+ * size runs in the same memory; the writer thread counts what happened.
  */
 
 #include "config.h"
@@ -21,10 +22,10 @@
 #include "sc-store-writer.h"
 
 #define N_INTERACTION_COLUMNS 47
-/* The row id follows the columns in both the insert and the update. */
-#define ID_PARAM (N_INTERACTION_COLUMNS + 1)
-/* New interactions are inserted this many in one statement. */
-#define INSERT_ROWS 16
+/* In stores with FNV-1a hashes, the legacy hash follows the columns. */
+#define LEGACY_HASH_PARAM (N_INTERACTION_COLUMNS + 1)
+/* Interactions are upserted this many in one statement. */
+#define UPSERT_ROWS 16
 
 /* In the order they are bound; the first two form the key. */
 static const char * const interaction_columns[N_INTERACTION_COLUMNS] = {
@@ -41,22 +42,6 @@ static const char * const interaction_columns[N_INTERACTION_COLUMNS] = {
   "survey_offered", "csat", "csat_scale", "nps", "ces", "ces_scale",
 };
 
-/* An open-addressing table from the hash of an external id to the stored
- * row's id and value hash. Key 0 marks an empty slot. */
-typedef struct
-{
-  guint64 key;
-  guint64 row_hash;
-  gint64  rowid;
-} KeySlot;
-
-typedef struct
-{
-  KeySlot *slots;
-  gsize    mask;
-  gsize    used;
-} KeyTable;
-
 struct _ScStoreBatch
 {
   ScStore      *store;
@@ -67,21 +52,22 @@ struct _ScStoreBatch
 
   GHashTable   *values[SC_DIM_MAX];
   guint         n_dims;      /* builtin and custom dimensions known */
-  KeyTable      keys;
 
   sqlite3_stmt *insert_value;
   sqlite3_stmt *insert_field;
   sqlite3_stmt *delete_fields;
-  sqlite3_stmt *insert_interaction;
-  sqlite3_stmt *insert_interactions;  /* INSERT_ROWS at once */
-  sqlite3_stmt *update_interaction;
+  sqlite3_stmt *upsert_interaction;
+  sqlite3_stmt *upsert_interactions;  /* UPSERT_ROWS at once */
   sqlite3_stmt *insert_reject;
   GString      *tag_codes;
 
   /* Interactions, dimension values and rejects are written by the
    * writer's thread, so their row ids are chosen here. */
   ScStoreWriter *writer;
-  gint64        next_interaction_id;
+  gint64        n_queued;      /* interactions given to the writer */
+  /* The store holds interactions hashed with FNV-1a, which an unchanged
+   * record must still match (see hash_interaction_fnv()). */
+  gboolean      legacy_hashes;
   gint64        next_value_id;
 
   /* The import writes through a rollback journal (see begin_bulk()). */
@@ -188,18 +174,6 @@ word_int (guint64 hash,
   return word_mix (hash, (guint64) value);
 }
 
-static guint64
-hash_key (const char *external_id)
-{
-  guint64 hash = word_string (FNV_OFFSET, external_id);
-
-  /* Finalise (from MurmurHash3's fmix64) so that nearby ids spread out. */
-  hash ^= hash >> 33;
-  hash *= 0xff51afd7ed558ccdULL;
-  hash ^= hash >> 33;
-  return hash != 0 ? hash : 1;
-}
-
 typedef struct
 {
   guint64 (*bytes)  (guint64 hash, const void *data, gsize len);
@@ -253,120 +227,34 @@ hash_interaction_fnv (const ScInteraction *it)
   return hash_interaction_with (&fnv_hash, it);
 }
 
-/* ---- Key table --------------------------------------------------------- */
-
-static void key_table_insert (KeyTable *table, guint64 key, guint64 row_hash, gint64 rowid);
-
-static void
-key_table_init (KeyTable *table,
-                gsize     expected)
-{
-  gsize size = 1024;
-
-  while (size < expected * 2)
-    size <<= 1;
-  table->slots = g_new0 (KeySlot, size);
-  table->mask = size - 1;
-  table->used = 0;
-}
-
-static KeySlot *
-key_table_lookup (KeyTable *table,
-                  guint64   key)
-{
-  gsize i = key & table->mask;
-
-  while (table->slots[i].key != 0 && table->slots[i].key != key)
-    i = (i + 1) & table->mask;
-  return &table->slots[i];
-}
-
-static void
-key_table_grow (KeyTable *table)
-{
-  KeySlot *old = table->slots;
-  gsize old_size = table->mask + 1;
-
-  key_table_init (table, old_size);
-  for (gsize i = 0; i < old_size; i++)
-    if (old[i].key != 0)
-      key_table_insert (table, old[i].key, old[i].row_hash, old[i].rowid);
-  g_free (old);
-}
-
-static void
-key_table_insert (KeyTable *table,
-                  guint64   key,
-                  guint64   row_hash,
-                  gint64    rowid)
-{
-  KeySlot *slot;
-
-  if ((table->used + 1) * 2 > table->mask + 1)
-    key_table_grow (table);
-  slot = key_table_lookup (table, key);
-  if (slot->key == 0)
-    table->used++;
-  slot->key = key;
-  slot->row_hash = row_hash;
-  slot->rowid = rowid;
-}
-
-/* Stores the key in @slot, which key_table_lookup() returned and which
- * nothing has changed since: a second lookup would cost a second cache
- * miss in a table of millions. */
-static void
-key_table_set (KeyTable *table,
-               KeySlot  *slot,
-               guint64   key,
-               guint64   row_hash,
-               gint64    rowid)
-{
-  if (slot->key == 0)
-    {
-      if ((table->used + 1) * 2 > table->mask + 1)
-        {
-          key_table_insert (table, key, row_hash, rowid);
-          return;
-        }
-      table->used++;
-    }
-  slot->key = key;
-  slot->row_hash = row_hash;
-  slot->rowid = rowid;
-}
-
 /* ---- Setting up -------------------------------------------------------- */
 
-/* The update, or the insert of @rows rows. */
+/* The upsert of @rows interactions; with @legacy, a row whose stored hash
+ * is the FNV-1a hash given after its columns is unchanged too (only for
+ * one row at a time). */
 static char *
-build_interaction_sql (gboolean update,
-                       guint    rows)
+build_upsert_sql (guint    rows,
+                  gboolean legacy)
 {
-  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(GString) sql = g_string_new ("INSERT INTO interactions (");
 
-  if (update)
+  for (guint i = 0; i < N_INTERACTION_COLUMNS; i++)
+    g_string_append_printf (sql, "%s%s", i ? ", " : "", interaction_columns[i]);
+  g_string_append (sql, ") VALUES ");
+  for (guint r = 0; r < rows; r++)
     {
-      g_string_append (sql, "UPDATE interactions SET ");
-      for (guint i = 2; i < N_INTERACTION_COLUMNS; i++)
-        g_string_append_printf (sql, "%s%s = ?%u", i > 2 ? ", " : "",
-                                interaction_columns[i], i + 1);
-      g_string_append_printf (sql, " WHERE id = ?%u", ID_PARAM);
-    }
-  else
-    {
-      g_string_append (sql, "INSERT INTO interactions (");
+      g_string_append (sql, r ? ", (" : "(");
       for (guint i = 0; i < N_INTERACTION_COLUMNS; i++)
-        g_string_append_printf (sql, "%s, ", interaction_columns[i]);
-      g_string_append (sql, "id) VALUES ");
-      for (guint r = 0; r < rows; r++)
-        {
-          g_string_append (sql, r ? ", (" : "(");
-          for (guint i = 0; i < ID_PARAM; i++)
-            g_string_append_printf (sql, "%s?%u", i ? ", " : "", r * ID_PARAM + i + 1);
-          g_string_append (sql, ")");
-        }
+        g_string_append_printf (sql, "%s?%u", i ? ", " : "", r * N_INTERACTION_COLUMNS + i + 1);
+      g_string_append (sql, ")");
     }
+  g_string_append (sql, " ON CONFLICT (source, external_id) DO UPDATE SET ");
+  for (guint i = 2; i < N_INTERACTION_COLUMNS; i++)
+    g_string_append_printf (sql, "%s%s = excluded.%s", i > 2 ? ", " : "",
+                            interaction_columns[i], interaction_columns[i]);
+  g_string_append (sql, " WHERE interactions.row_hash <> excluded.row_hash");
+  if (legacy)
+    g_string_append_printf (sql, " AND interactions.row_hash <> ?%u", LEGACY_HASH_PARAM);
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
@@ -407,40 +295,33 @@ load_dimension_values (ScStoreBatch  *batch,
   return TRUE;
 }
 
+/* Whether the store may hold interactions hashed with FNV-1a: it had
+ * interactions before the setting "interaction_hash" came to say "word".
+ * A store without interactions gets the setting now. */
 static gboolean
-load_keys (ScStoreBatch  *batch,
-           GError       **error)
+check_hashes (ScStoreBatch  *batch,
+              GError       **error)
 {
   sqlite3_stmt *stmt;
-  gint64 count = 0;
-  int rc;
+  gboolean any = FALSE, word = FALSE;
 
   stmt = _sc_store_prepare (batch->db,
-                            "SELECT count(*) FROM interactions WHERE source = ?1", error);
+                            "SELECT EXISTS (SELECT 1 FROM interactions),"
+                            " EXISTS (SELECT 1 FROM settings"
+                            "         WHERE key = 'interaction_hash' AND value = 'word')", error);
   if (stmt == NULL)
     return FALSE;
-  _sc_store_bind_text (stmt, 1, batch->source);
   if (sqlite3_step (stmt) == SQLITE_ROW)
-    count = sqlite3_column_int64 (stmt, 0);
+    {
+      any = sqlite3_column_int (stmt, 0) != 0;
+      word = sqlite3_column_int (stmt, 1) != 0;
+    }
   sqlite3_finalize (stmt);
-  key_table_init (&batch->keys, (gsize) count);
-  if (count == 0)
-    return TRUE;
-
-  stmt = _sc_store_prepare (batch->db,
-                            "SELECT external_id, row_hash, id FROM interactions WHERE source = ?1",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  _sc_store_bind_text (stmt, 1, batch->source);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    key_table_insert (&batch->keys,
-                      hash_key ((const char *) sqlite3_column_text (stmt, 0)),
-                      (guint64) sqlite3_column_int64 (stmt, 1),
-                      sqlite3_column_int64 (stmt, 2));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    return _sc_store_set_error (batch->db, _("Reading existing interactions"), error);
+  batch->legacy_hashes = any && !word;
+  if (!any && !word)
+    return _sc_store_exec (batch->db,
+                           "INSERT OR REPLACE INTO settings (key, value)"
+                           " VALUES ('interaction_hash', 'word')", error);
   return TRUE;
 }
 
@@ -551,9 +432,9 @@ sc_store_begin_import (ScStore             *self,
                        GError             **error)
 {
   g_autoptr(ScStoreBatch) batch = NULL;
-  g_autofree char *insert_sql = NULL;
-  g_autofree char *insert_rows_sql = NULL;
-  g_autofree char *update_sql = NULL;
+  g_autofree char *upsert_sql = NULL;
+  g_autofree char *upsert_rows_sql = NULL;
+  gint64 max_interaction_id = 0;
 
   g_return_val_if_fail (SC_IS_STORE (self), NULL);
   g_return_val_if_fail (info != NULL && info->source != NULL && info->file_name != NULL, NULL);
@@ -585,14 +466,11 @@ sc_store_begin_import (ScStore             *self,
     }
   batch->in_transaction = TRUE;
 
-  insert_sql = build_interaction_sql (FALSE, 1);
-  insert_rows_sql = build_interaction_sql (FALSE, INSERT_ROWS);
-  update_sql = build_interaction_sql (TRUE, 1);
   if (!record_import (batch, info, error)
+      || !check_hashes (batch, error)
       || !load_dimension_values (batch, error)
-      || !load_keys (batch, error)
       || !next_id (batch, "SELECT coalesce(max(id), 0) FROM interactions",
-                   &batch->next_interaction_id, error)
+                   &max_interaction_id, error)
       || !next_id (batch, "SELECT coalesce(max(id), 0) FROM dimension_values",
                    &batch->next_value_id, error)
       || !(batch->insert_value = _sc_store_prepare (batch->db,
@@ -602,16 +480,25 @@ sc_store_begin_import (ScStore             *self,
              " VALUES (?1, ?2, ?3, ?4, ?5, ?6)", error))
       || !(batch->insert_field = _sc_store_prepare (batch->db,
              "INSERT INTO interaction_fields (interaction_id, dimension_id, value_id)"
-             " VALUES (?1, ?2, ?3)", error))
+             " SELECT id, ?3, ?4 FROM interactions WHERE source = ?1 AND external_id = ?2",
+             error))
       || !(batch->delete_fields = _sc_store_prepare (batch->db,
-             "DELETE FROM interaction_fields WHERE interaction_id = ?1", error))
-      || !(batch->insert_interaction = _sc_store_prepare (batch->db, insert_sql, error))
-      || !(batch->insert_interactions = _sc_store_prepare (batch->db, insert_rows_sql, error))
-      || !(batch->update_interaction = _sc_store_prepare (batch->db, update_sql, error)))
+             "DELETE FROM interaction_fields WHERE interaction_id ="
+             " (SELECT id FROM interactions WHERE source = ?1 AND external_id = ?2)", error))
+      || !(upsert_sql = build_upsert_sql (1, batch->legacy_hashes))
+      || !(batch->upsert_interaction = _sc_store_prepare (batch->db, upsert_sql, error)))
     return NULL;
   batch->writer = _sc_store_writer_new (batch->db);
-  _sc_store_writer_set_multi (batch->writer, batch->insert_interaction,
-                              batch->insert_interactions, INSERT_ROWS);
+  /* max(id) + 1 is next_id()'s answer; the writer wants the largest. */
+  _sc_store_writer_set_counted (batch->writer, batch->upsert_interaction, max_interaction_id - 1);
+  if (!batch->legacy_hashes)
+    {
+      upsert_rows_sql = build_upsert_sql (UPSERT_ROWS, FALSE);
+      if (!(batch->upsert_interactions = _sc_store_prepare (batch->db, upsert_rows_sql, error)))
+        return NULL;
+      _sc_store_writer_set_multi (batch->writer, batch->upsert_interaction,
+                                  batch->upsert_interactions, UPSERT_ROWS);
+    }
 
   return g_steal_pointer (&batch);
 }
@@ -798,13 +685,13 @@ G_STATIC_ASSERT (G_STRUCT_OFFSET (ScInteraction, ces_scale)
                  - G_STRUCT_OFFSET (ScInteraction, resolved)
                  == (N_INTERACTION_COLUMNS - 23) * sizeof (gint64));
 
-/* Queues the insert or update of row @rowid. */
+/* Queues the upsert of @it; @legacy_hash is its FNV-1a hash in a store
+ * that may hold such hashes. */
 static gboolean
 queue_interaction (ScStoreBatch         *batch,
-                   sqlite3_stmt         *stmt,
                    const ScInteraction  *it,
                    guint64               row_hash,
-                   gint64                rowid,
+                   guint64               legacy_hash,
                    GError              **error)
 {
   ScStoreWriter *w = batch->writer;
@@ -821,8 +708,7 @@ queue_interaction (ScStoreBatch         *batch,
   if (!intern_tags (batch, it->dims[SC_DIM_TAGS], error))
     return FALSE;
 
-  _sc_store_writer_begin (w, stmt, stmt == batch->insert_interaction
-                                   ? N_("Saving an interaction") : N_("Updating an interaction"));
+  _sc_store_writer_begin (w, batch->upsert_interaction, N_("Saving an interaction"));
   _sc_store_writer_text (w, batch->source);
   _sc_store_writer_text (w, it->external_id);
   _sc_store_writer_int (w, batch->import_id);
@@ -835,30 +721,27 @@ queue_interaction (ScStoreBatch         *batch,
   _sc_store_writer_text (w, it->subject);
   /* From resolved to ces_scale the struct holds only gint64 fields. */
   _sc_store_writer_ints (w, &it->resolved, N_INTERACTION_COLUMNS - 22);
-  _sc_store_writer_int (w, rowid);
+  if (batch->legacy_hashes)
+    _sc_store_writer_int (w, (gint64) legacy_hash);
   return _sc_store_writer_end (w, error);
 }
 
-/* Queues the custom dimensions' values of the interaction @rowid; when it
- * @replaces a stored one, its old values go first. */
+/* Queues the custom dimensions' values of @it, in place of those stored
+ * (found by its key: the upsert before it chose the row). */
 static gboolean
 queue_fields (ScStoreBatch         *batch,
-              gint64                rowid,
               const ScInteraction  *it,
-              gboolean              replaces,
               GError              **error)
 {
   ScStoreWriter *w = batch->writer;
 
   if (batch->n_dims == SC_DIM_N_BUILTIN)
     return TRUE;
-  if (replaces)
-    {
-      _sc_store_writer_begin (w, batch->delete_fields, N_("Updating an interaction"));
-      _sc_store_writer_int (w, rowid);
-      if (!_sc_store_writer_end (w, error))
-        return FALSE;
-    }
+  _sc_store_writer_begin (w, batch->delete_fields, N_("Updating an interaction"));
+  _sc_store_writer_text (w, batch->source);
+  _sc_store_writer_text (w, it->external_id);
+  if (!_sc_store_writer_end (w, error))
+    return FALSE;
   for (guint d = SC_DIM_N_BUILTIN; d < batch->n_dims; d++)
     {
       gint64 code;
@@ -868,7 +751,8 @@ queue_fields (ScStoreBatch         *batch,
       if ((code = intern_value (batch, d, it->dims[d], error)) == 0)
         return FALSE;
       _sc_store_writer_begin (w, batch->insert_field, N_("Saving an interaction"));
-      _sc_store_writer_int (w, rowid);
+      _sc_store_writer_text (w, batch->source);
+      _sc_store_writer_text (w, it->external_id);
       _sc_store_writer_int (w, (gint64) d + 1);
       _sc_store_writer_int (w, code);
       if (!_sc_store_writer_end (w, error))
@@ -881,13 +765,14 @@ queue_fields (ScStoreBatch         *batch,
  * sc_store_batch_add_interaction:
  * @batch: a batch
  * @interaction: the record; it needs an external id and a creation time
- * @outcome: (out) (optional): whether it was inserted, updated or unchanged
+ * @outcome: (out) (optional): %SC_WRITE_QUEUED
  * @error: return location for an error
  *
- * The write itself may happen later, on another thread: an error of
- * SQLite's shows in a later call or in sc_store_batch_commit().
+ * Queues the record: it is inserted, updated or found unchanged later, on
+ * the writer's thread, and sc_store_batch_commit() counts which. An error
+ * of SQLite's shows in a later call or in sc_store_batch_commit().
  *
- * Returns: %TRUE when the record was written (or found unchanged)
+ * Returns: %TRUE when the record was queued
  */
 gboolean
 sc_store_batch_add_interaction (ScStoreBatch         *batch,
@@ -895,11 +780,6 @@ sc_store_batch_add_interaction (ScStoreBatch         *batch,
                                 ScWriteOutcome       *outcome,
                                 GError              **error)
 {
-  guint64 key, row_hash;
-  KeySlot *slot;
-  gboolean update;
-  gint64 rowid;
-
   g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
   g_return_val_if_fail (interaction != NULL, FALSE);
 
@@ -915,26 +795,13 @@ sc_store_batch_add_interaction (ScStoreBatch         *batch,
       return FALSE;
     }
 
-  key = hash_key (interaction->external_id);
-  row_hash = hash_interaction (interaction);
-  slot = key_table_lookup (&batch->keys, key);
-  if (slot->key != 0
-      && (slot->row_hash == row_hash || slot->row_hash == hash_interaction_fnv (interaction)))
-    {
-      if (outcome)
-        *outcome = SC_WRITE_UNCHANGED;
-      return TRUE;
-    }
-
-  update = slot->key != 0;
-  rowid = update ? slot->rowid : batch->next_interaction_id++;
-  if (!queue_interaction (batch, update ? batch->update_interaction : batch->insert_interaction,
-                          interaction, row_hash, rowid, error)
-      || !queue_fields (batch, rowid, interaction, update, error))
+  if (!queue_interaction (batch, interaction, hash_interaction (interaction),
+                          batch->legacy_hashes ? hash_interaction_fnv (interaction) : 0, error)
+      || !queue_fields (batch, interaction, error))
     return FALSE;
-  key_table_set (&batch->keys, slot, key, row_hash, rowid);
+  batch->n_queued++;
   if (outcome)
-    *outcome = update ? SC_WRITE_UPDATED : SC_WRITE_INSERTED;
+    *outcome = SC_WRITE_QUEUED;
   return TRUE;
 }
 
@@ -1231,7 +1098,9 @@ sc_store_batch_add_reject (ScStoreBatch  *batch,
 /**
  * sc_store_batch_commit:
  * @batch: a batch
- * @counts: what the import did, recorded in the import history
+ * @counts: (inout): what the import did; the interactions' counts
+ *   (inserted, updated, unchanged) are added to it, and the whole is
+ *   recorded in the import history
  * @error: return location for an error
  *
  * Makes the import durable and visible. On failure the batch is rolled
@@ -1240,11 +1109,12 @@ sc_store_batch_add_reject (ScStoreBatch  *batch,
  * Returns: %TRUE on success
  */
 gboolean
-sc_store_batch_commit (ScStoreBatch          *batch,
-                       const ScImportCounts  *counts,
-                       GError               **error)
+sc_store_batch_commit (ScStoreBatch    *batch,
+                       ScImportCounts  *counts,
+                       GError         **error)
 {
   sqlite3_stmt *stmt;
+  gint64 inserted, updated;
   int rc;
 
   g_return_val_if_fail (batch != NULL && batch->in_transaction, FALSE);
@@ -1255,6 +1125,11 @@ sc_store_batch_commit (ScStoreBatch          *batch,
       sc_store_batch_rollback (batch);
       return FALSE;
     }
+  _sc_store_writer_get_counts (batch->writer, &inserted, &updated);
+  counts->inserted += inserted;
+  counts->updated += updated;
+  counts->unchanged += batch->n_queued - inserted - updated;
+  batch->n_queued = 0;
   stmt = _sc_store_prepare (batch->db,
                             "UPDATE imports SET finished_at = ?2, rows_read = ?3, inserted = ?4,"
                             " updated = ?5, unchanged = ?6, rejected = ?7, status = 'done'"
@@ -1296,12 +1171,10 @@ sc_store_batch_rollback (ScStoreBatch *batch)
   if (batch->writer != NULL)
     _sc_store_writer_discard (batch->writer);
   /* Statements must not hold the transaction open. */
-  if (batch->insert_interaction)
-    sqlite3_reset (batch->insert_interaction);
-  if (batch->insert_interactions)
-    sqlite3_reset (batch->insert_interactions);
-  if (batch->update_interaction)
-    sqlite3_reset (batch->update_interaction);
+  if (batch->upsert_interaction)
+    sqlite3_reset (batch->upsert_interaction);
+  if (batch->upsert_interactions)
+    sqlite3_reset (batch->upsert_interactions);
   if (batch->insert_value)
     sqlite3_reset (batch->insert_value);
   if (batch->insert_field)
@@ -1326,14 +1199,12 @@ sc_store_batch_free (ScStoreBatch *batch)
   g_clear_pointer (&batch->writer, _sc_store_writer_free);
   sqlite3_finalize (batch->insert_value);
   sqlite3_finalize (batch->insert_reject);
-  sqlite3_finalize (batch->insert_interaction);
-  sqlite3_finalize (batch->insert_interactions);
-  sqlite3_finalize (batch->update_interaction);
+  sqlite3_finalize (batch->upsert_interaction);
+  sqlite3_finalize (batch->upsert_interactions);
   sqlite3_finalize (batch->insert_field);
   sqlite3_finalize (batch->delete_fields);
   for (guint i = 0; i < SC_DIM_MAX; i++)
     g_clear_pointer (&batch->values[i], g_hash_table_unref);
-  g_free (batch->keys.slots);
   g_string_free (batch->tag_codes, TRUE);
   g_free (batch->source);
   g_clear_object (&batch->store);

@@ -75,6 +75,14 @@ struct _ScStoreWriter
   sqlite3_stmt *multi;
   guint         multi_rows;
 
+  /* Rows that @counted (and @multi) inserted and updated in its table,
+   * whose largest row id was @max_id; written by the thread, read after
+   * a flush. */
+  sqlite3_stmt *counted;
+  gint64        max_id;
+  gint64        inserted;
+  gint64        updated;
+
   /* Shared with the thread, under lock. */
   GMutex    lock;
   GCond     cond;
@@ -158,6 +166,25 @@ bind_params (const Chunk     *chunk,
     }
 }
 
+/* Counts what a run of the counted statement did. New rows take the row
+ * ids after the largest one, in order, so the last row id it inserted
+ * tells how many it inserted; the other rows it changed, it updated. */
+static void
+count_changes (ScStoreWriter *self)
+{
+  gint64 changes = sqlite3_changes (self->db);
+  gint64 last = sqlite3_last_insert_rowid (self->db);
+  gint64 inserted = 0;
+
+  if (last > self->max_id)
+    {
+      inserted = last - self->max_id;
+      self->max_id = last;
+    }
+  self->inserted += inserted;
+  self->updated += changes - inserted;
+}
+
 /* How many statements from @i on can run as one multi-row statement. */
 static guint
 n_multi (const ScStoreWriter *self,
@@ -198,6 +225,8 @@ chunk_write (ScStoreWriter  *self,
         }
       else
         bind_params (chunk, s, stmt, 1);
+      if (s->stmt == self->counted)
+        sqlite3_set_last_insert_rowid (self->db, 0);
       rc = sqlite3_step (stmt);
       if (rc != SQLITE_DONE)
         {
@@ -206,6 +235,8 @@ chunk_write (ScStoreWriter  *self,
           return FALSE;
         }
       sqlite3_reset (stmt);
+      if (s->stmt == self->counted)
+        count_changes (self);
     }
   return TRUE;
 }
@@ -316,6 +347,28 @@ _sc_store_writer_set_multi (ScStoreWriter *self,
   self->single = single;
   self->multi = multi;
   self->multi_rows = rows;
+}
+
+void
+_sc_store_writer_set_counted (ScStoreWriter *self,
+                              sqlite3_stmt  *stmt,
+                              gint64         max_id)
+{
+  g_return_if_fail (self->thread == NULL);
+
+  self->counted = stmt;
+  self->max_id = max_id;
+}
+
+void
+_sc_store_writer_get_counts (ScStoreWriter *self,
+                             gint64        *inserted,
+                             gint64        *updated)
+{
+  g_mutex_lock (&self->lock);
+  *inserted = self->inserted;
+  *updated = self->updated;
+  g_mutex_unlock (&self->lock);
 }
 
 void

@@ -26,6 +26,17 @@ void           _sc_store_writer_set_multi (ScStoreWriter *self,
                                          sqlite3_stmt   *multi,
                                          guint           rows);
 
+/* Counts the rows that runs of @stmt (an INSERT, or an upsert, into a
+ * table of integer row ids, the largest now @max_id; with its multi-row
+ * form, if any) insert and update. Call before queuing anything. */
+void           _sc_store_writer_set_counted (ScStoreWriter *self,
+                                         sqlite3_stmt   *stmt,
+                                         gint64          max_id);
+/* What the counted statement did so far; call after a flush. */
+void           _sc_store_writer_get_counts (ScStoreWriter *self,
+                                         gint64         *inserted,
+                                         gint64         *updated);
+
 /* Queues one run of @stmt; its parameters follow, in order from ?1.
  * @what (untranslated, static) names the write in an error message. */
 void           _sc_store_writer_begin   (ScStoreWriter  *self,

@@ -219,12 +219,14 @@ typedef struct
 
 void sc_agent_time_init (ScAgentTime *agent_time);
 
-/* What writing one record did. */
+/* What writing one record did. An interaction is only queued: whether it
+ * was new, changed or unchanged is counted when the batch commits. */
 typedef enum
 {
   SC_WRITE_INSERTED,
   SC_WRITE_UPDATED,
   SC_WRITE_UNCHANGED,
+  SC_WRITE_QUEUED,
 } ScWriteOutcome;
 
 typedef struct
@@ -372,7 +374,7 @@ gboolean      sc_store_batch_add_reject   (ScStoreBatch         *batch,
                                            const char           *raw,
                                            GError              **error);
 gboolean      sc_store_batch_commit       (ScStoreBatch         *batch,
-                                           const ScImportCounts *counts,
+                                           ScImportCounts       *counts,
                                            GError              **error);
 void          sc_store_batch_rollback     (ScStoreBatch         *batch);
 void          sc_store_batch_free         (ScStoreBatch         *batch);
