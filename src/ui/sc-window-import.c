@@ -31,6 +31,9 @@ typedef struct
   GTimeZone     *zone;
   ScDateOrder    order;
   gint64         started_us;
+  /* The newest interaction after the import; set by the worker before it
+   * returns. */
+  gint64         last_created;
   /* Written by the worker, read by the main thread, under the lock. */
   GMutex         lock;
   guint64        rows;
@@ -113,9 +116,19 @@ import_thread (GTask        *task,
   sc_importer_set_date_order (importer, job->order);
   result = sc_importer_run (importer, job->file_path, cancellable, &error);
   if (result == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, result, (GDestroyNotify) sc_import_result_free);
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* Here rather than on the main thread: counting a large store takes a
+   * moment. */
+  {
+    ScStoreOverview overview;
+
+    job->last_created = sc_store_get_overview (store, &overview, NULL)
+                        ? overview.last_created : SC_MISSING;
+  }
+  g_task_return_pointer (task, result, (GDestroyNotify) sc_import_result_free);
 }
 
 /* ---- Progress ---------------------------------------------------------- */
@@ -218,7 +231,10 @@ import_ready_cb (GObject      *object,
   g_clear_object (&self->import_cancellable);
 
   if (import_result != NULL)
-    show_import_result (self, job->display_name, import_result);
+    {
+      _sc_window_set_last_created (self, job->last_created);
+      show_import_result (self, job->display_name, import_result);
+    }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     sc_window_add_toast (self, adw_toast_new (_("Import cancelled; nothing was changed")));
   else

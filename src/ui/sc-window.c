@@ -68,6 +68,20 @@ opened_free (Opened *opened)
   g_free (opened);
 }
 
+/* The last complete month of a store whose newest interaction was
+ * created at @last_created, or 0 when it has none. Any thread. */
+static gint32
+latest_month_for (ScStore *store,
+                  gint64   last_created)
+{
+  g_autoptr(GTimeZone) zone = NULL;
+
+  if (last_created == SC_MISSING)
+    return 0;
+  zone = sc_store_dup_time_zone (store);
+  return sc_latest_complete_month (last_created, g_get_real_time () / G_USEC_PER_SEC, zone);
+}
+
 static void
 open_store_thread (GTask        *task,
                    gpointer      source_object,
@@ -108,14 +122,24 @@ open_store_thread (GTask        *task,
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  if (overview.last_created != SC_MISSING)
-    {
-      g_autoptr(GTimeZone) zone = sc_store_dup_time_zone (opened->store);
-
-      opened->latest_month = sc_latest_complete_month (overview.last_created,
-                                                       g_get_real_time () / G_USEC_PER_SEC, zone);
-    }
+  opened->latest_month = latest_month_for (opened->store, overview.last_created);
   g_task_return_pointer (task, opened, (GDestroyNotify) opened_free);
+}
+
+/* After an import: the latest month follows the data, and a store that
+ * had none shows the latest month of what came in, as opening it would
+ * (rather than "All data", which shows no metrics). */
+void
+_sc_window_set_last_created (ScWindow *self,
+                             gint64    last_created)
+{
+  gint32 before = self->latest_month;
+
+  if (self->store == NULL || last_created == SC_MISSING)
+    return;
+  self->latest_month = latest_month_for (self->store, last_created);
+  if (before == 0 && self->latest_month != 0)
+    sc_view_state_set_period (self->view_state, SC_PERIOD_MONTH, self->latest_month, 0);
 }
 
 static void

@@ -133,6 +133,18 @@ test_dialog (Fixture       *fixture,
   g_assert_cmpint (overview.rejects, ==, 4);
   g_assert_cmpint (overview.imports, ==, 1);
   g_assert_cmpint (overview.first_created, ==, g_date_time_to_unix (first));
+
+  /* The store had no data: the window now shows the latest month of the
+   * import, not "All data" (which has no metrics to show). */
+  {
+    ScViewState *state = sc_window_get_view_state (fixture->window);
+    g_autoptr(GTimeZone) zone = sc_store_dup_time_zone (sc_window_get_store (fixture->window));
+
+    g_assert_cmpint (sc_view_state_get_kind (state), ==, SC_PERIOD_MONTH);
+    g_assert_cmpint (sc_view_state_get_from (state), ==,
+                     sc_latest_complete_month (overview.last_created,
+                                               g_get_real_time () / G_USEC_PER_SEC, zone));
+  }
 }
 
 static gboolean
