@@ -258,6 +258,17 @@ build_upsert_sql (guint    rows,
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
+static sqlite3_stmt *
+prepare_upsert (ScStoreBatch  *batch,
+                guint          rows,
+                gboolean       legacy,
+                GError       **error)
+{
+  g_autofree char *sql = build_upsert_sql (rows, legacy);
+
+  return _sc_store_prepare (batch->db, sql, error);
+}
+
 static gboolean
 load_dimension_values (ScStoreBatch  *batch,
                        GError       **error)
@@ -432,8 +443,6 @@ sc_store_begin_import (ScStore             *self,
                        GError             **error)
 {
   g_autoptr(ScStoreBatch) batch = NULL;
-  g_autofree char *upsert_sql = NULL;
-  g_autofree char *upsert_rows_sql = NULL;
   gint64 max_interaction_id = 0;
 
   g_return_val_if_fail (SC_IS_STORE (self), NULL);
@@ -485,16 +494,14 @@ sc_store_begin_import (ScStore             *self,
       || !(batch->delete_fields = _sc_store_prepare (batch->db,
              "DELETE FROM interaction_fields WHERE interaction_id ="
              " (SELECT id FROM interactions WHERE source = ?1 AND external_id = ?2)", error))
-      || !(upsert_sql = build_upsert_sql (1, batch->legacy_hashes))
-      || !(batch->upsert_interaction = _sc_store_prepare (batch->db, upsert_sql, error)))
+      || !(batch->upsert_interaction = prepare_upsert (batch, 1, batch->legacy_hashes, error)))
     return NULL;
   batch->writer = _sc_store_writer_new (batch->db);
   /* max(id) + 1 is next_id()'s answer; the writer wants the largest. */
   _sc_store_writer_set_counted (batch->writer, batch->upsert_interaction, max_interaction_id - 1);
   if (!batch->legacy_hashes)
     {
-      upsert_rows_sql = build_upsert_sql (UPSERT_ROWS, FALSE);
-      if (!(batch->upsert_interactions = _sc_store_prepare (batch->db, upsert_rows_sql, error)))
+      if (!(batch->upsert_interactions = prepare_upsert (batch, UPSERT_ROWS, FALSE, error)))
         return NULL;
       _sc_store_writer_set_multi (batch->writer, batch->upsert_interaction,
                                   batch->upsert_interactions, UPSERT_ROWS);
