@@ -336,22 +336,6 @@ check_hashes (ScStoreBatch  *batch,
   return TRUE;
 }
 
-/* The next free row id of @table. */
-static gboolean
-next_id (ScStoreBatch  *batch,
-         const char    *sql,
-         gint64        *out,
-         GError       **error)
-{
-  sqlite3_stmt *stmt = _sc_store_prepare (batch->db, sql, error);
-
-  if (stmt == NULL)
-    return FALSE;
-  *out = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) + 1 : 1;
-  sqlite3_finalize (stmt);
-  return TRUE;
-}
-
 static gboolean
 record_import (ScStoreBatch        *batch,
                const ScImportInfo  *info,
@@ -443,7 +427,7 @@ sc_store_begin_import (ScStore             *self,
                        GError             **error)
 {
   g_autoptr(ScStoreBatch) batch = NULL;
-  gint64 max_interaction_id = 0;
+  gint64 max_interaction_id = 0, max_value_id = 0;
 
   g_return_val_if_fail (SC_IS_STORE (self), NULL);
   g_return_val_if_fail (info != NULL && info->source != NULL && info->file_name != NULL, NULL);
@@ -478,10 +462,10 @@ sc_store_begin_import (ScStore             *self,
   if (!record_import (batch, info, error)
       || !check_hashes (batch, error)
       || !load_dimension_values (batch, error)
-      || !next_id (batch, "SELECT coalesce(max(id), 0) FROM interactions",
-                   &max_interaction_id, error)
-      || !next_id (batch, "SELECT coalesce(max(id), 0) FROM dimension_values",
-                   &batch->next_value_id, error)
+      || !_sc_store_query_int (batch->db, "SELECT coalesce(max(id), 0) FROM interactions",
+                               &max_interaction_id, error)
+      || !_sc_store_query_int (batch->db, "SELECT coalesce(max(id), 0) FROM dimension_values",
+                               &max_value_id, error)
       || !(batch->insert_value = _sc_store_prepare (batch->db,
              "INSERT INTO dimension_values (id, dimension_id, value) VALUES (?1, ?2, ?3)", error))
       || !(batch->insert_reject = _sc_store_prepare (batch->db,
@@ -497,8 +481,8 @@ sc_store_begin_import (ScStore             *self,
       || !(batch->upsert_interaction = prepare_upsert (batch, 1, batch->legacy_hashes, error)))
     return NULL;
   batch->writer = _sc_store_writer_new (batch->db);
-  /* max(id) + 1 is next_id()'s answer; the writer wants the largest. */
-  _sc_store_writer_set_counted (batch->writer, batch->upsert_interaction, max_interaction_id - 1);
+  batch->next_value_id = max_value_id + 1;
+  _sc_store_writer_set_counted (batch->writer, batch->upsert_interaction, max_interaction_id);
   if (!batch->legacy_hashes)
     {
       if (!(batch->upsert_interactions = prepare_upsert (batch, UPSERT_ROWS, FALSE, error)))

@@ -32,6 +32,11 @@ gboolean    _sc_store_exec                    (sqlite3     *db,
 sqlite3_stmt *_sc_store_prepare               (sqlite3     *db,
                                                const char  *sql,
                                                GError     **error);
+/* Runs @sql, which returns one integer: SC_MISSING for NULL or no row. */
+gboolean    _sc_store_query_int               (sqlite3     *db,
+                                               const char  *sql,
+                                               gint64      *out,
+                                               GError     **error);
 /* Steps a statement that returns no rows and finalizes it. */
 gboolean    _sc_store_step_done               (sqlite3     *db,
                                                sqlite3_stmt *stmt,

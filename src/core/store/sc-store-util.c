@@ -51,6 +51,29 @@ _sc_store_prepare (sqlite3     *db,
   return stmt;
 }
 
+/* Runs @sql, which returns one integer (SC_MISSING for NULL or no row). */
+gboolean
+_sc_store_query_int (sqlite3     *db,
+                     const char  *sql,
+                     gint64      *out,
+                     GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    return _sc_store_set_error (db, sql, error);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *out = _sc_store_column_int (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    *out = SC_MISSING;
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    return _sc_store_set_error (db, sql, error);
+  return TRUE;
+}
+
 gboolean
 _sc_store_step_done (sqlite3       *db,
                      sqlite3_stmt  *stmt,

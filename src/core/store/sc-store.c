@@ -91,28 +91,6 @@ check_header (const char  *path,
   return TRUE;
 }
 
-static gboolean
-query_int (sqlite3     *db,
-           const char  *sql,
-           gint64      *out,
-           GError     **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    return _sc_store_set_error (db, sql, error);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *out = _sc_store_column_int (stmt, 0);
-  else if (rc == SQLITE_DONE)
-    *out = SC_MISSING;
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-    return _sc_store_set_error (db, sql, error);
-  return TRUE;
-}
-
 /* Runs SQLite's quick integrity check on an open connection. */
 static gboolean
 check_integrity (sqlite3     *db,
@@ -206,7 +184,7 @@ inspect_existing (const char  *path,
                    _("Cannot open “%s”: %s"), path, sqlite3_errmsg (db));
       goto out;
     }
-  if (!query_int (db, "PRAGMA user_version", &version, NULL))
+  if (!_sc_store_query_int (db, "PRAGMA user_version", &version, NULL))
     {
       g_set_error (error, SC_ERROR, SC_ERROR_DAMAGED,
                    _("“%s” is damaged and was not changed (%s)"), path, sqlite3_errmsg (db));
@@ -602,7 +580,7 @@ sc_store_get_schema_version (ScStore *self)
 
   g_return_val_if_fail (SC_IS_STORE (self), 0);
 
-  if (!query_int (self->db, "PRAGMA user_version", &version, NULL))
+  if (!_sc_store_query_int (self->db, "PRAGMA user_version", &version, NULL))
     return 0;
   return (int) version;
 }
@@ -782,7 +760,7 @@ sc_store_get_overview (ScStore         *self,
   g_return_val_if_fail (overview != NULL, FALSE);
 
   for (gsize i = 0; i < G_N_ELEMENTS (queries); i++)
-    if (!query_int (self->db, queries[i].sql,
+    if (!_sc_store_query_int (self->db, queries[i].sql,
                     G_STRUCT_MEMBER_P (overview, queries[i].offset), error))
       return FALSE;
   return TRUE;
