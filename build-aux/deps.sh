@@ -13,7 +13,7 @@ SC_BUILD_PACKAGES=(
 
 # Testing: validators, a headless display, and the tools the tests call.
 SC_TEST_PACKAGES=(
-  appstream xvfb xauth dbus dbus-x11 python3 sqlite3 poppler-utils
+  appstream xvfb xauth dbus dbus-x11 xdotool python3 sqlite3 poppler-utils
   clang libclang-rt-14-dev
 )
 

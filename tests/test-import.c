@@ -173,6 +173,34 @@ test_preset_match (void)
   g_assert_cmpfloat (missing->confidence, ==, 0);
 }
 
+/* A field that joins repeats (the tags) reads every column named as its
+ * own; other fields read the first of them. */
+static void
+test_preset_match_repeats (void)
+{
+  static const char data[] =
+    "[Preset]\nId=t\n"
+    "[Field external_id]\nHeaders=Key\nRequired=true\n"
+    "[Field tags]\nHeaders=Labels\n"
+    "[Field team]\nHeaders=Component/s\n";
+  const char *header[] = { "Key", "Labels", "Component/s", "labels", "Component/s", "Labels", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScPreset) preset = sc_preset_new_from_data (data, strlen (data), &error);
+  g_autoptr(ScPresetMatch) match = NULL;
+
+  g_assert_no_error (error);
+  match = sc_preset_match (preset, header);
+  g_assert_cmpint (match->columns[1], ==, 1);
+  g_assert_cmpint (match->columns[2], ==, 2);
+  g_assert_cmpuint (match->n_repeats, ==, 2);
+  g_assert_cmpint (match->repeat_columns[0], ==, 3);
+  g_assert_cmpint (match->repeat_fields[0], ==, 1);
+  g_assert_cmpint (match->repeat_columns[1], ==, 5);
+  g_assert_cmpint (match->repeat_fields[1], ==, 1);
+  /* The second Component/s is not read: five columns of six are used. */
+  g_assert_cmpfloat_with_epsilon (match->confidence, 0.6 + 0.4 * 5 / 6, 1e-9);
+}
+
 static void
 test_presets_detect_fixtures (Fixture       *fixture,
                               gconstpointer  data)
@@ -291,6 +319,88 @@ test_values_kaggle_fallback (Fixture       *fixture,
   g_assert_cmpint (open->resolved, ==, 0);
   g_assert_cmpint (open->first_reply_at, ==, SC_MISSING);
   g_assert_nonnull (result->notices[0]);
+}
+
+static gboolean
+count_tags_cb (const ScFactRow *row,
+               gpointer         user_data)
+{
+  GArray *counts = user_data;
+  g_auto(GStrv) ids = g_strsplit (row->tags != NULL ? row->tags : "", " ", -1);
+  guint n = 0;
+
+  for (guint k = 0; ids[k] != NULL; k++)
+    n += ids[k][0] != '\0';
+  g_array_append_val (counts, n);
+  return TRUE;
+}
+
+/* Jira writes one Labels column per label: the tags are read from all of
+ * them, even when the first is empty. */
+static void
+test_values_jira_labels (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  static const char * const expected[] = { "access", "hardware", "laptop", "network", "urgent" };
+  g_autofree char *path = fixture_file ("jira-service-management.csv");
+  g_autoptr(ScImportResult) result = import_file (fixture->store, path, NULL);
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) tags = NULL;
+  g_autoptr(GError) error = NULL;
+  guint total = 0;
+
+  g_assert_cmpint (result->counts.rejected, ==, 0);
+  tags = sc_store_list_dimension_values (fixture->store, SC_DIM_TAGS, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (tags->len, ==, G_N_ELEMENTS (expected));
+  for (guint k = 0; k < G_N_ELEMENTS (expected); k++)
+    g_assert_cmpstr (g_ptr_array_index (tags, k), ==, expected[k]);
+  g_assert_true (sc_store_scan_interactions (fixture->store, FALSE, count_tags_cb, counts, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (counts->len, ==, 3);
+  for (guint k = 0; k < counts->len; k++)
+    {
+      g_assert_cmpuint (g_array_index (counts, guint, k), >=, 1);
+      total += g_array_index (counts, guint, k);
+    }
+  g_assert_cmpuint (total, ==, 5);
+}
+
+/* The preview of a fixture file with the detected preset. */
+static ScImportPreview *
+preview_fixture (ScStore    *store,
+                 const char *file,
+                 guint       max_rows)
+{
+  g_autofree char *path = fixture_file (file);
+  g_autoptr(ScImporter) importer = sc_importer_new (store);
+  g_autoptr(GError) error = NULL;
+  ScImportPreview *preview = sc_importer_preview (importer, path, max_rows, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (preview);
+  return preview;
+}
+
+/* The preview shows each Labels column as read with the first. */
+static void
+test_preview_jira_labels (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(ScImportPreview) preview = preview_fixture (fixture->store, "jira-service-management.csv", 3);
+
+  for (guint c = 12; c <= 14; c++)
+    {
+      ScImportPreviewColumn *column = g_ptr_array_index (preview->columns, c);
+
+      g_assert_cmpstr (column->header, ==, "Labels");
+      g_assert_cmpstr (column->field, ==, "tags");
+      g_assert_cmpint (column->repeat, ==, c > 12);
+      g_assert_cmpuint (column->n_parsed, ==, column->n_values);
+    }
+  g_assert_cmpstr (((ScImportPreviewRow *) preview->rows->pdata[0])->values[12], ==, "hardware");
+  g_assert_cmpstr (((ScImportPreviewRow *) preview->rows->pdata[0])->values[13], ==, "urgent");
+  g_assert_null (((ScImportPreviewRow *) preview->rows->pdata[2])->reason);
 }
 
 static void
@@ -706,15 +816,11 @@ static void
 test_preview_detects (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *path = fixture_file ("zendesk.csv");
-  g_autoptr(ScImporter) importer = sc_importer_new (fixture->store);
-  g_autoptr(ScImportPreview) preview = NULL;
+  g_autoptr(ScImportPreview) preview = preview_fixture (fixture->store, "zendesk.csv", 2);
   g_autoptr(GError) error = NULL;
   ScImportPreviewColumn *column;
   ScStoreOverview overview;
 
-  preview = sc_importer_preview (importer, path, 2, NULL, &error);
-  g_assert_no_error (error);
   g_assert_cmpstr (preview->preset_id, ==, "zendesk");
   g_assert_cmpstr (preview->detected_id, ==, "zendesk");
   g_assert_cmpfloat (preview->confidence, >, 0.5);
@@ -1201,10 +1307,13 @@ main (int   argc,
   g_test_add_func ("/scorecard/import/presets/load", test_presets_load);
   g_test_add_func ("/scorecard/import/presets/invalid", test_preset_invalid);
   g_test_add_func ("/scorecard/import/presets/match", test_preset_match);
+  g_test_add_func ("/scorecard/import/presets/match-repeats", test_preset_match_repeats);
   ADD ("presets/detect-fixtures", test_presets_detect_fixtures);
   ADD ("values/call-log", test_values_call_log);
   ADD ("values/time-zone", test_values_time_zone);
   ADD ("values/kaggle-fallback", test_values_kaggle_fallback);
+  ADD ("values/jira-labels", test_values_jira_labels);
+  ADD ("preview/jira-labels", test_preview_jira_labels);
   ADD ("values/date-order", test_values_date_order);
   ADD ("errors", test_errors);
   ADD ("rejects-kept", test_rejects_kept);

@@ -364,6 +364,10 @@ field_label (const ScImportPreviewColumn *column)
   if (column->time_of_day)
     /* Translators: a column holding the time of day of a date field */
     return g_strdup_printf (_("%s (time of day)"), name);
+  if (column->repeat)
+    /* Translators: a column read together with the first column of the
+     * same name, as Jira writes one Labels column per label */
+    return g_strdup_printf (_("%s (with the first “%s”)"), name, column->header);
   return g_steal_pointer (&name);
 }
 
@@ -489,7 +493,7 @@ start_hand_mapping (ScImportDialog *self,
   for (guint c = 0; self->preview != NULL && !self->failed && c < self->preview->columns->len; c++)
     {
       const ScImportPreviewColumn *column = g_ptr_array_index (self->preview->columns, c);
-      gboolean keep = column->field != NULL && !column->time_of_day &&
+      gboolean keep = column->field != NULL && !column->time_of_day && !column->repeat &&
                       sc_field_info_lookup_for (record, column->field) != NULL;
 
       if (column->dimension != NULL && record == SC_RECORD_INTERACTION)
@@ -763,12 +767,13 @@ new_unit_dropdown (ScImportDialog              *self,
 }
 
 /* The field cell of a column: a drop-down, or the preset's field as
- * text where a drop-down cannot say it (a time of day, a field only a
- * preset reads). */
+ * text where a drop-down cannot say it (a time of day, a column read
+ * with an earlier one of its name, a field only a preset reads). */
 static GtkWidget *
 add_field_cell (ScImportDialog              *self,
                 GListModel                  *model,
                 GtkSizeGroup                *widths,
+                GtkSizeGroup                *heights,
                 guint                        c,
                 const ScImportPreviewColumn *column)
 {
@@ -779,11 +784,11 @@ add_field_cell (ScImportDialog              *self,
   g_autofree char *name = NULL;
   GtkWidget *dropdown, *box, *unit;
 
-  if (column->field != NULL && (column->time_of_day || (!self->hand && position == 0)))
+  if (column->field != NULL && (column->time_of_day || column->repeat || (!self->hand && position == 0)))
     {
       g_autofree char *label = field_label (column);
 
-      add_cell (self->columns_grid, 1, c + 1, label, NULL);
+      gtk_size_group_add_widget (heights, add_cell (self->columns_grid, 1, c + 1, label, NULL));
       g_ptr_array_add (self->unit_dropdowns, NULL);
       return NULL;
     }
@@ -808,6 +813,7 @@ add_field_cell (ScImportDialog              *self,
   if (unit != NULL)
     gtk_box_append (GTK_BOX (box), unit);
   g_ptr_array_add (self->unit_dropdowns, unit);
+  gtk_size_group_add_widget (heights, box);
   gtk_grid_attach (self->columns_grid, box, 1, c + 1, 1, 1);
   return dropdown;
 }
@@ -819,6 +825,8 @@ show_columns (ScImportDialog *self)
   g_autofree char *description = NULL;
   g_autoptr(GtkStringList) fields = new_field_model (self);
   g_autoptr(GtkSizeGroup) widths = gtk_size_group_new (GTK_SIZE_GROUP_HORIZONTAL);
+  /* Every row as tall as one with a drop-down, whatever its field cell. */
+  g_autoptr(GtkSizeGroup) heights = gtk_size_group_new (GTK_SIZE_GROUP_VERTICAL);
 
   clear_grid (self->columns_grid);
   g_clear_pointer (&self->dropdowns, g_ptr_array_unref);
@@ -837,7 +845,7 @@ show_columns (ScImportDialog *self)
       gboolean bad = column->field != NULL && column->n_parsed < column->n_values;
 
       add_cell (self->columns_grid, 0, c + 1, column->header, NULL);
-      g_ptr_array_add (self->dropdowns, add_field_cell (self, G_LIST_MODEL (fields), widths, c, column));
+      g_ptr_array_add (self->dropdowns, add_field_cell (self, G_LIST_MODEL (fields), widths, heights, c, column));
       add_cell (self->columns_grid, 2, c + 1, samples, "dim-label");
       add_cell (self->columns_grid, 3, c + 1, share, bad ? "error" : "numeric");
     }

@@ -355,6 +355,56 @@ parse_number_field (Run        *run,
   return VALUE_REJECTED;
 }
 
+/* Whether field @i reads later columns named as its own (Jira's Labels). */
+static inline gboolean
+joins_columns (Run   *run,
+               guint  i)
+{
+  return run->match->n_repeats > 0 && run->fields[i]->info->joins_repeats;
+}
+
+/* Reads text field @i from its column and the later columns of the same
+ * name: their non-empty values, each through the field's vocabulary,
+ * joined by spaces. */
+static ValueState
+parse_joined_text (Run               *run,
+                   guint              i,
+                   const ScCsvRecord *rec)
+{
+  const ScPresetField *field = run->fields[i];
+  gsize start = run->arena->len;
+
+  for (int k = -1; k < (int) run->match->n_repeats; k++)
+    {
+      int column = k < 0 ? run->match->columns[i] : run->match->repeat_columns[k];
+      const char *text, *mapped;
+      gsize len;
+
+      if (k >= 0 && run->match->repeat_fields[k] != (int) i)
+        continue;
+      if (!column_text (rec, column, &text, &len))
+        continue;
+      mapped = lookup_value (field, text, len);
+      if (mapped != NULL)
+        {
+          text = mapped;
+          len = strlen (mapped);
+        }
+      if (len == 0)
+        continue;
+      /* parse_row reserved room for every column's text and a space. */
+      if (run->arena->len > start)
+        run->arena->str[run->arena->len++] = ' ';
+      memcpy (run->arena->str + run->arena->len, text, len);
+      run->arena->len += len;
+    }
+  if (run->arena->len == start)
+    return VALUE_MISSING;
+  run->texts[i] = start;
+  run->arena->str[run->arena->len++] = '\0';
+  return VALUE_PRESENT;
+}
+
 /* Reads field @i of @rec into run->states/ints/texts. */
 static ValueState
 parse_field (Run               *run,
@@ -365,6 +415,8 @@ parse_field (Run               *run,
   const char *text, *mapped;
   gsize len;
 
+  if (joins_columns (run, i))
+    return parse_joined_text (run, i, rec);
   if (!column_text (rec, run->match->columns[i], &text, &len))
     return VALUE_MISSING;
   mapped = lookup_value (field, text, len);
@@ -434,7 +486,8 @@ static void
 reserve_arena (Run               *run,
                const ScCsvRecord *rec)
 {
-  gsize room = rec->raw_len + run->n_fields * (run->max_value_len + 1) + 1;
+  gsize room = rec->raw_len +
+               (run->n_fields + run->match->n_repeats) * (run->max_value_len + 1) + 1;
 
   if (run->arena->allocated_len <= room)
     g_string_set_size (run->arena, room);
@@ -1421,6 +1474,9 @@ map_columns (Run   *run,
       if (c >= 0 && t >= 0 && (guint) t < n_columns && field_of[t] < 0)
         field_of[t] = i;
     }
+  for (guint k = 0; k < run->match->n_repeats; k++)
+    if ((guint) run->match->repeat_columns[k] < n_columns)
+      field_of[run->match->repeat_columns[k]] = run->match->repeat_fields[k];
   return field_of;
 }
 
@@ -1485,9 +1541,11 @@ preview_columns (Run               *run,
       else if (column->dimension != NULL)
         column->n_parsed++;
       /* A time-of-day column shows as the file has it; its date column
-       * shows the two read together. */
+       * shows the two read together. Columns read together (Labels)
+       * each show their own part. */
       if (values != NULL)
-        values[c] = state == VALUE_PRESENT && !is_time_column (run, field_of[c], c)
+        values[c] = state == VALUE_PRESENT && !is_time_column (run, field_of[c], c) &&
+                    !joins_columns (run, field_of[c])
           ? format_parsed (run, field_of[c]) : g_utf8_make_valid (text, len);
     }
 }
@@ -1532,6 +1590,9 @@ new_preview_columns (Run        *run,
       column->time_of_day = field_of[c] >= 0 && is_time_column (run, field_of[c], c);
       g_ptr_array_add (columns, column);
     }
+  for (guint k = 0; k < run->match->n_repeats; k++)
+    if ((guint) run->match->repeat_columns[k] < n_columns)
+      ((ScImportPreviewColumn *) columns->pdata[run->match->repeat_columns[k]])->repeat = TRUE;
   for (guint k = 0; k < run->match->n_dim_columns; k++)
     {
       int c = run->match->dim_columns[k];

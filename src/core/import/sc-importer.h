@@ -62,6 +62,8 @@ typedef void (*ScImportProgressFunc) (guint64  rows,
  *   values, as the file has them
  * @time_of_day: whether the column holds the time of day of @field, whose
  *   date is in another column
+ * @repeat: whether @field reads the column together with an earlier one
+ *   of the same name (a second Labels column in a Jira export)
  * @dimension: (nullable): when no field reads the column and the preset
  *   keeps it as a dimension of its own, that dimension's label
  * @n_values: non-empty values in the rows looked at
@@ -75,6 +77,7 @@ typedef struct
   char    *field;
   char   **samples;
   gboolean time_of_day;
+  gboolean repeat;
   char    *dimension;
   guint64  n_values;
   guint64  n_parsed;

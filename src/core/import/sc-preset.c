@@ -78,7 +78,7 @@ static const ScFieldInfo field_infos[] = {
   { "product", SC_RECORD_INTERACTION, SC_FIELD_TEXT, DIM (SC_DIM_PRODUCT) },
   { "language", SC_RECORD_INTERACTION, SC_FIELD_TEXT, DIM (SC_DIM_LANGUAGE) },
   { "status", SC_RECORD_INTERACTION, SC_FIELD_TEXT, DIM (SC_DIM_STATUS) },
-  { "tags", SC_RECORD_INTERACTION, SC_FIELD_TEXT, DIM (SC_DIM_TAGS) },
+  { "tags", SC_RECORD_INTERACTION, SC_FIELD_TEXT, DIM (SC_DIM_TAGS), TRUE },
   { "customer_id", SC_RECORD_INTERACTION, SC_FIELD_TEXT, I (customer_id) },
   { "subject", SC_RECORD_INTERACTION, SC_FIELD_TEXT, I (subject) },
   { "resolved", SC_RECORD_INTERACTION, SC_FIELD_FLAG, I (resolved) },
@@ -726,7 +726,8 @@ sc_preset_dimension_label (const char *header)
  *
  * Maps the preset's fields to columns. A column holds one field, except
  * that several fields may share a column through the same alias (status
- * and resolved, for example). The confidence weighs the share of the
+ * and resolved, for example); a field that joins repeats also reads the
+ * later columns named as its own (Jira's Labels). The confidence weighs the share of the
  * preset's fields found against the share of the file's columns used;
  * it is 0 when a required field is missing.
  *
@@ -769,6 +770,24 @@ sc_preset_match (ScPreset           *self,
         }
       else if (field->required)
         missing_required = TRUE;
+    }
+  match->repeat_columns = g_new (int, n_cols + 1);
+  match->repeat_fields = g_new (int, n_cols + 1);
+  for (guint i = 0; i < self->fields->len; i++)
+    {
+      const ScPresetField *field = &g_array_index (self->fields, ScPresetField, i);
+      int first = match->columns[i];
+
+      if (first < 0 || !field->info->joins_repeats)
+        continue;
+      for (guint c = first + 1; c < n_cols; c++)
+        if (!counted[c] && g_str_equal (folded[c], folded[first]))
+          {
+            match->repeat_columns[match->n_repeats] = c;
+            match->repeat_fields[match->n_repeats++] = i;
+            counted[c] = TRUE;
+            used_cols++;
+          }
     }
   match->dim_columns = g_new (int, n_cols + 1);
   for (guint c = 0; c < n_cols; c++)
@@ -824,6 +843,8 @@ sc_preset_match_free (ScPresetMatch *match)
   g_free (match->columns);
   g_free (match->time_columns);
   g_free (match->dim_columns);
+  g_free (match->repeat_columns);
+  g_free (match->repeat_fields);
   g_free (match);
 }
 

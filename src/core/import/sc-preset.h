@@ -51,6 +51,9 @@ typedef enum
  * @record: the record it belongs to
  * @type: how it is read
  * @offset: its offset in the record struct
+ * @joins_repeats: whether a value spread over several columns of the
+ *   same name (Jira writes one Labels column per label) is read from all
+ *   of them, joined by spaces; other fields read the first such column
  *
  * One field the importer can fill.
  */
@@ -60,6 +63,7 @@ typedef struct
   ScRecordType  record;
   ScFieldType   type;
   gsize         offset;
+  gboolean      joins_repeats;
 } ScFieldInfo;
 
 /**
@@ -96,6 +100,10 @@ typedef struct _ScPreset ScPreset;
  * @dim_columns: the columns no field reads that the preset keeps as
  *   dimensions of their own, in the file's order
  * @n_dim_columns: their number
+ * @repeat_columns: the columns read with an earlier column of the same
+ *   name by a field that joins repeats, in the file's order
+ * @repeat_fields: per repeat column, the preset field reading it
+ * @n_repeats: their number
  *
  * How a preset maps one header.
  */
@@ -108,6 +116,9 @@ typedef struct
   guint     n_matched;
   int      *dim_columns;
   guint     n_dim_columns;
+  int      *repeat_columns;
+  int      *repeat_fields;
+  guint     n_repeats;
 } ScPresetMatch;
 
 /* The offset of a field that is read but not stored (a fallback source). */
