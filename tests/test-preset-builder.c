@@ -462,6 +462,109 @@ test_like_preset (Fixture       *f,
   g_assert_cmpint (answered->csat_scale, ==, 5);
 }
 
+/* Words of a column given a meaning by hand: the preview lists the words
+ * the field does not read until they have one, and the import reads them. */
+static void
+test_values (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(ScPresetBuilder) builder = sc_preset_builder_new (SC_RECORD_INTERACTION, SC_KIND_TICKET);
+  g_autoptr(ScPreset) preset = NULL;
+  g_autoptr(ScImporter) importer = sc_importer_new (f->store);
+  g_autoptr(ScImportPreview) preview = NULL;
+  g_autoptr(ScImportResult) result = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  const ScImportPreviewColumn *column;
+  const char * const unparsed[] = { "erledigt", "offen", NULL };
+
+  /* Notiz read as yes/no, in words the flag parser does not know. */
+  g_assert_true (sc_preset_builder_add_field (builder, "external_id", "Ticket Nummer", NULL, NULL, NULL));
+  g_assert_true (sc_preset_builder_add_field (builder, "created_at", "Eröffnet", NULL, NULL, NULL));
+  g_assert_true (sc_preset_builder_add_field (builder, "resolved", "Notiz", NULL, NULL, NULL));
+  preset = sc_preset_builder_build (builder, &error);
+  g_assert_no_error (error);
+  sc_importer_set_preset_object (importer, preset);
+  preview = sc_importer_preview (importer, f->csv, 10, NULL, &error);
+  g_assert_no_error (error);
+  column = preview->columns->pdata[5];
+  g_assert_cmpstr (column->field, ==, "resolved");
+  g_assert_cmpuint (column->n_parsed, ==, 0);
+  g_assert_cmpstrv (column->unparsed, unparsed);
+  g_clear_pointer (&preview, sc_import_preview_free);
+  g_clear_pointer (&preset, sc_preset_unref);
+
+  /* Meanings only a yes/no field, a score or a text can have. */
+  g_assert_false (sc_preset_builder_set_value (builder, "resolved", "erledigt", "yes", &error));
+  assert_error_contains (error, "not “yes”");
+  g_clear_error (&error);
+  g_assert_false (sc_preset_builder_set_value (builder, "resolved", "  ", "1", &error));
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (sc_preset_builder_set_value (builder, "csat", "gut", "5", &error));
+  assert_error_contains (error, "No column is mapped to csat");
+  g_clear_error (&error);
+  g_assert_true (sc_preset_builder_add_field (builder, "handle_s", "Dauer", "min", NULL, NULL));
+  g_assert_false (sc_preset_builder_set_value (builder, "handle_s", "lang", "60", &error));
+  g_assert_error (error, SC_ERROR, SC_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_true (sc_preset_builder_set_value (builder, "resolved", " Erledigt ", "1", &error));
+  g_assert_true (sc_preset_builder_set_value (builder, "resolved", "OFFEN", "", &error));
+  g_assert_true (sc_preset_builder_set_value (builder, "resolved", "offen", "0", &error));
+  g_assert_no_error (error);
+  text = sc_preset_builder_to_data (builder, "acme", "Acme");
+  sc_test_assert_contains (text, "Values=erledigt=1;offen=0;\n");
+  preset = sc_preset_builder_build (builder, &error);
+  g_assert_no_error (error);
+  sc_importer_set_preset_object (importer, preset);
+  preview = sc_importer_preview (importer, f->csv, 10, NULL, &error);
+  g_assert_no_error (error);
+  column = preview->columns->pdata[5];
+  g_assert_cmpuint (column->n_parsed, ==, 2);
+  g_assert_null (column->unparsed[0]);
+
+  result = sc_importer_run (importer, f->csv, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->counts.inserted, ==, 2);
+  g_assert_cmpint (result->counts.rejected, ==, 1);   /* "lang" is no duration */
+  g_assert_true (sc_store_scan_interactions (f->store, FALSE, collect_row_cb, rows, &error));
+  g_assert_cmpuint (rows->len, ==, 2);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ScFactRow *row = rows->pdata[i];
+
+      /* T-1 (2024-03-01) is done; T-2 says nothing. */
+      g_assert_cmpint (row->resolved, ==, row->created_at == 1709283600 ? 1 : SC_MISSING);
+    }
+}
+
+/* Words given by hand join those of the preset the field is read like. */
+static void
+test_values_like (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) presets = sc_preset_load_all (NULL);
+  ScPreset *jira = sc_preset_find (presets, "jira-service-management");
+  g_autoptr(ScPresetBuilder) builder = sc_preset_builder_new (SC_RECORD_INTERACTION, SC_KIND_TICKET);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  int resolved;
+
+  g_assert_nonnull (jira);
+  resolved = sc_preset_find_field (jira, "resolved");
+  g_assert_cmpint (resolved, >=, 0);
+  g_assert_true (sc_preset_builder_add_field_like (builder, jira, sc_preset_get_field (jira, resolved),
+                                                   "Resolution", NULL, NULL, &error));
+  g_assert_true (sc_preset_builder_set_value (builder, "resolved", "Erledigt", "1", &error));
+  g_assert_true (sc_preset_builder_set_value (builder, "resolved", "Duplicate", "0", &error));
+  g_assert_no_error (error);
+  text = sc_preset_builder_to_data (builder, "x", "X");
+  sc_test_assert_contains (text, "cannot reproduce=1;done=1;duplicate=0;erledigt=1;fixed=1;");
+  sc_test_assert_contains (text, "unresolved=0;");
+}
+
 /* A file whose first line is data, not names, says so. */
 static void
 test_no_header (Fixture       *f,
@@ -545,6 +648,8 @@ main (int   argc,
   ADD ("missing-and-bad-fields", test_missing_and_bad_fields);
   ADD ("guess", test_guess);
   ADD ("like-preset", test_like_preset);
+  ADD ("values", test_values);
+  ADD ("values-like", test_values_like);
   ADD ("no-header", test_no_header);
   ADD ("cli-preset-file", test_cli_preset_file);
 

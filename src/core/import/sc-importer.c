@@ -1382,6 +1382,7 @@ preview_column_free (ScImportPreviewColumn *column)
   g_free (column->field);
   g_free (column->dimension);
   g_strfreev (column->samples);
+  g_strfreev (column->unparsed);
   g_free (column);
 }
 
@@ -1488,14 +1489,25 @@ is_time_column (Run  *run,
   return run->match->time_columns[field] == (int) column;
 }
 
+/* What the preview keeps of a column's values, as the file has them. */
+typedef struct
+{
+  GPtrArray *samples;    /* the first different ones */
+  GPtrArray *unparsed;   /* the first different ones the field does not read */
+} SeenValues;
+
+#define MAX_SAMPLES  3
+#define MAX_UNPARSED 24
+
 static void
-add_sample (GPtrArray  *samples,
-            const char *text,
-            gsize       len)
+add_distinct (GPtrArray  *samples,
+              guint       max,
+              const char *text,
+              gsize       len)
 {
   g_autofree char *value = NULL;
 
-  if (samples->len >= 3)
+  if (samples->len >= max)
     return;
   value = g_utf8_make_valid (text, len);
   for (guint k = 0; k < samples->len; k++)
@@ -1511,7 +1523,7 @@ static void
 preview_columns (Run               *run,
                  const ScCsvRecord *rec,
                  const int         *field_of,
-                 GPtrArray        **samples,
+                 SeenValues        *seen,
                  GPtrArray         *columns,
                  char             **values)
 {
@@ -1530,12 +1542,14 @@ preview_columns (Run               *run,
           continue;
         }
       column->n_values++;
-      add_sample (samples[c], text, len);
+      add_distinct (seen[c].samples, MAX_SAMPLES, text, len);
       if (field_of[c] >= 0)
         {
           state = parse_field (run, field_of[c], rec);
           if (state != VALUE_REJECTED)
             column->n_parsed++;
+          else
+            add_distinct (seen[c].unparsed, MAX_UNPARSED, text, len);
           g_clear_pointer (&run->error.detail, g_free);
         }
       else if (column->dimension != NULL)
@@ -1554,7 +1568,7 @@ static ScImportPreviewRow *
 preview_row (Run               *run,
              const ScCsvRecord *rec,
              const int         *field_of,
-             GPtrArray        **samples,
+             SeenValues        *seen,
              GPtrArray         *columns)
 {
   ScImportPreviewRow *row = g_new0 (ScImportPreviewRow, 1);
@@ -1562,7 +1576,7 @@ preview_row (Run               *run,
   row->line = rec->line;
   row->values = g_new0 (char *, columns->len + 1);
   row->reject_column = -1;
-  preview_columns (run, rec, field_of, samples, columns, row->values);
+  preview_columns (run, rec, field_of, seen, columns, row->values);
   run->error.column = -1;
   if (!check_record (run, rec) || !parse_row (run, rec))
     {
@@ -1615,7 +1629,7 @@ preview_rows (Run              *run,
 {
   guint n_columns = sc_csv_reader_get_n_columns (run->reader);
   g_autofree int *field_of = map_columns (run, n_columns);
-  g_autofree GPtrArray **samples = g_new0 (GPtrArray *, n_columns);
+  g_autofree SeenValues *seen = g_new0 (SeenValues, n_columns);
   guint64 limit = MAX (max_rows, PREVIEW_CHECK_ROWS);
   const ScCsvRecord *rec;
   g_autoptr(GError) local_error = NULL;
@@ -1623,11 +1637,14 @@ preview_rows (Run              *run,
   preview->columns = new_preview_columns (run, field_of, n_columns);
   preview->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) preview_row_free);
   for (guint c = 0; c < n_columns; c++)
-    samples[c] = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+    {
+      seen[c].samples = g_ptr_array_new_null_terminated (MAX_SAMPLES + 1, g_free, TRUE);
+      seen[c].unparsed = g_ptr_array_new_null_terminated (4, g_free, TRUE);
+    }
   while (preview->rows_checked < limit &&
          (rec = sc_csv_reader_next (run->reader, &local_error)) != NULL)
     {
-      ScImportPreviewRow *row = preview_row (run, rec, field_of, samples, preview->columns);
+      ScImportPreviewRow *row = preview_row (run, rec, field_of, seen, preview->columns);
 
       preview->rows_checked++;
       preview->rows_rejected += row->reason != NULL;
@@ -1643,7 +1660,8 @@ preview_rows (Run              *run,
     {
       ScImportPreviewColumn *column = preview->columns->pdata[c];
 
-      column->samples = (char **) g_ptr_array_free (samples[c], FALSE);
+      column->samples = (char **) g_ptr_array_free (seen[c].samples, FALSE);
+      column->unparsed = (char **) g_ptr_array_free (seen[c].unparsed, FALSE);
     }
   if (local_error != NULL)
     {

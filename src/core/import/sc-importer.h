@@ -60,6 +60,9 @@ typedef void (*ScImportProgressFunc) (guint64  rows,
  *   the column is not used
  * @samples: (array zero-terminated=1): up to three different non-empty
  *   values, as the file has them
+ * @unparsed: (array zero-terminated=1): up to 24 different values the
+ *   field's parser does not read, as the file has them: the words a
+ *   mapping by hand may give a meaning
  * @time_of_day: whether the column holds the time of day of @field, whose
  *   date is in another column
  * @repeat: whether @field reads the column together with an earlier one
@@ -76,6 +79,7 @@ typedef struct
   char    *header;
   char    *field;
   char   **samples;
+  char   **unparsed;
   gboolean time_of_day;
   gboolean repeat;
   char    *dimension;

@@ -33,6 +33,7 @@ typedef struct
   char                *scale;
   const ScPresetField *like;   /* read as this field of another preset */
   ScPreset            *like_preset;
+  GHashTable          *values;  /* folded word → value, over like's */
 } Mapping;
 
 struct _ScPresetBuilder
@@ -68,6 +69,7 @@ mapping_clear (gpointer data)
   g_free (mapping->unit);
   g_free (mapping->scale);
   g_clear_pointer (&mapping->like_preset, sc_preset_unref);
+  g_clear_pointer (&mapping->values, g_hash_table_unref);
 }
 
 static const Mapping *
@@ -350,6 +352,76 @@ sc_preset_builder_add_field_like (ScPresetBuilder      *self,
   return TRUE;
 }
 
+/* A value a word may stand for: what the field's parser reads. */
+static gboolean
+check_value (const ScFieldInfo  *info,
+             const char         *word,
+             const char         *value,
+             GError            **error)
+{
+  gint64 number;
+
+  if (*word == '\0')
+    g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID, _("An empty value has no meaning to give."));
+  else if (info->type == SC_FIELD_FLAG && *value != '\0' &&
+           !g_str_equal (value, "1") && !g_str_equal (value, "0"))
+    g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                 _("%s is yes (1) or no (0), not “%s”."), info->name, value);
+  else if (info->type == SC_FIELD_SCORE && *value != '\0' &&
+           !g_ascii_string_to_signed (value, 10, G_MININT, G_MAXINT, &number, NULL))
+    g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                 _("%s is a whole number, not “%s”."), info->name, value);
+  else if (info->type != SC_FIELD_FLAG && info->type != SC_FIELD_SCORE &&
+           info->type != SC_FIELD_TEXT)
+    g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                 _("Words are given a meaning for yes/no fields, scores and text, not %s."),
+                 info->name);
+  else
+    return TRUE;
+  return FALSE;
+}
+
+/**
+ * sc_preset_builder_set_value:
+ * @self: a builder
+ * @field: a field mapped already
+ * @word: a value of its column, as the file has it (case does not matter)
+ * @value: what @word stands for: "1" or "0" for a yes/no field, a number
+ *   for a score, any text for a text field, or "" for no value
+ * @error: return location for an error
+ *
+ * Gives a word of the column a meaning (the preset's Values), over what
+ * a preset the field is read like says of it: "Done" means resolved.
+ *
+ * Returns: %TRUE when the word is taken
+ */
+gboolean
+sc_preset_builder_set_value (ScPresetBuilder  *self,
+                             const char       *field,
+                             const char       *word,
+                             const char       *value,
+                             GError          **error)
+{
+  g_autofree char *stripped = NULL;
+  Mapping *mapping;
+
+  g_return_val_if_fail (self != NULL && field != NULL && word != NULL && value != NULL, FALSE);
+
+  mapping = (Mapping *) find_mapping (self, field);
+  if (mapping == NULL)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("No column is mapped to %s."), field);
+      return FALSE;
+    }
+  stripped = g_strstrip (g_strdup (word));
+  if (!check_value (sc_field_info_lookup_for (self->record, field), stripped, value, error))
+    return FALSE;
+  if (mapping->values == NULL)
+    mapping->values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_hash_table_replace (mapping->values, g_utf8_casefold (stripped, -1), g_strstrip (g_strdup (value)));
+  return TRUE;
+}
+
 /**
  * sc_preset_builder_add_dimension:
  * @self: a builder of interactions
@@ -458,10 +530,6 @@ write_like (GKeyFile            *kf,
             const char          *group,
             const ScPresetField *like)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new_null_terminated (8, g_free, TRUE);
-  GHashTableIter iter;
-  gpointer word, value;
-
   if (like->unit_set)
     g_key_file_set_string (kf, group, "Unit", sc_duration_unit_to_string (like->unit));
   if (like->info->type == SC_FIELD_SCORE)
@@ -472,18 +540,44 @@ write_like (GKeyFile            *kf,
     }
   set_list (kf, group, "TimeHeaders", like->time_headers);
   set_list (kf, group, "Fallback", like->fallback);
-  if (like->values != NULL)
-    {
-      g_hash_table_iter_init (&iter, like->values);
-      while (g_hash_table_iter_next (&iter, &word, &value))
-        g_ptr_array_add (values, g_strconcat (word, "=", value, NULL));
-      g_ptr_array_sort (values, (GCompareFunc) g_strcmp0);
-      set_list (kf, group, "Values", (char * const *) values->pdata);
-    }
   if (like->allow_negative)
     g_key_file_set_boolean (kf, group, "Negative", TRUE);
   if (like->invert)
     g_key_file_set_boolean (kf, group, "Invert", TRUE);
+}
+
+static int
+compare_words (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The words the field reads as values: those of the field it is read
+ * like, and over them those given by hand. */
+static void
+write_values (GKeyFile      *kf,
+              const char    *group,
+              const Mapping *mapping)
+{
+  g_autoptr(GHashTable) merged = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) values = g_ptr_array_new_null_terminated (8, g_free, TRUE);
+  GHashTable *layers[] = { mapping->like != NULL ? mapping->like->values : NULL, mapping->values };
+  GHashTableIter iter;
+  gpointer word, value;
+
+  for (guint l = 0; l < G_N_ELEMENTS (layers); l++)
+    if (layers[l] != NULL)
+      {
+        g_hash_table_iter_init (&iter, layers[l]);
+        while (g_hash_table_iter_next (&iter, &word, &value))
+          g_hash_table_replace (merged, word, value);
+      }
+  g_hash_table_iter_init (&iter, merged);
+  while (g_hash_table_iter_next (&iter, &word, &value))
+    g_ptr_array_add (values, g_strconcat (word, "=", value, NULL));
+  g_ptr_array_sort (values, compare_words);
+  set_list (kf, group, "Values", (char * const *) values->pdata);
 }
 
 static void
@@ -497,6 +591,7 @@ write_field (ScPresetBuilder *self,
   g_key_file_set_string_list (kf, group, "Headers", headers, 1);
   if (mapping->like != NULL)
     write_like (kf, group, mapping->like);
+  write_values (kf, group, mapping);
   if (mapping->unit != NULL)
     g_key_file_set_string (kf, group, "Unit", mapping->unit);
   if (mapping->scale != NULL)

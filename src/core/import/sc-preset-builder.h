@@ -42,6 +42,11 @@ gboolean         sc_preset_builder_add_field_like (ScPresetBuilder  *self,
                                                   const char       *unit,
                                                   const char       *scale,
                                                   GError          **error);
+gboolean         sc_preset_builder_set_value     (ScPresetBuilder  *self,
+                                                  const char       *field,
+                                                  const char       *word,
+                                                  const char       *value,
+                                                  GError          **error);
 gboolean         sc_preset_builder_add_dimension (ScPresetBuilder  *self,
                                                   const char       *header,
                                                   GError          **error);
