@@ -78,6 +78,7 @@ struct _ScImportDialog
   ScKind           hand_kind;
   GPtrArray       *hand_fields;   /* per column: a field name or NULL */
   GPtrArray       *hand_units;    /* per column: its unit or scale, NULL for the usual */
+  GPtrArray       *hand_values;   /* per column: word → meaning given by hand, or NULL */
   ScPreset        *hand_preset;   /* read the file with */
   ScPreset        *base_preset;   /* the preset mapping by hand started from */
   GPtrArray       *base_fields;   /* per column: its field in that preset */
@@ -400,6 +401,34 @@ hand_unit (ScImportDialog *self,
     ? g_ptr_array_index (self->hand_units, column) : NULL;
 }
 
+static GHashTable *
+hand_values (ScImportDialog *self,
+             guint           column)
+{
+  return self->hand_values != NULL && column < self->hand_values->len
+    ? g_ptr_array_index (self->hand_values, column) : NULL;
+}
+
+/* Gives the words of @column the meanings of @values (taken), or none. */
+static void
+set_hand_values (ScImportDialog *self,
+                 guint           column,
+                 GHashTable     *values)
+{
+  while (self->hand_values->len <= column)
+    g_ptr_array_add (self->hand_values, NULL);
+  if (g_ptr_array_index (self->hand_values, column) != NULL)
+    g_hash_table_unref (g_ptr_array_index (self->hand_values, column));
+  g_ptr_array_index (self->hand_values, column) = values;
+}
+
+static void
+hand_values_free (gpointer values)
+{
+  if (values != NULL)
+    g_hash_table_unref (values);
+}
+
 static void
 set_hand_unit (ScImportDialog *self,
                guint           column,
@@ -425,12 +454,14 @@ set_hand_field (ScImportDialog *self,
       {
         g_clear_pointer (&g_ptr_array_index (self->hand_fields, c), g_free);
         set_hand_unit (self, c, NULL);
+        set_hand_values (self, c, NULL);
       }
   while (self->hand_fields->len <= column)
     g_ptr_array_add (self->hand_fields, NULL);
   g_free (g_ptr_array_index (self->hand_fields, column));
   g_ptr_array_index (self->hand_fields, column) = g_strdup (field);
   set_hand_unit (self, column, NULL);
+  set_hand_values (self, column, NULL);
 }
 
 /* The unit or scale a column of the preset is read in, as the unit and
@@ -488,8 +519,10 @@ start_hand_mapping (ScImportDialog *self,
   self->hand_kind = kind;
   g_clear_pointer (&self->hand_fields, g_ptr_array_unref);
   g_clear_pointer (&self->hand_units, g_ptr_array_unref);
+  g_clear_pointer (&self->hand_values, g_ptr_array_unref);
   self->hand_fields = g_ptr_array_new_with_free_func (g_free);
   self->hand_units = g_ptr_array_new_with_free_func (g_free);
+  self->hand_values = g_ptr_array_new_with_free_func (hand_values_free);
   for (guint c = 0; self->preview != NULL && !self->failed && c < self->preview->columns->len; c++)
     {
       const ScImportPreviewColumn *column = g_ptr_array_index (self->preview->columns, c);
@@ -530,6 +563,27 @@ add_hand_field (ScImportDialog   *self,
 static const char *why_not_mappable (ScImportDialog *self,
                                      guint           column);
 
+/* The words of column @c given a meaning in the Values dialog. */
+static gboolean
+add_hand_values (ScImportDialog   *self,
+                 ScPresetBuilder  *builder,
+                 guint             c,
+                 const char       *field,
+                 GError          **error)
+{
+  GHashTable *values = hand_values (self, c);
+  GHashTableIter iter;
+  gpointer word, meaning;
+
+  if (values == NULL)
+    return TRUE;
+  g_hash_table_iter_init (&iter, values);
+  while (g_hash_table_iter_next (&iter, &word, &meaning))
+    if (!sc_preset_builder_set_value (builder, field, word, meaning, error))
+      return FALSE;
+  return TRUE;
+}
+
 static ScPresetBuilder *
 new_hand_builder (ScImportDialog *self)
 {
@@ -551,7 +605,8 @@ new_hand_builder (ScImportDialog *self)
       /* The drop-downs offer only what the builder takes. */
       if (g_strcmp0 (field, KEEP_DIMENSION) == 0
           ? !sc_preset_builder_add_dimension (builder, column->header, &error)
-          : !add_hand_field (self, builder, c, column->header, unit, scale, &error))
+          : !add_hand_field (self, builder, c, column->header, unit, scale, &error) ||
+            !add_hand_values (self, builder, c, field, &error))
         g_warning ("%s", error->message);
     }
   return builder;
@@ -766,6 +821,248 @@ new_unit_dropdown (ScImportDialog              *self,
   return dropdown;
 }
 
+/* ---- Meanings of a column's words ------------------------------------- */
+
+/* The field a column is read as now, and its description. */
+static const ScFieldInfo *
+column_field_info (ScImportDialog *self,
+                   guint           c,
+                   const char    **out_field)
+{
+  const ScImportPreviewColumn *column = g_ptr_array_index (self->preview->columns, c);
+  const char *field = self->hand ? hand_field (self, c) : column->field;
+  ScRecordType record = self->hand ? self->hand_record : self->preview->record;
+
+  *out_field = field;
+  return field != NULL ? sc_field_info_lookup_for (record, field) : NULL;
+}
+
+/* The scores column @c is read in: its preset field's scale. */
+static void
+get_score_range (ScImportDialog *self,
+                 const char     *field,
+                 int            *min,
+                 int            *max)
+{
+  ScPreset *preset = self->hand ? self->hand_preset : self->preview->preset;
+  int i = preset != NULL ? sc_preset_find_field (preset, field) : -1;
+
+  *min = i >= 0 ? sc_preset_get_field (preset, i)->scale_min : 0;
+  *max = i >= 0 ? sc_preset_get_field (preset, i)->scale_max : 10;
+}
+
+/* What a word of a yes/no or score column can mean, as labels and as the
+ * preset's values; NULL leaves the word unread. */
+static GtkStringList *
+new_meanings (ScImportDialog    *self,
+              const ScFieldInfo *info,
+              const char        *field,
+              GPtrArray         *meanings)
+{
+  GtkStringList *labels = gtk_string_list_new (NULL);
+
+  /* Translators: a word of a column left without a meaning */
+  gtk_string_list_append (labels, _("Not read (row rejected)"));
+  g_ptr_array_add (meanings, NULL);
+  /* Translators: a word of a column meaning that the field is empty */
+  gtk_string_list_append (labels, _("No value"));
+  g_ptr_array_add (meanings, g_strdup (""));
+  if (info->type == SC_FIELD_FLAG)
+    {
+      gtk_string_list_append (labels, _("Yes"));
+      g_ptr_array_add (meanings, g_strdup ("1"));
+      gtk_string_list_append (labels, _("No"));
+      g_ptr_array_add (meanings, g_strdup ("0"));
+    }
+  else
+    {
+      int min, max;
+
+      get_score_range (self, field, &min, &max);
+      for (int v = min; v <= max; v++)
+        {
+          g_autofree char *value = g_strdup_printf ("%d", v);
+
+          gtk_string_list_append (labels, value);
+          g_ptr_array_add (meanings, g_steal_pointer (&value));
+        }
+    }
+  return labels;
+}
+
+static void
+add_word (GPtrArray  *words,
+          GHashTable *folded,
+          const char *word)
+{
+  char *key = g_utf8_casefold (word, -1);
+
+  /* A preset reads words whatever their case: "Done" is "done". */
+  if (!g_hash_table_add (folded, key))
+    return;
+  g_ptr_array_add (words, g_strdup (word));
+}
+
+/* Whether @word is a number: a score out of its range is a matter of
+ * the scale, not a word to give a meaning. */
+static gboolean
+is_number (const char *word)
+{
+  char *end = NULL;
+
+  g_ascii_strtod (word, &end);
+  return end != word && *end == '\0';
+}
+
+/* The words the Values dialog lists: those given a meaning already,
+ * then those the field does not read (numbers aside). */
+static GPtrArray *
+dup_column_words (ScImportDialog *self,
+                  guint           c)
+{
+  const ScImportPreviewColumn *column = g_ptr_array_index (self->preview->columns, c);
+  GHashTable *given = hand_values (self, c);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  if (given != NULL)
+    {
+      GList *keys = g_list_sort (g_hash_table_get_keys (given), (GCompareFunc) g_utf8_collate);
+
+      for (GList *l = keys; l != NULL; l = l->next)
+        add_word (words, folded, l->data);
+      g_list_free (keys);
+    }
+  for (guint k = 0; column->unparsed[k] != NULL; k++)
+    if (!is_number (column->unparsed[k]))
+      add_word (words, folded, column->unparsed[k]);
+  return words;
+}
+
+static void
+values_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    ScImportDialog   *self)
+{
+  guint c = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "sc-column"));
+  GPtrArray *words = g_object_get_data (G_OBJECT (dialog), "sc-words");
+  GPtrArray *meanings = g_object_get_data (G_OBJECT (dialog), "sc-meanings");
+  GPtrArray *rows = g_object_get_data (G_OBJECT (dialog), "sc-rows");
+  GHashTable *values;
+
+  if (!g_str_equal (response, "apply") || self->preview == NULL || c >= self->preview->columns->len)
+    return;
+  /* Words given a meaning make a mapping by hand of the preset's. */
+  if (!self->hand)
+    start_hand_mapping (self, self->preview->record, self->preview->kind);
+  if (hand_field (self, c) == NULL)
+    return;
+  values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  for (guint k = 0; k < words->len; k++)
+    {
+      const char *meaning = g_ptr_array_index (meanings, adw_combo_row_get_selected (rows->pdata[k]));
+
+      if (meaning != NULL)
+        g_hash_table_replace (values, g_strdup (words->pdata[k]), g_strdup (meaning));
+    }
+  if (g_hash_table_size (values) == 0)
+    g_clear_pointer (&values, g_hash_table_unref);
+  set_hand_values (self, c, values);
+  self->focus_column = c;
+  self->focus_unit = FALSE;
+  update_hand_preset (self);
+  refresh (self);
+}
+
+/* Asks what each word of column @c means that its field does not read
+ * ("Done" for resolved, "Satisfied" for a CSAT). */
+static void
+values_clicked_cb (GtkButton      *button,
+                   ScImportDialog *self)
+{
+  guint c = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "sc-column"));
+  const ScImportPreviewColumn *column = g_ptr_array_index (self->preview->columns, c);
+  GHashTable *given = hand_values (self, c);
+  const char *field;
+  const ScFieldInfo *info = column_field_info (self, c, &field);
+  g_autoptr(GPtrArray) meanings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) words = dup_column_words (self, c);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkStringList) labels = new_meanings (self, info, field, meanings);
+  g_autofree char *heading = g_strdup_printf (_("Values of “%s”"), column->header);
+  g_autofree char *name = label_for_field (field);
+  g_autofree char *body = g_strdup_printf (_("Choose what each value of this column means for “%s”. "
+                                             "A row with a value left unread is rejected."), name);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  for (guint k = 0; k < words->len; k++)
+    {
+      const char *word = words->pdata[k];
+      const char *meaning = given != NULL ? g_hash_table_lookup (given, word) : NULL;
+      GtkWidget *row = adw_combo_row_new ();
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), word);
+      adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+      for (guint m = 1; meaning != NULL && m < meanings->len; m++)
+        if (g_str_equal (meanings->pdata[m], meaning))
+          adw_combo_row_set_selected (ADW_COMBO_ROW (row), m);
+      gtk_list_box_append (GTK_LIST_BOX (list), row);
+      g_ptr_array_add (rows, g_object_ref (row));
+    }
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 360);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), list);
+  adw_message_dialog_set_extra_child (dialog, scrolled);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "apply", _("_Apply"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "apply", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "apply");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "sc-column", GUINT_TO_POINTER (c));
+  g_object_set_data_full (G_OBJECT (dialog), "sc-words", g_steal_pointer (&words),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "sc-meanings", g_steal_pointer (&meanings),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_object_set_data_full (G_OBJECT (dialog), "sc-rows", g_steal_pointer (&rows),
+                          (GDestroyNotify) g_ptr_array_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (values_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Beside a yes/no or score field whose column has words it does not
+ * read, or words given a meaning: the button that gives them one. */
+static GtkWidget *
+new_values_button (ScImportDialog              *self,
+                   guint                        c,
+                   const ScImportPreviewColumn *column)
+{
+  const char *field;
+  const ScFieldInfo *info = column_field_info (self, c, &field);
+  g_autoptr(GPtrArray) words = NULL;
+  g_autofree char *name = NULL;
+  GtkWidget *button;
+
+  if (info == NULL || (info->type != SC_FIELD_FLAG && info->type != SC_FIELD_SCORE))
+    return NULL;
+  words = dup_column_words (self, c);
+  if (words->len == 0)
+    return NULL;
+  button = gtk_button_new_with_mnemonic (_("_Values…"));
+  g_object_set_data (G_OBJECT (button), "sc-column", GUINT_TO_POINTER (c));
+  /* Translators: the accessible name of the button giving a column's words a meaning */
+  name = g_strdup_printf (_("Values of the column “%s”"), column->header);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_tooltip_text (button, _("Say what the values this field does not read mean"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_signal_connect_object (button, "clicked", G_CALLBACK (values_clicked_cb), self, 0);
+  return button;
+}
+
 /* The field cell of a column: a drop-down, or the preset's field as
  * text where a drop-down cannot say it (a time of day, a column read
  * with an earlier one of its name, a field only a preset reads). */
@@ -782,7 +1079,7 @@ add_field_cell (ScImportDialog              *self,
   guint position = field_position (self, field);
   const char *problem = why_not_mappable (self, c);
   g_autofree char *name = NULL;
-  GtkWidget *dropdown, *box, *unit;
+  GtkWidget *dropdown, *box, *unit, *values;
 
   if (column->field != NULL && (column->time_of_day || column->repeat || (!self->hand && position == 0)))
     {
@@ -813,6 +1110,9 @@ add_field_cell (ScImportDialog              *self,
   if (unit != NULL)
     gtk_box_append (GTK_BOX (box), unit);
   g_ptr_array_add (self->unit_dropdowns, unit);
+  values = new_values_button (self, c, column);
+  if (values != NULL)
+    gtk_box_append (GTK_BOX (box), values);
   gtk_size_group_add_widget (heights, box);
   gtk_grid_attach (self->columns_grid, box, 1, c + 1, 1, 1);
   return dropdown;
@@ -1398,6 +1698,7 @@ sc_import_dialog_finalize (GObject *object)
   g_clear_pointer (&self->preview, sc_import_preview_free);
   g_clear_pointer (&self->hand_fields, g_ptr_array_unref);
   g_clear_pointer (&self->hand_units, g_ptr_array_unref);
+  g_clear_pointer (&self->hand_values, g_ptr_array_unref);
   g_clear_pointer (&self->hand_preset, sc_preset_unref);
   g_clear_pointer (&self->base_preset, sc_preset_unref);
   g_clear_pointer (&self->base_fields, g_ptr_array_unref);

@@ -446,6 +446,105 @@ test_detected_by_hand (Fixture       *fixture,
   map_detected_by_hand (fixture, "zendesk-custom-fields.csv", TRUE);
 }
 
+static gboolean
+is_values_button (GtkWidget     *widget,
+                  gconstpointer  data)
+{
+  return GTK_IS_BUTTON (widget) && !GTK_IS_DROP_DOWN (widget)
+         && g_object_get_data (G_OBJECT (widget), "sc-column") == data
+         && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "_Values…") == 0;
+}
+
+/* Chooses the meaning @label for @word in the Values dialog. */
+static void
+choose_meaning (AdwMessageDialog *values,
+                const char       *word,
+                const char       *label)
+{
+  GtkWidget *list = sc_ui_test_find_widget (GTK_WIDGET (values), GTK_TYPE_LIST_BOX);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_COMBO_ROW (row) &&
+        g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), word) == 0)
+      {
+        GListModel *model = adw_combo_row_get_model (ADW_COMBO_ROW (row));
+
+        for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+          if (g_strcmp0 (gtk_string_list_get_string (GTK_STRING_LIST (model), i), label) == 0)
+            {
+              adw_combo_row_set_selected (ADW_COMBO_ROW (row), i);
+              return;
+            }
+      }
+  g_error ("no value “%s” to mean “%s”", word, label);
+}
+
+static gboolean
+add_resolved_cb (const ScFactRow *row,
+                 gpointer         user_data)
+{
+  gint64 *sums = user_data;
+
+  sums[row->resolved == SC_MISSING ? 2 : row->resolved]++;
+  return TRUE;
+}
+
+/* Words a yes/no field does not read are given a meaning in the Values
+ * dialog; the preview and the import read them so. */
+static void
+test_values (Fixture       *fixture,
+             gconstpointer  data)
+{
+  ScImportDialog *dialog;
+  GtkWidget *button;
+  AdwMessageDialog *values;
+  gint64 sums[3] = { 0, 0, 0 };
+
+  sc_window_open_path (fixture->window, fixture->csv);
+  dialog = sc_ui_test_wait_for_import_dialog ();
+  g_assert_nonnull (dialog);
+  choose_field (dialog, 0, "Ticket or record id");
+  choose_field (dialog, 1, "Created");
+  g_assert_null (sc_ui_test_find (GTK_WIDGET (dialog), is_values_button, GUINT_TO_POINTER (3)));
+  choose_field (dialog, 3, "Resolved");
+  g_assert_true (shows (dialog, "0 of 2 (0%)"));
+  g_assert_true (sc_ui_test_shows_part (GTK_WIDGET (dialog), "“erledigt” is not yes or no"));
+  button = sc_ui_test_find (GTK_WIDGET (dialog), is_values_button, GUINT_TO_POINTER (3));
+  g_assert_nonnull (button);
+
+  g_signal_emit_by_name (button, "clicked");
+  values = wait_for_message_dialog ("Values of “Notiz”");
+  choose_meaning (values, "erledigt", "Yes");
+  /* Drawn once before the picture. */
+  sc_ui_test_settle ();
+  sc_ui_test_save_png (GTK_WIDGET (values), "import-values.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  sc_ui_test_save_png (GTK_WIDGET (values), "import-values-dark.png");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  adw_message_dialog_response (values, "apply");
+  sc_ui_test_wait_for_preview (dialog);
+  g_assert_true (shows (dialog, "1 of 2 (50%)"));
+
+  /* Again: the word given a meaning is listed with it, the other one
+   * still unread. */
+  button = sc_ui_test_find (GTK_WIDGET (dialog), is_values_button, GUINT_TO_POINTER (3));
+  g_signal_emit_by_name (button, "clicked");
+  values = wait_for_message_dialog ("Values of “Notiz”");
+  choose_meaning (values, "offen", "No");
+  adw_message_dialog_response (values, "apply");
+  sc_ui_test_wait_for_preview (dialog);
+  g_assert_true (shows (dialog, "2 of 2 (100%)"));
+
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
+  sc_ui_test_wait_idle (fixture->window);
+  g_assert_true (sc_store_scan_interactions (sc_window_get_store (fixture->window), FALSE,
+                                             add_resolved_cb, sums, NULL));
+  /* T-1 erledigt, T-3 offen, T-2 says nothing. */
+  g_assert_cmpint (sums[1], ==, 1);
+  g_assert_cmpint (sums[0], ==, 1);
+  g_assert_cmpint (sums[2], ==, 1);
+}
+
 /* A file whose first line holds values has no header to map: the window
  * says so. */
 static void
@@ -491,6 +590,8 @@ main (int   argc,
               test_detected_by_hand, fixture_teardown);
   g_test_add ("/scorecard/ui/import-mapping/no-header", Fixture, NULL, fixture_setup,
               test_no_header, fixture_teardown);
+  g_test_add ("/scorecard/ui/import-mapping/values", Fixture, NULL, fixture_setup,
+              test_values, fixture_teardown);
   status = g_test_run ();
   sc_test_remove_tree (data_home);
   return status;
