@@ -462,6 +462,19 @@ test_like_preset (Fixture       *f,
   g_assert_cmpint (answered->csat_scale, ==, 5);
 }
 
+/* Builds the mapping and has @importer read with it. */
+static ScPreset *
+use_mapping (ScImporter      *importer,
+             ScPresetBuilder *builder)
+{
+  g_autoptr(GError) error = NULL;
+  ScPreset *preset = sc_preset_builder_build (builder, &error);
+
+  g_assert_no_error (error);
+  sc_importer_set_preset_object (importer, preset);
+  return preset;
+}
+
 /* Words of a column given a meaning by hand: the preview lists the words
  * the field does not read until they have one, and the import reads them. */
 static void
@@ -483,9 +496,7 @@ test_values (Fixture       *f,
   g_assert_true (sc_preset_builder_add_field (builder, "external_id", "Ticket Nummer", NULL, NULL, NULL));
   g_assert_true (sc_preset_builder_add_field (builder, "created_at", "Eröffnet", NULL, NULL, NULL));
   g_assert_true (sc_preset_builder_add_field (builder, "resolved", "Notiz", NULL, NULL, NULL));
-  preset = sc_preset_builder_build (builder, &error);
-  g_assert_no_error (error);
-  sc_importer_set_preset_object (importer, preset);
+  preset = use_mapping (importer, builder);
   preview = sc_importer_preview (importer, f->csv, 10, NULL, &error);
   g_assert_no_error (error);
   column = preview->columns->pdata[5];
@@ -516,9 +527,7 @@ test_values (Fixture       *f,
   g_assert_no_error (error);
   text = sc_preset_builder_to_data (builder, "acme", "Acme");
   sc_test_assert_contains (text, "Values=erledigt=1;offen=0;\n");
-  preset = sc_preset_builder_build (builder, &error);
-  g_assert_no_error (error);
-  sc_importer_set_preset_object (importer, preset);
+  preset = use_mapping (importer, builder);
   preview = sc_importer_preview (importer, f->csv, 10, NULL, &error);
   g_assert_no_error (error);
   column = preview->columns->pdata[5];
@@ -563,6 +572,74 @@ test_values_like (Fixture       *f,
   text = sc_preset_builder_to_data (builder, "x", "X");
   sc_test_assert_contains (text, "cannot reproduce=1;done=1;duplicate=0;erledigt=1;fixed=1;");
   sc_test_assert_contains (text, "unresolved=0;");
+}
+
+/* A timestamp read from a date column and a time-of-day column, or from
+ * its date alone over what the preset it is read like says. */
+static void
+test_time_of_day (Fixture       *f,
+                  gconstpointer  data)
+{
+  static const char csv[] =
+    "Nummer,Datum,Uhrzeit\n"
+    "A-1,2024-03-01,09:15:30\n"
+    "A-2,2024-03-02,17:05\n";
+  g_autofree char *path = g_build_filename (f->dir, "split.csv", NULL);
+  g_autoptr(GPtrArray) presets = sc_preset_load_all (NULL);
+  ScPreset *pwc = sc_preset_find (presets, "pwc-call-center");
+  g_autoptr(ScPresetBuilder) builder = sc_preset_builder_new (SC_RECORD_INTERACTION, SC_KIND_CALL);
+  g_autoptr(ScPresetBuilder) like = sc_preset_builder_new (SC_RECORD_INTERACTION, SC_KIND_CALL);
+  g_autoptr(ScPreset) preset = NULL;
+  g_autoptr(ScImporter) importer = sc_importer_new (f->store);
+  g_autoptr(ScImportResult) result = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *like_text = NULL;
+  gint64 first = G_MAXINT64, last = 0;
+
+  g_assert_true (g_file_set_contents (path, csv, -1, NULL));
+  g_assert_false (sc_preset_builder_set_time_of_day (builder, "created_at", "Uhrzeit", &error));
+  assert_error_contains (error, "No column is mapped to created_at");
+  g_clear_error (&error);
+  g_assert_true (sc_preset_builder_add_field (builder, "external_id", "Nummer", NULL, NULL, NULL));
+  g_assert_true (sc_preset_builder_add_field (builder, "created_at", "Datum", NULL, NULL, NULL));
+  g_assert_false (sc_preset_builder_set_time_of_day (builder, "external_id", "Uhrzeit", &error));
+  assert_error_contains (error, "not a date");
+  g_clear_error (&error);
+  g_assert_false (sc_preset_builder_set_time_of_day (builder, "created_at", "Datum", &error));
+  assert_error_contains (error, "holds the date of created_at already");
+  g_clear_error (&error);
+  g_assert_true (sc_preset_builder_set_time_of_day (builder, "created_at", " Uhrzeit ", &error));
+  g_assert_no_error (error);
+  text = sc_preset_builder_to_data (builder, "split", "Split");
+  sc_test_assert_contains (text, "[Field created_at]\nHeaders=Datum;\nTimeHeaders=Uhrzeit;\n");
+
+  preset = use_mapping (importer, builder);
+  result = sc_importer_run (importer, path, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->counts.inserted, ==, 2);
+  g_assert_true (sc_store_scan_interactions (f->store, FALSE, collect_row_cb, rows, &error));
+  for (guint i = 0; i < rows->len; i++)
+    {
+      first = MIN (first, ((ScFactRow *) rows->pdata[i])->created_at);
+      last = MAX (last, ((ScFactRow *) rows->pdata[i])->created_at);
+    }
+  g_assert_cmpint (first, ==, 1709284530);   /* 2024-03-01 09:15:30 UTC */
+  g_assert_cmpint (last, ==, 1709399100);    /* 2024-03-02 17:05 UTC */
+
+  /* Read like the PwC call log (Date and Time), then by its date alone. */
+  g_assert_nonnull (pwc);
+  g_assert_true (sc_preset_builder_add_field_like (like, pwc,
+                                                   sc_preset_get_field (pwc, sc_preset_find_field (pwc, "created_at")),
+                                                   "Date", NULL, NULL, &error));
+  g_assert_no_error (error);
+  like_text = sc_preset_builder_to_data (like, "x", "X");
+  sc_test_assert_contains (like_text, "TimeHeaders=time;");
+  g_clear_pointer (&like_text, g_free);
+  g_assert_true (sc_preset_builder_set_time_of_day (like, "created_at", NULL, &error));
+  like_text = sc_preset_builder_to_data (like, "x", "X");
+  g_assert_null (strstr (like_text, "TimeHeaders"));
 }
 
 /* A file whose first line is data, not names, says so. */
@@ -650,6 +727,7 @@ main (int   argc,
   ADD ("like-preset", test_like_preset);
   ADD ("values", test_values);
   ADD ("values-like", test_values_like);
+  ADD ("time-of-day", test_time_of_day);
   ADD ("no-header", test_no_header);
   ADD ("cli-preset-file", test_cli_preset_file);
 

@@ -32,6 +32,8 @@
 /* In a column's drop-down: kept as a dimension of its own (no field has
  * a '+' in its name). */
 #define KEEP_DIMENSION "+dimension"
+/* …the time of day of a date field in another column: "+time:created_at". */
+#define TIME_OF_DAY    "+time:"
 #define CELL_CHARS     32
 #define CELL_MIN_CHARS 20
 #define ROW_MIN_CHARS  26
@@ -358,13 +360,29 @@ label_for_field (const char *field)
 }
 
 static char *
+time_of_day_label (const char *field)
+{
+  g_autofree char *name = label_for_field (field);
+
+  /* Translators: a column holding the time of day of a date field */
+  return g_strdup_printf (_("%s (time of day)"), name);
+}
+
+/* The date field whose time of day a hand-mapped column holds, or NULL. */
+static const char *
+time_of_day_field (const char *hand_field)
+{
+  return hand_field != NULL && g_str_has_prefix (hand_field, TIME_OF_DAY)
+    ? hand_field + strlen (TIME_OF_DAY) : NULL;
+}
+
+static char *
 field_label (const ScImportPreviewColumn *column)
 {
   g_autofree char *name = label_for_field (column->field);
 
   if (column->time_of_day)
-    /* Translators: a column holding the time of day of a date field */
-    return g_strdup_printf (_("%s (time of day)"), name);
+    return time_of_day_label (column->field);
   if (column->repeat)
     /* Translators: a column read together with the first column of the
      * same name, as Jira writes one Labels column per label */
@@ -526,11 +544,13 @@ start_hand_mapping (ScImportDialog *self,
   for (guint c = 0; self->preview != NULL && !self->failed && c < self->preview->columns->len; c++)
     {
       const ScImportPreviewColumn *column = g_ptr_array_index (self->preview->columns, c);
-      gboolean keep = column->field != NULL && !column->time_of_day && !column->repeat &&
+      gboolean keep = column->field != NULL && !column->repeat &&
                       sc_field_info_lookup_for (record, column->field) != NULL;
 
       if (column->dimension != NULL && record == SC_RECORD_INTERACTION)
         g_ptr_array_add (self->hand_fields, g_strdup (KEEP_DIMENSION));
+      else if (keep && column->time_of_day)
+        g_ptr_array_add (self->hand_fields, g_strconcat (TIME_OF_DAY, column->field, NULL));
       else
         g_ptr_array_add (self->hand_fields, keep ? g_strdup (column->field) : NULL);
     }
@@ -584,6 +604,33 @@ add_hand_values (ScImportDialog   *self,
   return TRUE;
 }
 
+/* Each mapped date field is read with the column chosen as its time of
+ * day, or alone, whatever the preset the mapping started from says. */
+static void
+add_hand_times_of_day (ScImportDialog  *self,
+                       ScPresetBuilder *builder)
+{
+  const ScFieldInfo *infos;
+  guint n_infos;
+
+  infos = sc_field_infos_get (&n_infos);
+  for (guint i = 0; i < n_infos; i++)
+    {
+      const char *header = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (infos[i].record != self->hand_record || infos[i].type != SC_FIELD_TIMESTAMP ||
+          sc_preset_builder_get_header (builder, infos[i].name) == NULL)
+        continue;
+      for (guint c = 0; header == NULL && c < self->preview->columns->len; c++)
+        if (g_strcmp0 (time_of_day_field (hand_field (self, c)), infos[i].name) == 0 &&
+            why_not_mappable (self, c) == NULL)
+          header = ((ScImportPreviewColumn *) g_ptr_array_index (self->preview->columns, c))->header;
+      if (!sc_preset_builder_set_time_of_day (builder, infos[i].name, header, &error))
+        g_warning ("%s", error->message);
+    }
+}
+
 static ScPresetBuilder *
 new_hand_builder (ScImportDialog *self)
 {
@@ -599,8 +646,9 @@ new_hand_builder (ScImportDialog *self)
       g_autoptr(GError) error = NULL;
 
       /* A column a preset cannot find by its name stays out (one named
-       * as an earlier one, kept as a dimension by a pattern). */
-      if (field == NULL || why_not_mappable (self, c) != NULL)
+       * as an earlier one, kept as a dimension by a pattern); times of
+       * day go with their dates, once these are all mapped. */
+      if (field == NULL || why_not_mappable (self, c) != NULL || time_of_day_field (field) != NULL)
         continue;
       /* The drop-downs offer only what the builder takes. */
       if (g_strcmp0 (field, KEEP_DIMENSION) == 0
@@ -609,6 +657,7 @@ new_hand_builder (ScImportDialog *self)
             !add_hand_values (self, builder, c, field, &error))
         g_warning ("%s", error->message);
     }
+  add_hand_times_of_day (self, builder);
   return builder;
 }
 
@@ -683,6 +732,17 @@ new_field_model (ScImportDialog *self)
         g_autofree char *label = label_for_field (infos[i].name);
 
         g_ptr_array_add (self->field_names, (gpointer) infos[i].name);
+        gtk_string_list_append (model, label);
+      }
+  /* A date's time of day in a column of its own (call logs). */
+  for (guint i = 0; i < n_infos; i++)
+    if (infos[i].record == record && infos[i].type == SC_FIELD_TIMESTAMP &&
+        infos[i].offset != SC_FIELD_NOT_STORED)
+      {
+        g_autofree char *name = g_strconcat (TIME_OF_DAY, infos[i].name, NULL);
+        g_autofree char *label = time_of_day_label (infos[i].name);
+
+        g_ptr_array_add (self->field_names, (gpointer) g_intern_string (name));
         gtk_string_list_append (model, label);
       }
   return model;
@@ -1081,7 +1141,8 @@ add_field_cell (ScImportDialog              *self,
   g_autofree char *name = NULL;
   GtkWidget *dropdown, *box, *unit, *values;
 
-  if (column->field != NULL && (column->time_of_day || column->repeat || (!self->hand && position == 0)))
+  if (column->field != NULL &&
+      ((column->time_of_day && !self->hand) || column->repeat || (!self->hand && position == 0)))
     {
       g_autofree char *label = field_label (column);
 

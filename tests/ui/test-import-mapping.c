@@ -7,7 +7,9 @@
  * waits until the fields every row needs have a column, a column is kept
  * as a dimension of its own, and the mapping
  * is imported or saved as a preset (refused under a shipped preset's
- * name), which then recognises the file. Rendered in light and dark.
+ * name), which then recognises the file; a column's words are given a
+ * meaning, a date's time of day read from a column of its own. Rendered
+ * in light and dark.
  * XDG_DATA_HOME points at a folder of the test.
  */
 
@@ -410,8 +412,8 @@ test_from_preset (Fixture       *fixture,
 }
 
 /* "Mapped by Hand" as the export type starts from the detected preset's
- * mapping: a repeated column name (Jira's Labels) cannot be mapped, the
- * columns the preset keeps as dimensions stay kept. */
+ * mapping: a repeated column name (Jira's Labels) is read with the first,
+ * the columns the preset keeps as dimensions stay kept. */
 static void
 map_detected_by_hand (Fixture    *fixture,
                       const char *name,
@@ -545,6 +547,40 @@ test_values (Fixture       *fixture,
   g_assert_cmpint (sums[2], ==, 1);
 }
 
+/* A date and its time of day in two columns, mapped by hand: the
+ * preview and the import read them together; without the time, the date
+ * alone. */
+static void
+test_time_of_day (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *csv = g_build_filename (fixture->dir, "split.csv", NULL);
+  ScImportDialog *dialog;
+  ScStoreOverview overview;
+
+  g_assert_true (g_file_set_contents (csv, "Nummer,Datum,Uhrzeit\nA-1,2024-03-01,09:15:30\n"
+                                           "A-2,2024-03-02,17:05\n", -1, NULL));
+  sc_window_open_path (fixture->window, csv);
+  dialog = sc_ui_test_wait_for_import_dialog ();
+  g_assert_nonnull (dialog);
+  choose_field (dialog, 0, "Ticket or record id");
+  choose_field (dialog, 1, "Created");
+  g_assert_true (shows (dialog, "2024-03-01 00:00 +00:00"));
+  choose_field (dialog, 2, "Created (time of day)");
+  g_assert_true (shows (dialog, "2024-03-01 09:15:30 +00:00"));
+  g_assert_true (shows (dialog, "2024-03-02 17:05 +00:00"));
+  choose_field (dialog, 2, "Not used");
+  g_assert_true (shows (dialog, "2024-03-01 00:00 +00:00"));
+  choose_field (dialog, 2, "Created (time of day)");
+  sc_ui_test_save_png (GTK_WIDGET (dialog), "import-time-of-day.png");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
+  sc_ui_test_wait_idle (fixture->window);
+  g_assert_true (sc_store_get_overview (sc_window_get_store (fixture->window), &overview, NULL));
+  g_assert_cmpint (overview.interactions, ==, 2);
+  g_assert_cmpint (overview.first_created, ==, 1709284530);   /* 2024-03-01 09:15:30 UTC */
+  g_assert_cmpint (overview.last_created, ==, 1709399100);    /* 2024-03-02 17:05 UTC */
+}
+
 /* A file whose first line holds values has no header to map: the window
  * says so. */
 static void
@@ -592,6 +628,8 @@ main (int   argc,
               test_no_header, fixture_teardown);
   g_test_add ("/scorecard/ui/import-mapping/values", Fixture, NULL, fixture_setup,
               test_values, fixture_teardown);
+  g_test_add ("/scorecard/ui/import-mapping/time-of-day", Fixture, NULL, fixture_setup,
+              test_time_of_day, fixture_teardown);
   status = g_test_run ();
   sc_test_remove_tree (data_home);
   return status;

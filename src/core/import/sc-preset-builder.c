@@ -34,6 +34,8 @@ typedef struct
   const ScPresetField *like;   /* read as this field of another preset */
   ScPreset            *like_preset;
   GHashTable          *values;  /* folded word → value, over like's */
+  char                *time_header;  /* its time-of-day column, when set */
+  gboolean             time_set;     /* …over like's */
 } Mapping;
 
 struct _ScPresetBuilder
@@ -70,6 +72,7 @@ mapping_clear (gpointer data)
   g_free (mapping->scale);
   g_clear_pointer (&mapping->like_preset, sc_preset_unref);
   g_clear_pointer (&mapping->values, g_hash_table_unref);
+  g_free (mapping->time_header);
 }
 
 static const Mapping *
@@ -423,6 +426,57 @@ sc_preset_builder_set_value (ScPresetBuilder  *self,
 }
 
 /**
+ * sc_preset_builder_set_time_of_day:
+ * @self: a builder
+ * @field: a timestamp field mapped already
+ * @header: (nullable): the column holding its time of day when its
+ *   column holds only the date; %NULL for none
+ * @error: return location for an error
+ *
+ * Reads a timestamp from two columns, a date and a time of day (call
+ * logs often have both), or from its own column alone, whatever the
+ * preset the field is read like says.
+ *
+ * Returns: %TRUE when the column is taken
+ */
+gboolean
+sc_preset_builder_set_time_of_day (ScPresetBuilder  *self,
+                                   const char       *field,
+                                   const char       *header,
+                                   GError          **error)
+{
+  g_autofree char *name = NULL;
+  const ScFieldInfo *info;
+  Mapping *mapping;
+
+  g_return_val_if_fail (self != NULL && field != NULL, FALSE);
+
+  mapping = (Mapping *) find_mapping (self, field);
+  info = sc_field_info_lookup_for (self->record, field);
+  name = header != NULL ? g_strstrip (g_strdup (header)) : NULL;
+  if (mapping == NULL)
+    g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("No column is mapped to %s."), field);
+  else if (info->type != SC_FIELD_TIMESTAMP)
+    g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("%s is not a date; it has no time of day."),
+                 field);
+  else if (name != NULL && *name == '\0')
+    g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID,
+                         _("A column without a name cannot be mapped: a preset finds its "
+                           "columns by name."));
+  else if (name != NULL && g_str_equal (name, mapping->header))
+    g_set_error (error, SC_ERROR, SC_ERROR_INVALID,
+                 _("The column “%s” holds the date of %s already."), name, field);
+  else
+    {
+      g_free (mapping->time_header);
+      mapping->time_header = g_steal_pointer (&name);
+      mapping->time_set = TRUE;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/**
  * sc_preset_builder_add_dimension:
  * @self: a builder of interactions
  * @header: the name of a column no field reads
@@ -592,6 +646,14 @@ write_field (ScPresetBuilder *self,
   if (mapping->like != NULL)
     write_like (kf, group, mapping->like);
   write_values (kf, group, mapping);
+  if (mapping->time_set && mapping->time_header != NULL)
+    {
+      const char *time_headers[] = { mapping->time_header, NULL };
+
+      g_key_file_set_string_list (kf, group, "TimeHeaders", time_headers, 1);
+    }
+  else if (mapping->time_set)
+    g_key_file_remove_key (kf, group, "TimeHeaders", NULL);
   if (mapping->unit != NULL)
     g_key_file_set_string (kf, group, "Unit", mapping->unit);
   if (mapping->scale != NULL)

@@ -47,6 +47,10 @@ gboolean         sc_preset_builder_set_value     (ScPresetBuilder  *self,
                                                   const char       *word,
                                                   const char       *value,
                                                   GError          **error);
+gboolean         sc_preset_builder_set_time_of_day (ScPresetBuilder  *self,
+                                                  const char       *field,
+                                                  const char       *header,
+                                                  GError          **error);
 gboolean         sc_preset_builder_add_dimension (ScPresetBuilder  *self,
                                                   const char       *header,
                                                   GError          **error);
