@@ -424,6 +424,20 @@ test_guess (Fixture       *f,
   g_assert_cmpstrv (all_missing, ((const char * const[]) { "external_id", "created_at", NULL }));
 }
 
+
+/* The mapping guessed for a test file from the presets that fit it most. */
+static ScPresetBuilder *
+guess_for_fixture (const char *name)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+  g_autoptr(ScCsvReader) reader = sc_csv_reader_new_for_path (csv, NULL);
+  g_autoptr(GPtrArray) presets = sc_preset_load_all (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sc_csv_reader_open (reader, NULL, &error));
+  g_assert_no_error (error);
+  return sc_preset_builder_new_guess (presets, sc_csv_reader_get_header (reader));
+}
 /* A mapping started from a preset reads each column as the preset does:
  * the time of day in its own column, an inverted flag, the scale. */
 static void
@@ -432,9 +446,7 @@ test_like_preset (Fixture       *f,
 {
   g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
                                                 "pwc-call-center.csv", NULL);
-  g_autoptr(ScCsvReader) reader = sc_csv_reader_new_for_path (csv, NULL);
-  g_autoptr(GPtrArray) presets = sc_preset_load_all (NULL);
-  g_autoptr(ScPresetBuilder) builder = NULL;
+  g_autoptr(ScPresetBuilder) builder = guess_for_fixture ("pwc-call-center.csv");
   g_autoptr(ScPreset) preset = NULL;
   g_autoptr(ScImporter) importer = sc_importer_new (f->store);
   g_autoptr(ScImportResult) result = NULL;
@@ -442,8 +454,6 @@ test_like_preset (Fixture       *f,
   g_autoptr(GError) error = NULL;
   const ScFactRow *answered = NULL;
 
-  g_assert_true (sc_csv_reader_open (reader, NULL, &error));
-  builder = sc_preset_builder_new_guess (presets, sc_csv_reader_get_header (reader));
   preset = sc_preset_builder_build (builder, &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_prefix (sc_preset_get_id (preset), "custom-"));
@@ -642,6 +652,29 @@ test_time_of_day (Fixture       *f,
   g_assert_null (strstr (like_text, "TimeHeaders"));
 }
 
+/* A mapping started from a preset that folds rows folds them too. */
+static void
+test_fold_carried (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "event-log.csv", NULL);
+  g_autoptr(ScPresetBuilder) builder = guess_for_fixture ("event-log.csv");
+  g_autoptr(ScPreset) preset = NULL;
+  g_autoptr(ScImporter) importer = sc_importer_new (f->store);
+  g_autoptr(ScImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+
+  text = sc_preset_builder_to_data (builder, "x", "X");
+  sc_test_assert_contains (text, "Fold=events\n");
+  preset = use_mapping (importer, builder);
+  g_assert_cmpint (sc_preset_get_fold (preset), ==, SC_FOLD_EVENTS);
+  result = sc_importer_run (importer, csv, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->counts.rows_read, ==, 8);
+  g_assert_cmpint (result->counts.inserted, ==, 2);
+}
+
 /* A file whose first line is data, not names, says so. */
 static void
 test_no_header (Fixture       *f,
@@ -728,6 +761,7 @@ main (int   argc,
   ADD ("values", test_values);
   ADD ("values-like", test_values_like);
   ADD ("time-of-day", test_time_of_day);
+  ADD ("fold-carried", test_fold_carried);
   ADD ("no-header", test_no_header);
   ADD ("cli-preset-file", test_cli_preset_file);
 

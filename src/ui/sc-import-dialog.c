@@ -636,6 +636,10 @@ new_hand_builder (ScImportDialog *self)
 {
   ScPresetBuilder *builder = sc_preset_builder_new (self->hand_record, self->hand_kind);
 
+  /* Rows fold as in the preset the mapping started from. */
+  if (self->base_preset != NULL && self->hand_record == sc_preset_get_record_type (self->base_preset))
+    sc_preset_builder_set_fold (builder, sc_preset_get_fold (self->base_preset));
+
   for (guint c = 0; self->preview != NULL && c < self->preview->columns->len; c++)
     {
       const ScImportPreviewColumn *column = g_ptr_array_index (self->preview->columns, c);

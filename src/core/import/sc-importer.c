@@ -89,6 +89,7 @@ typedef struct
   GTimeZone          *zone;
   gboolean            zone_is_utc;
   ScStoreBatch       *batch;
+  ScFolder           *folder;     /* when rows of one interaction fold */
   ScImportResult     *result;
   GPtrArray          *notices;
 
@@ -183,14 +184,12 @@ set_gerror (Run        *run,
 
 /* Looks @text up in the field's vocabulary; %NULL when it is not there. */
 static const char *
-lookup_value (const ScPresetField *field,
-              const char          *text,
-              gsize                len)
+lookup_word (const ScPresetField *field,
+             const char          *text,
+             gsize                len)
 {
   char buf[128];
 
-  if (field->values == NULL)
-    return NULL;
   if (len < sizeof buf)
     {
       gboolean ascii = TRUE;
@@ -209,6 +208,22 @@ lookup_value (const ScPresetField *field,
 
     return g_hash_table_lookup (field->values, folded);
   }
+}
+
+/* Looks @text up in the field's vocabulary, whose "*" stands for every
+ * other word (the activities of an event log that do not resolve a
+ * ticket); %NULL when it is not there. */
+static const char *
+lookup_value (const ScPresetField *field,
+              const char          *text,
+              gsize                len)
+{
+  const char *value;
+
+  if (field->values == NULL)
+    return NULL;
+  value = lookup_word (field, text, len);
+  return value != NULL ? value : g_hash_table_lookup (field->values, "*");
 }
 
 static gboolean
@@ -610,6 +625,13 @@ write_interaction (Run                *run,
   for (guint k = 0; k < run->match->n_dim_columns; k++)
     if (run->dim_offsets[k] != G_MAXSIZE)
       it.dims[run->dims[k]] = run->dim_texts->str + run->dim_offsets[k];
+  if (run->folder != NULL && it.external_id != NULL)
+    {
+      /* Written once the file has no more rows of it. */
+      sc_folder_add (run->folder, &it);
+      *outcome = SC_WRITE_QUEUED;
+      return TRUE;
+    }
   return sc_store_batch_add_interaction (run->batch, &it, outcome, error);
 }
 
@@ -1056,6 +1078,7 @@ static void
 run_clear (Run *run)
 {
   g_clear_pointer (&run->batch, sc_store_batch_free);
+  g_clear_pointer (&run->folder, sc_folder_free);
   g_clear_pointer (&run->reader, sc_csv_reader_free);
   g_clear_object (&run->sheet_stream);
   g_clear_object (&run->book);
@@ -1148,6 +1171,9 @@ begin_batch (Run     *run,
   run->batch = sc_store_begin_import (run->self->store, &info, error);
   if (run->batch == NULL)
     return FALSE;
+  if (sc_preset_get_record_type (run->preset) == SC_RECORD_INTERACTION &&
+      sc_preset_get_fold (run->preset) != SC_FOLD_NONE)
+    run->folder = sc_folder_new (sc_preset_get_fold (run->preset));
   run->dims = g_new (ScDimension, run->match->n_dim_columns + 1);
   run->dim_offsets = g_new (gsize, run->match->n_dim_columns + 1);
   run->dim_texts = g_string_new (NULL);
@@ -1232,6 +1258,49 @@ import_rows (Run     *run,
     }
   if (self->progress != NULL)
     report_progress (run, total);
+  return !g_cancellable_set_error_if_cancelled (run->cancellable, error);
+}
+
+static gboolean
+add_folded_cb (const ScInteraction  *record,
+               gpointer              user_data,
+               GError              **error)
+{
+  Run *run = user_data;
+  ScWriteOutcome outcome;
+
+  return sc_store_batch_add_interaction (run->batch, record, &outcome, error);
+}
+
+/* Writes the interactions whose rows were folded, and says how many rows
+ * made them. */
+static gboolean
+write_folded (Run     *run,
+              GError **error)
+{
+  guint64 n_rows;
+  guint n_records;
+
+  if (run->folder == NULL)
+    return TRUE;
+  if (!sc_folder_foreach (run->folder, add_folded_cb, run, error))
+    return FALSE;
+  n_rows = sc_folder_get_n_rows (run->folder);
+  n_records = sc_folder_get_n_records (run->folder);
+  if (n_rows > n_records)
+    g_ptr_array_add (run->notices,
+                     g_strdup_printf (sc_preset_get_fold (run->preset) == SC_FOLD_EVENTS
+                                      /* Translators: an event log's rows make fewer tickets */
+                                      ? ngettext ("%" G_GUINT64_FORMAT " events made %u ticket.",
+                                                  "%" G_GUINT64_FORMAT " events made %u tickets.",
+                                                  n_records)
+                                      /* Translators: a call log's segment rows make fewer calls */
+                                      : ngettext ("%" G_GUINT64_FORMAT " rows made %u interaction: "
+                                                  "the segments of one are read together.",
+                                                  "%" G_GUINT64_FORMAT " rows made %u interactions: "
+                                                  "the segments of one are read together.",
+                                                  n_records),
+                                      n_rows, n_records));
   return !g_cancellable_set_error_if_cancelled (run->cancellable, error);
 }
 
@@ -1787,6 +1856,7 @@ sc_importer_run (ScImporter    *self,
       set_up_fields (&run);
       if ((self->order != SC_DATE_ORDER_UNKNOWN || detect_date_orders (&run, error)) &&
           (self->dry_run || begin_batch (&run, error)) && import_rows (&run, error) &&
+          write_folded (&run, error) &&
           (self->dry_run || sc_store_batch_commit (run.batch, &run.result->counts, error)))
         {
           run.result->import_id = self->dry_run ? 0 : sc_store_batch_get_import_id (run.batch);

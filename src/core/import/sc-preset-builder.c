@@ -42,6 +42,7 @@ struct _ScPresetBuilder
 {
   ScRecordType  record;
   ScKind        kind;
+  ScFoldMode    fold;
   GArray       *mappings;   /* Mapping, in the order added */
   GPtrArray    *dimensions; /* columns kept as dimensions of their own */
 };
@@ -191,6 +192,7 @@ sc_preset_builder_new_guess (GPtrArray          *presets,
     return sc_preset_builder_new (SC_RECORD_INTERACTION, SC_KIND_TICKET);
   self = sc_preset_builder_new (sc_preset_get_record_type (match->preset),
                                 sc_preset_get_kind (match->preset));
+  self->fold = sc_preset_get_fold (match->preset);
   n_cols = g_strv_length ((char **) header);
   used = g_new0 (gboolean, n_cols);
   for (guint i = 0; i < sc_preset_get_n_fields (match->preset); i++)
@@ -207,6 +209,23 @@ sc_preset_builder_new_guess (GPtrArray          *presets,
     if (!used[match->dim_columns[k]])
       sc_preset_builder_add_dimension (self, header[match->dim_columns[k]], NULL);
   return self;
+}
+
+/**
+ * sc_preset_builder_set_fold:
+ * @self: a builder of interactions
+ * @mode: how rows sharing an id fold into one interaction
+ *
+ * Folds rows as the preset a mapping started from does (the segments of
+ * a call log, the events of a ticket).
+ */
+void
+sc_preset_builder_set_fold (ScPresetBuilder *self,
+                            ScFoldMode       mode)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (mode == SC_FOLD_NONE || self->record == SC_RECORD_INTERACTION);
+  self->fold = mode;
 }
 
 ScRecordType
@@ -690,6 +709,8 @@ to_data (ScPresetBuilder *self,
   g_key_file_set_string (kf, "Preset", "Record", sc_preset_record_to_string (self->record));
   if (self->record == SC_RECORD_INTERACTION)
     g_key_file_set_string (kf, "Preset", "Kind", sc_preset_kind_to_string (self->kind));
+  if (self->record == SC_RECORD_INTERACTION && self->fold != SC_FOLD_NONE)
+    g_key_file_set_string (kf, "Preset", "Fold", sc_fold_mode_to_string (self->fold));
   g_key_file_set_comment (kf, NULL, NULL, " Columns mapped by hand in Scorecard.", NULL);
   for (guint i = 0; i < self->mappings->len; i++)
     write_field (self, kf, &g_array_index (self->mappings, Mapping, i));

@@ -9,6 +9,10 @@
  *   Name=Zendesk ticket export
  *   Record=interaction        (interaction, survey, customer, agent-time)
  *   Kind=ticket               (ticket, call, chat)
+ *   Fold=segments             (optional, for interactions: rows sharing an
+ *                              id are segments of a call, or with
+ *                              Fold=events the status changes of a ticket;
+ *                              see ScFoldMode)
  *   Source=custom-1a2b3c4d    (optional: the source records are kept
  *                              under, by default the Id)
  *
@@ -19,7 +23,7 @@
  * A field group may also hold Patterns (globs over the lower-case
  * header), TimeHeaders (a separate time-of-day column), Fallback (fields
  * whose value is taken when this one is empty), Values (word=value
- * vocabulary), Scale (1-5), Negative (negative durations allowed),
+ * vocabulary; the word * stands for any other), Scale (1-5), Negative (negative durations allowed),
  * Invert (a flag read the other way round) and Required.
  *
  *   [Dimensions]
@@ -51,6 +55,7 @@ struct _ScPreset
   char            *source;
   ScRecordType     record;
   ScKind           kind;
+  ScFoldMode       fold;
   GArray          *fields;   /* ScPresetField */
   char           **dim_headers;
   char           **dim_patterns;
@@ -326,6 +331,25 @@ read_enum (GKeyFile            *kf,
 }
 
 static gboolean
+read_fold (ScPreset  *self,
+           GKeyFile  *kf,
+           GError   **error)
+{
+  g_autofree char *value = g_key_file_get_string (kf, "Preset", "Fold", NULL);
+
+  if (value == NULL)
+    return TRUE;
+  if (!sc_fold_mode_from_string (g_strstrip (value), &self->fold))
+    g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("[Preset] Fold: unknown value “%s”"), value);
+  else if (self->fold != SC_FOLD_NONE && self->record != SC_RECORD_INTERACTION)
+    g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID,
+                         _("[Preset] Fold: only tickets, calls and chats fold rows"));
+  else
+    return TRUE;
+  return FALSE;
+}
+
+static gboolean
 load_key_file (ScPreset  *self,
                GKeyFile  *kf,
                GError   **error)
@@ -348,6 +372,8 @@ load_key_file (ScPreset  *self,
     return FALSE;
   self->record = record;
   self->kind = kind;
+  if (!read_fold (self, kf, error))
+    return FALSE;
 
   groups = g_key_file_get_groups (kf, NULL);
   for (guint i = 0; groups[i] != NULL; i++)
@@ -502,6 +528,19 @@ sc_preset_get_record_type (ScPreset *self)
 {
   g_return_val_if_fail (self != NULL, SC_RECORD_INTERACTION);
   return self->record;
+}
+
+/**
+ * sc_preset_get_fold:
+ * @self: a preset
+ *
+ * Returns: how rows of one interaction fold into one
+ */
+ScFoldMode
+sc_preset_get_fold (ScPreset *self)
+{
+  g_return_val_if_fail (self != NULL, SC_FOLD_NONE);
+  return self->fold;
 }
 
 ScKind

@@ -11,6 +11,7 @@
 
 #include <glib.h>
 
+#include "sc-fold.h"
 #include "sc-parse.h"
 #include "sc-store.h"
 
@@ -145,6 +146,7 @@ const char          *sc_preset_get_description    (ScPreset            *self);
 const char          *sc_preset_get_source         (ScPreset            *self);
 ScRecordType         sc_preset_get_record_type    (ScPreset            *self);
 ScKind               sc_preset_get_kind           (ScPreset            *self);
+ScFoldMode           sc_preset_get_fold           (ScPreset            *self);
 guint                sc_preset_get_n_fields       (ScPreset            *self);
 const ScPresetField *sc_preset_get_field          (ScPreset            *self,
                                                    guint                index);

@@ -1,0 +1,181 @@
+/* test-fold.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The folding of rows into interactions, rule by rule: what spans, adds
+ * up or is kept of a call's segments whatever their order, and a ticket's
+ * life from its events.
+ */
+
+#include "config.h"
+
+#include "sc-fold.h"
+
+static ScInteraction
+row (const char *id,
+     gint64      created_at)
+{
+  ScInteraction it;
+
+  sc_interaction_init (&it);
+  it.external_id = id;
+  it.created_at = created_at;
+  return it;
+}
+
+static gboolean
+collect_cb (const ScInteraction  *record,
+            gpointer              user_data,
+            GError              **error)
+{
+  g_array_append_val (user_data, *record);
+  return TRUE;
+}
+
+static GArray *
+fold_all (ScFolder *folder)
+{
+  GArray *records = g_array_new (FALSE, FALSE, sizeof (ScInteraction));
+
+  g_assert_true (sc_folder_foreach (folder, collect_cb, records, NULL));
+  return records;
+}
+
+static void
+test_modes (void)
+{
+  ScFoldMode mode = SC_FOLD_NONE;
+
+  g_assert_true (sc_fold_mode_from_string ("events", &mode));
+  g_assert_cmpint (mode, ==, SC_FOLD_EVENTS);
+  g_assert_true (sc_fold_mode_from_string ("segments", &mode));
+  g_assert_cmpint (mode, ==, SC_FOLD_SEGMENTS);
+  g_assert_false (sc_fold_mode_from_string ("Segments", &mode));
+  g_assert_false (sc_fold_mode_from_string (NULL, &mode));
+  g_assert_cmpstr (sc_fold_mode_to_string (SC_FOLD_EVENTS), ==, "events");
+}
+
+/* Segments in any order: the span, the sums (a missing value adds
+ * nothing), abandoned only when every segment is, the latest segment's
+ * agent and team, agents counted when no row counts them. */
+static void
+test_segments (void)
+{
+  g_autoptr(ScFolder) folder = sc_folder_new (SC_FOLD_SEGMENTS);
+  g_autoptr(GArray) records = NULL;
+  ScInteraction late = row ("A", 200), early = row ("A", 100), lone = row ("B", 50);
+  ScInteraction gone1 = row ("C", 10), gone2 = row ("C", 20);
+  char agent[] = "Lia";
+  const ScInteraction *a, *b, *c;
+
+  late.closed_at = 260;
+  late.talk_s = 50;
+  late.abandoned = 0;
+  late.dims[SC_DIM_AGENT] = agent;
+  late.dims[SC_DIM_TEAM] = "Escalations";
+  early.closed_at = 190;
+  early.talk_s = 80;
+  early.hold_s = 5;
+  early.abandoned = 1;
+  early.dims[SC_DIM_AGENT] = "Kai";
+  early.dims[SC_DIM_TEAM] = "Billing";
+  early.csat = 4;
+  early.csat_scale = 5;
+  lone.abandoned = 1;
+  gone1.abandoned = 1;
+  gone2.abandoned = 1;
+  gone2.escalated = 1;
+
+  sc_folder_add (folder, &late);
+  /* The folder keeps its own copy of the strings. */
+  agent[0] = 'X';
+  sc_folder_add (folder, &lone);
+  sc_folder_add (folder, &early);
+  sc_folder_add (folder, &gone1);
+  sc_folder_add (folder, &gone2);
+  g_assert_cmpuint (sc_folder_get_n_rows (folder), ==, 5);
+  g_assert_cmpuint (sc_folder_get_n_records (folder), ==, 3);
+
+  records = fold_all (folder);
+  g_assert_cmpuint (records->len, ==, 3);
+  a = &g_array_index (records, ScInteraction, 0);
+  b = &g_array_index (records, ScInteraction, 1);
+  c = &g_array_index (records, ScInteraction, 2);
+  g_assert_cmpstr (a->external_id, ==, "A");
+  g_assert_cmpint (a->created_at, ==, 100);
+  g_assert_cmpint (a->closed_at, ==, 260);
+  g_assert_cmpint (a->talk_s, ==, 130);
+  g_assert_cmpint (a->hold_s, ==, 5);
+  g_assert_cmpint (a->wait_s, ==, SC_MISSING);
+  g_assert_cmpint (a->abandoned, ==, 0);
+  g_assert_cmpstr (a->dims[SC_DIM_AGENT], ==, "Lia");
+  g_assert_cmpstr (a->dims[SC_DIM_TEAM], ==, "Escalations");
+  g_assert_cmpint (a->agent_touches, ==, 2);
+  /* An earlier segment's value fills what the latest lacks. */
+  g_assert_cmpint (a->csat, ==, 4);
+  g_assert_cmpint (a->csat_scale, ==, 5);
+  g_assert_cmpstr (b->external_id, ==, "B");
+  g_assert_cmpint (b->abandoned, ==, 1);
+  g_assert_cmpint (b->agent_touches, ==, SC_MISSING);
+  g_assert_cmpint (c->abandoned, ==, 1);
+  g_assert_cmpint (c->escalated, ==, 1);
+}
+
+/* A ticket's events out of file order: resolved at the first resolved
+ * state, reopened twice, open at the end; a tie in time goes by the
+ * file's order; a case whose events say nothing of its state keeps what
+ * its rows said. */
+static void
+test_events (void)
+{
+  g_autoptr(ScFolder) folder = sc_folder_new (SC_FOLD_EVENTS);
+  g_autoptr(GArray) records = NULL;
+  struct { gint64 at; gint64 resolved; const char *status; } events[] = {
+    { 300, 1, "Resolved" }, { 100, 0, "New" }, { 400, 0, "Reopened" },
+    { 500, 1, "Closed" }, { 500, 0, "Reopened" }, { 200, 0, "In progress" },
+  };
+  const ScInteraction *t, *u;
+
+  for (guint i = 0; i < G_N_ELEMENTS (events); i++)
+    {
+      ScInteraction it = row ("T", events[i].at);
+
+      it.resolved = events[i].resolved;
+      it.dims[SC_DIM_STATUS] = events[i].status;
+      sc_folder_add (folder, &it);
+    }
+  for (gint64 at = 10; at <= 30; at += 10)
+    {
+      ScInteraction it = row ("U", at);
+
+      it.replies = at / 10;
+      sc_folder_add (folder, &it);
+    }
+
+  records = fold_all (folder);
+  g_assert_cmpuint (records->len, ==, 2);
+  t = &g_array_index (records, ScInteraction, 0);
+  g_assert_cmpint (t->created_at, ==, 100);
+  g_assert_cmpint (t->resolved_at, ==, 300);
+  g_assert_cmpint (t->closed_at, ==, 500);
+  g_assert_cmpint (t->reopens, ==, 2);
+  g_assert_cmpint (t->resolved, ==, 0);
+  /* The last row in time (and in the file, of the two at 500). */
+  g_assert_cmpstr (t->dims[SC_DIM_STATUS], ==, "Reopened");
+  u = &g_array_index (records, ScInteraction, 1);
+  g_assert_cmpint (u->created_at, ==, 10);
+  g_assert_cmpint (u->resolved, ==, SC_MISSING);
+  g_assert_cmpint (u->reopens, ==, SC_MISSING);
+  g_assert_cmpint (u->replies, ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/scorecard/fold/modes", test_modes);
+  g_test_add_func ("/scorecard/fold/segments", test_segments);
+  g_test_add_func ("/scorecard/fold/events", test_events);
+  return g_test_run ();
+}
