@@ -1269,6 +1269,31 @@ show_rows (ScImportDialog *self)
                                      G_GUINT64_FORMAT ", %" G_GUINT64_FORMAT " would be rejected"),
                                    rows->len, self->preview->rows_checked,
                                    self->preview->rows_rejected);
+  /* Rows that fold are shown as the file has them; say what they make. */
+  if (self->preview->preset != NULL)
+    {
+      const char *fold = NULL;
+
+      switch (sc_preset_get_fold (self->preview->preset))
+        {
+        case SC_FOLD_SEGMENTS:
+          fold = _("Rows with the same id are segments of one call, imported as one");
+          break;
+        case SC_FOLD_EVENTS:
+          fold = _("Rows with the same id are events of one ticket, imported as one");
+          break;
+        case SC_FOLD_NONE:
+        default:
+          break;
+        }
+      if (fold != NULL)
+        {
+          char *joined = g_strdup_printf ("%s. %s", description, fold);
+
+          g_free (description);
+          description = joined;
+        }
+    }
   adw_preferences_group_set_description (self->rows_group, description);
 }
 

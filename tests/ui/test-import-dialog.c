@@ -183,6 +183,29 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpint (overview.imports, ==, 0);
 }
 
+/* An event log: the dialog says its rows make one ticket per case, and
+ * the import makes them so. */
+static void
+test_event_log (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                "event-log.csv", NULL);
+  ScImportDialog *dialog;
+  ScStoreOverview overview;
+
+  sc_window_open_path (fixture->window, csv);
+  dialog = sc_ui_test_wait_for_import_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "event-log");
+  g_assert_true (sc_ui_test_shows_part (GTK_WIDGET (dialog),
+                                        "Rows with the same id are events of one ticket, imported as one"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
+  sc_ui_test_wait_idle (fixture->window);
+  g_assert_true (sc_store_get_overview (sc_window_get_store (fixture->window), &overview, NULL));
+  g_assert_cmpint (overview.interactions, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -192,6 +215,8 @@ main (int   argc,
   g_test_add ("/scorecard/ui/import-dialog/dialog", Fixture, NULL, fixture_setup, test_dialog,
               fixture_teardown);
   g_test_add ("/scorecard/ui/import-dialog/cancel", Fixture, NULL, fixture_setup, test_cancel,
+              fixture_teardown);
+  g_test_add ("/scorecard/ui/import-dialog/event-log", Fixture, NULL, fixture_setup, test_event_log,
               fixture_teardown);
   return g_test_run ();
 }
