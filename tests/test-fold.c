@@ -11,6 +11,8 @@
 
 #include "sc-fold.h"
 
+#include <string.h>
+
 static ScInteraction
 row (const char *id,
      gint64      created_at)
@@ -169,6 +171,46 @@ test_events (void)
   g_assert_cmpint (u->replies, ==, 3);
 }
 
+/* A first read counts the ids: only those that come again are kept; a
+ * row whose id comes once folds alone, as it would have kept. */
+static void
+test_single_rows (void)
+{
+  g_autoptr(ScFolder) folder = sc_folder_new (SC_FOLD_EVENTS);
+  g_autoptr(ScFolder) calls = sc_folder_new (SC_FOLD_SEGMENTS);
+  ScInteraction done = row ("S-1", 100), call = row ("C-1", 5), one;
+  char id[16];
+
+  /* Before any id is counted, every row is kept. */
+  g_assert_true (sc_folder_id_repeats (folder, "S-1"));
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_snprintf (id, sizeof id, "T-%u", i);
+      sc_folder_count_id (folder, id, strlen (id));
+    }
+  sc_folder_count_id (folder, "T-7", 3);
+  sc_folder_count_id (folder, "S-1x", 3);   /* the first three bytes */
+  g_assert_true (sc_folder_id_repeats (folder, "T-7"));
+  g_assert_false (sc_folder_id_repeats (folder, "T-8"));
+  g_assert_false (sc_folder_id_repeats (folder, "S-1"));
+  g_assert_false (sc_folder_id_repeats (folder, "T-4999"));
+
+  done.resolved = 1;
+  done.dims[SC_DIM_STATUS] = "Closed";
+  sc_folder_fold_one (folder, &done, &one);
+  g_assert_cmpint (one.resolved_at, ==, 100);
+  g_assert_cmpint (one.closed_at, ==, 100);
+  g_assert_cmpint (one.reopens, ==, 0);
+  g_assert_cmpint (one.resolved, ==, 1);
+  g_assert_cmpuint (sc_folder_get_n_rows (folder), ==, 1);
+  g_assert_cmpuint (sc_folder_get_n_records (folder), ==, 1);
+
+  call.dims[SC_DIM_AGENT] = "Kai";
+  sc_folder_fold_one (calls, &call, &one);
+  g_assert_cmpint (one.agent_touches, ==, 1);
+  g_assert_cmpstr (one.external_id, ==, "C-1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -177,5 +219,6 @@ main (int   argc,
   g_test_add_func ("/scorecard/fold/modes", test_modes);
   g_test_add_func ("/scorecard/fold/segments", test_segments);
   g_test_add_func ("/scorecard/fold/events", test_events);
+  g_test_add_func ("/scorecard/fold/single-rows", test_single_rows);
   return g_test_run ();
 }

@@ -6,12 +6,19 @@
  * chunk (a status or a team repeats, so each is kept once); a ticket's
  * events are kept as 16 bytes each until the file ends, when they are put
  * in time order to find when it was resolved and how often reopened.
+ *
+ * Only ids that have several rows need a record kept: a first read of the
+ * file counts the ids (a 64-bit hash each, 16 bytes per id), and a row
+ * whose id comes once is folded alone and written at once. A call log
+ * without transfers thus imports in the memory of one that has none to
+ * fold; a hash shared by two ids only keeps their rows a little longer.
  */
 
 #include "config.h"
 
 #include "sc-fold.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct
@@ -38,7 +45,13 @@ struct _ScFolder
   GHashTable   *by_id;    /* external id (in strings) → Group */
   GPtrArray    *groups;   /* Group, in the order first seen */
   guint64       n_rows;
+  guint64       n_single;  /* rows folded alone */
+  guint64      *ids;      /* open addressing: an id's hash, REPEATED when it comes again */
+  gsize         ids_size; /* a power of two, or 0 before any id is counted */
+  gsize         n_ids;
 };
+
+#define REPEATED (G_GUINT64_CONSTANT (1) << 63)
 
 #define INT_AT(record, offset) (*(gint64 *) ((guint8 *) (record) + (offset)))
 #define F(field) G_STRUCT_OFFSET (ScInteraction, field)
@@ -118,6 +131,7 @@ sc_folder_free (ScFolder *self)
     return;
   g_hash_table_unref (self->by_id);
   g_ptr_array_unref (self->groups);
+  g_free (self->ids);
   g_string_chunk_free (self->strings);
   g_free (self);
 }
@@ -209,6 +223,97 @@ fold_segment (Group               *group,
     }
 }
 
+/* An id's slot key: 63 bits of FNV-1a, never 0 (an empty slot). */
+static guint64
+id_key (const char *id,
+        gsize       len)
+{
+  guint64 h = G_GUINT64_CONSTANT (0xcbf29ce484222325);
+
+  for (gsize i = 0; i < len; i++)
+    h = (h ^ (guchar) id[i]) * G_GUINT64_CONSTANT (0x100000001b3);
+  return (h >> 1) | 1;
+}
+
+static guint64 *
+find_slot (guint64 *ids,
+           gsize    size,
+           guint64  key)
+{
+  gsize i = key & (size - 1);
+
+  while (ids[i] != 0 && (ids[i] & ~REPEATED) != key)
+    i = (i + 1) & (size - 1);
+  return &ids[i];
+}
+
+static void
+grow_ids (ScFolder *self)
+{
+  gsize size = self->ids_size ? self->ids_size * 2 : 1024;
+  guint64 *ids = g_new0 (guint64, size);
+
+  for (gsize i = 0; i < self->ids_size; i++)
+    if (self->ids[i] != 0)
+      *find_slot (ids, size, self->ids[i] & ~REPEATED) = self->ids[i];
+  g_free (self->ids);
+  self->ids = ids;
+  self->ids_size = size;
+}
+
+/**
+ * sc_folder_count_id:
+ * @self: a folder
+ * @id: an external id as a row of the file has it
+ * @len: its length
+ *
+ * Counts a row's id in a first read of the file, so that only the rows
+ * of ids that come more than once are kept to be folded
+ * (sc_folder_id_repeats()).
+ */
+void
+sc_folder_count_id (ScFolder   *self,
+                    const char *id,
+                    gsize       len)
+{
+  guint64 key = id_key (id, len), *slot;
+
+  g_return_if_fail (self != NULL);
+
+  if (2 * (self->n_ids + 1) > self->ids_size)
+    grow_ids (self);
+  slot = find_slot (self->ids, self->ids_size, key);
+  if (*slot == 0)
+    {
+      *slot = key;
+      self->n_ids++;
+    }
+  else
+    *slot |= REPEATED;
+}
+
+/**
+ * sc_folder_id_repeats:
+ * @self: a folder
+ * @id: an external id
+ *
+ * Returns: whether @id came more than once in the first read, or %TRUE
+ *   when there was none (every row is then kept to be folded)
+ */
+gboolean
+sc_folder_id_repeats (ScFolder   *self,
+                      const char *id)
+{
+  guint64 *slot;
+
+  g_return_val_if_fail (self != NULL && id != NULL, TRUE);
+
+  if (self->ids_size == 0)
+    return TRUE;
+  slot = find_slot (self->ids, self->ids_size, id_key (id, strlen (id)));
+  return *slot == 0 || (*slot & REPEATED) != 0;
+}
+
 static gboolean
 is_closed_status (const char *status)
 {
@@ -218,6 +323,20 @@ is_closed_status (const char *status)
     return FALSE;
   folded = g_utf8_casefold (status, -1);
   return g_str_has_prefix (folded, "closed");
+}
+
+static Event
+make_event (ScFolder            *self,
+            const ScInteraction *row)
+{
+  Event event = {
+    .at = row->created_at,
+    .seq = (guint) self->n_rows,
+    .resolved = row->resolved == SC_MISSING ? -1 : row->resolved != 0,
+    .closed = is_closed_status (row->dims[SC_DIM_STATUS]),
+  };
+
+  return event;
 }
 
 /**
@@ -275,16 +394,12 @@ sc_folder_add (ScFolder            *self,
     group->agent_parts++;
   if (self->mode == SC_FOLD_EVENTS)
     {
-      Event event = {
-        .at = row->created_at,
-        .seq = (guint) self->n_rows,
-        .resolved = row->resolved == SC_MISSING ? -1 : row->resolved != 0,
-        .closed = is_closed_status (row->dims[SC_DIM_STATUS]),
-      };
+      Event event = make_event (self, row);
 
       g_array_append_val (group->events, event);
     }
 }
+
 
 guint64
 sc_folder_get_n_rows (ScFolder *self)
@@ -293,11 +408,12 @@ sc_folder_get_n_rows (ScFolder *self)
   return self->n_rows;
 }
 
-guint
+/* The interactions the rows made: those kept and those folded alone. */
+guint64
 sc_folder_get_n_records (ScFolder *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->groups->len;
+  return self->groups->len + self->n_single;
 }
 
 static int
@@ -316,17 +432,17 @@ compare_events (gconstpointer a,
  * resolved when the last known state is, closed at the first closed
  * status. */
 static void
-finish_events (Group         *group,
+finish_events (Event         *events,
+               guint          n_events,
                ScInteraction *record)
 {
-  GArray *events = group->events;
   gint8 state = -1;
   gint64 reopens = 0, resolved_at = SC_MISSING, closed_at = SC_MISSING;
 
-  g_array_sort (events, compare_events);
-  for (guint i = 0; i < events->len; i++)
+  qsort (events, n_events, sizeof (Event), compare_events);
+  for (guint i = 0; i < n_events; i++)
     {
-      const Event *event = &g_array_index (events, Event, i);
+      const Event *event = &events[i];
 
       if (event->resolved == 1 && resolved_at == SC_MISSING)
         resolved_at = event->at;
@@ -337,7 +453,7 @@ finish_events (Group         *group,
       if (event->closed && closed_at == SC_MISSING)
         closed_at = event->at;
     }
-  record->created_at = g_array_index (events, Event, 0).at;
+  record->created_at = events[0].at;
   if (resolved_at != SC_MISSING)
     record->resolved_at = combine (record->resolved_at, resolved_at, LEAST);
   if (closed_at != SC_MISSING)
@@ -347,6 +463,35 @@ finish_events (Group         *group,
       record->resolved = state;
       record->reopens = reopens;
     }
+}
+
+/**
+ * sc_folder_fold_one:
+ * @self: a folder
+ * @row: the only row of its id
+ * @record: (out): what the row makes, its strings borrowed from @row
+ *
+ * Folds a row alone, as sc_folder_foreach() would were it the only row of
+ * its id, without keeping anything of it.
+ */
+void
+sc_folder_fold_one (ScFolder            *self,
+                    const ScInteraction *row,
+                    ScInteraction       *record)
+{
+  g_return_if_fail (self != NULL && row != NULL && record != NULL);
+
+  self->n_rows++;
+  self->n_single++;
+  *record = *row;
+  if (self->mode == SC_FOLD_EVENTS)
+    {
+      Event event = make_event (self, row);
+
+      finish_events (&event, 1, record);
+    }
+  else if (row->agent_touches == SC_MISSING && row->dims[SC_DIM_AGENT] != NULL)
+    record->agent_touches = 1;
 }
 
 /**
@@ -373,7 +518,7 @@ sc_folder_foreach (ScFolder      *self,
       ScInteraction record = group->record;
 
       if (self->mode == SC_FOLD_EVENTS)
-        finish_events (group, &record);
+        finish_events ((Event *) (void *) group->events->data, group->events->len, &record);
       else if (!group->touches_given && group->agent_parts > 0)
         record.agent_touches = group->agent_parts;
       if (!func (&record, user_data, error))

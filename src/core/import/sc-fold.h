@@ -7,7 +7,8 @@
  * per queue or agent a transferred call passes through), or the events of
  * a ticket's life (an audit or process-mining log writes a row per status
  * change). Rows of one interaction share its external id and may come in
- * any order; the folder keeps one record per id until the file ends.
+ * any order; the folder keeps one record per id that has several rows
+ * until the file ends.
  */
 
 #pragma once
@@ -52,7 +53,15 @@ void        sc_folder_free           (ScFolder            *self);
 void        sc_folder_add            (ScFolder            *self,
                                       const ScInteraction *row);
 guint64     sc_folder_get_n_rows     (ScFolder            *self);
-guint       sc_folder_get_n_records  (ScFolder            *self);
+guint64     sc_folder_get_n_records  (ScFolder            *self);
+void        sc_folder_count_id       (ScFolder            *self,
+                                      const char          *id,
+                                      gsize                len);
+gboolean    sc_folder_id_repeats     (ScFolder            *self,
+                                      const char          *id);
+void        sc_folder_fold_one       (ScFolder            *self,
+                                      const ScInteraction *row,
+                                      ScInteraction       *record);
 gboolean    sc_folder_foreach        (ScFolder            *self,
                                       ScFolderFunc         func,
                                       gpointer             user_data,

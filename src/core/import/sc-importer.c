@@ -627,10 +627,17 @@ write_interaction (Run                *run,
       it.dims[run->dims[k]] = run->dim_texts->str + run->dim_offsets[k];
   if (run->folder != NULL && it.external_id != NULL)
     {
-      /* Written once the file has no more rows of it. */
-      sc_folder_add (run->folder, &it);
-      *outcome = SC_WRITE_QUEUED;
-      return TRUE;
+      ScInteraction one;
+
+      if (sc_folder_id_repeats (run->folder, it.external_id))
+        {
+          /* Written once the file has no more rows of it. */
+          sc_folder_add (run->folder, &it);
+          *outcome = SC_WRITE_QUEUED;
+          return TRUE;
+        }
+      sc_folder_fold_one (run->folder, &it, &one);
+      return sc_store_batch_add_interaction (run->batch, &one, outcome, error);
     }
   return sc_store_batch_add_interaction (run->batch, &it, outcome, error);
 }
@@ -932,6 +939,33 @@ open_reader (Run           *run,
   return g_steal_pointer (&reader);
 }
 
+/* Reads the ids of the whole file once, so that only the rows of those
+ * that come more than once are kept until the end to be folded. */
+static gboolean
+count_ids (Run     *run,
+           GError **error)
+{
+  g_autoptr(ScCsvReader) reader = open_reader (run, NULL, error);
+  int i = sc_preset_find_field (run->preset, "external_id");
+  int column = i >= 0 ? run->match->columns[i] : -1;
+  const ScCsvRecord *rec;
+  guint64 rows = 0;
+
+  if (reader == NULL)
+    return FALSE;
+  while ((rec = sc_csv_reader_next (reader, error)) != NULL)
+    {
+      const char *text;
+      gsize len;
+
+      if (column_text (rec, column, &text, &len))
+        sc_folder_count_id (run->folder, text, len);
+      if (++rows % PROGRESS_EVERY == 0 && g_cancellable_set_error_if_cancelled (run->cancellable, error))
+        return FALSE;
+    }
+  return error == NULL || *error == NULL;
+}
+
 /* Reads the whole file once more to find each date column's order,
  * when a column has numeric dates and no order was given. */
 static gboolean
@@ -1173,7 +1207,11 @@ begin_batch (Run     *run,
     return FALSE;
   if (sc_preset_get_record_type (run->preset) == SC_RECORD_INTERACTION &&
       sc_preset_get_fold (run->preset) != SC_FOLD_NONE)
-    run->folder = sc_folder_new (sc_preset_get_fold (run->preset));
+    {
+      run->folder = sc_folder_new (sc_preset_get_fold (run->preset));
+      if (!count_ids (run, error))
+        return FALSE;
+    }
   run->dims = g_new (ScDimension, run->match->n_dim_columns + 1);
   run->dim_offsets = g_new (gsize, run->match->n_dim_columns + 1);
   run->dim_texts = g_string_new (NULL);
@@ -1278,8 +1316,7 @@ static gboolean
 write_folded (Run     *run,
               GError **error)
 {
-  guint64 n_rows;
-  guint n_records;
+  guint64 n_rows, n_records;
 
   if (run->folder == NULL)
     return TRUE;
@@ -1291,14 +1328,14 @@ write_folded (Run     *run,
     g_ptr_array_add (run->notices,
                      g_strdup_printf (sc_preset_get_fold (run->preset) == SC_FOLD_EVENTS
                                       /* Translators: an event log's rows make fewer tickets */
-                                      ? ngettext ("%" G_GUINT64_FORMAT " events made %u ticket.",
-                                                  "%" G_GUINT64_FORMAT " events made %u tickets.",
+                                      ? ngettext ("%" G_GUINT64_FORMAT " events made %" G_GUINT64_FORMAT " ticket.",
+                                                  "%" G_GUINT64_FORMAT " events made %" G_GUINT64_FORMAT " tickets.",
                                                   n_records)
                                       /* Translators: a call log's segment rows make fewer calls */
-                                      : ngettext ("%" G_GUINT64_FORMAT " rows made %u interaction: "
-                                                  "the segments of one are read together.",
-                                                  "%" G_GUINT64_FORMAT " rows made %u interactions: "
-                                                  "the segments of one are read together.",
+                                      : ngettext ("%" G_GUINT64_FORMAT " rows made %" G_GUINT64_FORMAT
+                                                  " interaction: the segments of one are read together.",
+                                                  "%" G_GUINT64_FORMAT " rows made %" G_GUINT64_FORMAT
+                                                  " interactions: the segments of one are read together.",
                                                   n_records),
                                       n_rows, n_records));
   return !g_cancellable_set_error_if_cancelled (run->cancellable, error);
