@@ -108,6 +108,7 @@ static const struct
   { "call-log.csv", "call-log", 3, 3 },
   { "call-log-segments.csv", "call-log", 3, 2 },
   { "event-log.csv", "event-log", 8, 2 },
+  { "servicenow-audit.csv", "servicenow-audit", 7, 2 },
   { "pwc-call-center.csv", "pwc-call-center", 3, 3 },
   { "kaggle-support-tickets.csv", "kaggle-support-tickets", 3, 3 },
   { "survey.csv", "survey", 3, 3 },
@@ -139,7 +140,11 @@ test_preset_invalid (void)
   static const char bad_scale[] = "[Preset]\nId=x\n[Field csat]\nHeaders=A\nScale=5\n";
   static const char bad_unit[] = "[Preset]\nId=x\n[Field talk_s]\nHeaders=A\nUnit=parsecs\n";
   static const char no_fields[] = "[Preset]\nId=x\n";
-  const char *cases[] = { unknown_field, bad_scale, bad_unit, no_fields };
+  static const char bad_fold[] = "[Preset]\nId=x\nFold=calls\n[Field external_id]\nHeaders=A\n";
+  static const char fold_survey[] = "[Preset]\nId=x\nRecord=survey\nFold=events\n[Field csat]\nHeaders=A\n";
+  static const char rows_without_values[] = "[Preset]\nId=x\n[Rows]\nHeaders=f\n[Field external_id]\nHeaders=A\n";
+  const char *cases[] = { unknown_field, bad_scale, bad_unit, no_fields, bad_fold, fold_survey,
+                          rows_without_values };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -390,6 +395,30 @@ test_values_event_log (Fixture       *fixture,
   g_assert_cmpint (again->counts.unchanged, ==, 2);
 }
 
+/* A ServiceNow audit log: only the changes of the state are read, the
+ * rest are said so; an incident's state history makes its ticket. */
+static void
+test_values_servicenow_audit (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  static const char * const statuses[] = { "Closed", "New", NULL };
+  g_autofree char *path = fixture_file ("servicenow-audit.csv");
+  g_autoptr(ScImportResult) result = import_file (fixture->store, path, NULL);
+  g_autoptr(GPtrArray) rows = scan_rows (fixture->store);
+  g_autofree char *notices = g_strjoinv ("|", result->notices);
+  const ScFactRow *incident;
+
+  g_assert_cmpint (result->counts.rejected, ==, 0);
+  g_assert_cmpint (result->counts.inserted, ==, 2);
+  sc_test_assert_contains (notices, "2 rows were not read: their “fieldname” is not one the export type reads.");
+  sc_test_assert_contains (notices, "5 events made 2 tickets.");
+  incident = row_created_at (rows, 1718006400);   /* 2024-06-10 08:00 */
+  g_assert_cmpint (incident->resolved_at, ==, 1718013600);   /* 10:00 */
+  g_assert_cmpint (incident->resolved, ==, 1);
+  g_assert_cmpint (incident->reopens, ==, 0);
+  assert_dimension_values (fixture->store, SC_DIM_STATUS, statuses);
+}
+
 /* The segments of a transferred call (Amazon Connect's initial contact
  * id) are one call: from the first segment's start to the last one's
  * end, its durations added up, handled by the last agent, touched by
@@ -462,6 +491,24 @@ preview_fixture (ScStore    *store,
   g_assert_no_error (error);
   g_assert_nonnull (preview);
   return preview;
+}
+
+/* The preview shows an audit log's changes of other fields as not read,
+ * not rejected. */
+static void
+test_preview_skipped_rows (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(ScImportPreview) preview = preview_fixture (fixture->store, "servicenow-audit.csv", 10);
+  const ScImportPreviewRow *state = preview->rows->pdata[0], *group = preview->rows->pdata[1];
+
+  g_assert_cmpuint (preview->rows->len, ==, 7);
+  g_assert_cmpint (preview->rows_rejected, ==, 0);
+  g_assert_false (state->skipped);
+  g_assert_null (state->reason);
+  g_assert_true (group->skipped);
+  g_assert_null (group->reason);
+  g_assert_cmpstr (group->values[4], ==, "Network");
 }
 
 /* The preview shows each Labels column as read with the first. */
@@ -1397,7 +1444,9 @@ main (int   argc,
   ADD ("values/jira-labels", test_values_jira_labels);
   ADD ("values/event-log", test_values_event_log);
   ADD ("values/call-segments", test_values_call_segments);
+  ADD ("values/servicenow-audit", test_values_servicenow_audit);
   ADD ("preview/jira-labels", test_preview_jira_labels);
+  ADD ("preview/skipped-rows", test_preview_skipped_rows);
   ADD ("values/date-order", test_values_date_order);
   ADD ("errors", test_errors);
   ADD ("rejects-kept", test_rejects_kept);

@@ -1231,8 +1231,12 @@ show_row (ScImportDialog           *self,
   GtkWidget *status;
 
   add_row_cell (self->rows_grid, 0, y, line, "dim-label");
-  status = add_row_cell (self->rows_grid, 1, y, row->reason != NULL ? row->reason : _("OK"),
-                     row->reason != NULL ? "error" : "success");
+  if (row->skipped)
+    /* Translators: the outcome of a row the export type does not read */
+    status = add_row_cell (self->rows_grid, 1, y, _("Not read"), "dim-label");
+  else
+    status = add_row_cell (self->rows_grid, 1, y, row->reason != NULL ? row->reason : _("OK"),
+                           row->reason != NULL ? "error" : "success");
   gtk_widget_set_tooltip_text (status, row->reason);
   for (guint c = 0; row->values[c] != NULL; c++)
     add_row_cell (self->rows_grid, c + 2, y, row->values[c],

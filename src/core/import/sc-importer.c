@@ -90,6 +90,7 @@ typedef struct
   gboolean            zone_is_utc;
   ScStoreBatch       *batch;
   ScFolder           *folder;     /* when rows of one interaction fold */
+  guint64             skipped;    /* rows the preset's [Rows] does not read */
   ScImportResult     *result;
   GPtrArray          *notices;
 
@@ -779,6 +780,21 @@ check_record (Run               *run,
   return TRUE;
 }
 
+/* Whether the preset reads @rec: an audit log's change of the state, not
+ * of another field. */
+static gboolean
+reads_row (Run               *run,
+           const ScCsvRecord *rec)
+{
+  const char *text = "";
+  gsize len = 0;
+
+  if (run->match->row_column < 0)
+    return TRUE;
+  column_text (rec, run->match->row_column, &text, &len);
+  return sc_preset_reads_row (run->preset, text, len);
+}
+
 static gboolean
 import_row (Run                *run,
             const ScCsvRecord  *rec,
@@ -788,6 +804,11 @@ import_row (Run                *run,
   ScWriteOutcome outcome = SC_WRITE_UNCHANGED;
 
   run->result->counts.rows_read++;
+  if (!reads_row (run, rec))
+    {
+      run->skipped++;
+      return TRUE;
+    }
   if (!check_record (run, rec) || !parse_row (run, rec))
     return reject_row (run, rec, error);
   if (run->self->dry_run)
@@ -958,7 +979,7 @@ count_ids (Run     *run,
       const char *text;
       gsize len;
 
-      if (column_text (rec, column, &text, &len))
+      if (reads_row (run, rec) && column_text (rec, column, &text, &len))
         sc_folder_count_id (run->folder, text, len);
       if (++rows % PROGRESS_EVERY == 0 && g_cancellable_set_error_if_cancelled (run->cancellable, error))
         return FALSE;
@@ -1456,6 +1477,14 @@ finish_notices (Run *run)
                      g_strdup_printf (_("%" G_GUINT64_FORMAT " values were empty and taken from "
                                         "a fallback column (see the preset)."),
                                       run->fallbacks_used));
+  if (run->skipped > 0)
+    g_ptr_array_add (run->notices,
+                     /* Translators: an audit log's rows about other fields than the state */
+                     g_strdup_printf (ngettext ("%" G_GUINT64_FORMAT " row was not read: its “%s” "
+                                                "is not one the export type reads.",
+                                                "%" G_GUINT64_FORMAT " rows were not read: their “%s” "
+                                                "is not one the export type reads.", run->skipped),
+                                      run->skipped, run->header[run->match->row_column]));
   g_ptr_array_add (run->notices, NULL);
   run->result->notices = (char **) g_ptr_array_free (g_steal_pointer (&run->notices), FALSE);
 }
@@ -1682,6 +1711,19 @@ preview_row (Run               *run,
   row->line = rec->line;
   row->values = g_new0 (char *, columns->len + 1);
   row->reject_column = -1;
+  if (!reads_row (run, rec))
+    {
+      row->skipped = TRUE;
+      for (guint c = 0; c < columns->len; c++)
+        {
+          const char *text = "";
+          gsize len = 0;
+
+          column_text (rec, c, &text, &len);
+          row->values[c] = g_utf8_make_valid (text, len);
+        }
+      return row;
+    }
   preview_columns (run, rec, field_of, seen, columns, row->values);
   run->error.column = -1;
   if (!check_record (run, rec) || !parse_row (run, rec))

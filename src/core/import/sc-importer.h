@@ -97,15 +97,19 @@ typedef struct
  * @reason: (nullable): why the import would reject the row, the text the
  *   import history keeps; %NULL for a row that would be stored
  * @reject_column: the column the reason is about, or -1
+ * @skipped: whether the export type does not read the row at all (an
+ *   audit log's change of another field than the state); @values are
+ *   then the file's text
  *
  * One row of the file as the import would read it.
  */
 typedef struct
 {
-  gint64  line;
-  char  **values;
-  char   *reason;
-  int     reject_column;
+  gint64   line;
+  char   **values;
+  char    *reason;
+  int      reject_column;
+  gboolean skipped;
 } ScImportPreviewRow;
 
 /**

@@ -33,6 +33,14 @@
  * names further columns (exact names, or globs over the lower-case
  * header) that are kept as dimensions of their own, labelled after the
  * column (see sc_preset_dimension_label()), when no field reads them.
+ *
+ *   [Rows]
+ *   Headers=fieldname
+ *   Values=state;incident_state
+ *
+ * reads only the rows whose column of that name holds one of the values
+ * (an audit log's changes of the state, not of other fields); the file
+ * must have the column for the preset to fit it.
  */
 
 #include "config.h"
@@ -58,6 +66,8 @@ struct _ScPreset
   ScFoldMode       fold;
   GArray          *fields;   /* ScPresetField */
   char           **dim_headers;
+  char           **row_headers;   /* [Rows]: the column that picks the rows read */
+  char           **row_values;
   char           **dim_patterns;
 };
 
@@ -390,6 +400,14 @@ load_key_file (ScPreset  *self,
                    _("[Dimensions]: only interactions keep further columns as dimensions"));
       return FALSE;
     }
+  self->row_headers = get_lower_list (kf, "Rows", "Headers");
+  self->row_values = get_lower_list (kf, "Rows", "Values");
+  if (g_key_file_has_group (kf, "Rows") && (self->row_headers[0] == NULL || self->row_values[0] == NULL))
+    {
+      g_set_error_literal (error, SC_ERROR, SC_ERROR_INVALID,
+                           _("[Rows] needs Headers (the column) and Values (those of the rows read)"));
+      return FALSE;
+    }
   self->dim_headers = get_lower_list (kf, "Dimensions", "Headers");
   self->dim_patterns = get_lower_list (kf, "Dimensions", "Patterns");
   return TRUE;
@@ -479,6 +497,8 @@ sc_preset_unref (ScPreset *self)
   g_free (self->source);
   g_array_unref (self->fields);
   g_strfreev (self->dim_headers);
+  g_strfreev (self->row_headers);
+  g_strfreev (self->row_values);
   g_strfreev (self->dim_patterns);
   g_free (self);
 }
@@ -528,6 +548,28 @@ sc_preset_get_record_type (ScPreset *self)
 {
   g_return_val_if_fail (self != NULL, SC_RECORD_INTERACTION);
   return self->record;
+}
+
+/**
+ * sc_preset_reads_row:
+ * @self: a preset
+ * @value: the value of the row's [Rows] column
+ * @len: its length
+ *
+ * Returns: whether a row with @value in the preset's [Rows] column is read
+ */
+gboolean
+sc_preset_reads_row (ScPreset   *self,
+                     const char *value,
+                     gsize       len)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_val_if_fail (self != NULL, TRUE);
+  if (self->row_values == NULL || self->row_values[0] == NULL)
+    return TRUE;
+  folded = g_utf8_casefold (value, len);
+  return g_strv_contains ((const char * const *) self->row_values, folded);
 }
 
 /**
@@ -782,6 +824,7 @@ sc_preset_match (ScPreset           *self,
   g_auto(GStrv) folded = g_new0 (char *, n_cols + 1);
   gboolean missing_required = FALSE;
 
+  match->row_column = -1;
   g_return_val_if_fail (self != NULL && header != NULL, match);
 
   for (guint c = 0; c < n_cols; c++)
@@ -809,6 +852,17 @@ sc_preset_match (ScPreset           *self,
         }
       else if (field->required)
         missing_required = TRUE;
+    }
+  if (self->row_headers != NULL && self->row_headers[0] != NULL)
+    {
+      match->row_column = find_column (folded, self->row_headers, NULL);
+      if (match->row_column < 0)
+        missing_required = TRUE;
+      else if (!counted[match->row_column])
+        {
+          counted[match->row_column] = TRUE;
+          used_cols++;
+        }
     }
   match->repeat_columns = g_new (int, n_cols + 1);
   match->repeat_fields = g_new (int, n_cols + 1);

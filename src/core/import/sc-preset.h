@@ -105,6 +105,7 @@ typedef struct _ScPreset ScPreset;
  *   name by a field that joins repeats, in the file's order
  * @repeat_fields: per repeat column, the preset field reading it
  * @n_repeats: their number
+ * @row_column: the column whose value picks the rows read ([Rows]), or -1
  *
  * How a preset maps one header.
  */
@@ -120,6 +121,7 @@ typedef struct
   int      *repeat_columns;
   int      *repeat_fields;
   guint     n_repeats;
+  int       row_column;
 } ScPresetMatch;
 
 /* The offset of a field that is read but not stored (a fallback source). */
@@ -147,6 +149,9 @@ const char          *sc_preset_get_source         (ScPreset            *self);
 ScRecordType         sc_preset_get_record_type    (ScPreset            *self);
 ScKind               sc_preset_get_kind           (ScPreset            *self);
 ScFoldMode           sc_preset_get_fold           (ScPreset            *self);
+gboolean             sc_preset_reads_row          (ScPreset            *self,
+                                                   const char          *value,
+                                                   gsize                len);
 guint                sc_preset_get_n_fields       (ScPreset            *self);
 const ScPresetField *sc_preset_get_field          (ScPreset            *self,
                                                    guint                index);
