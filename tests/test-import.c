@@ -509,6 +509,8 @@ test_preview_skipped_rows (Fixture       *fixture,
   g_assert_true (group->skipped);
   g_assert_null (group->reason);
   g_assert_cmpstr (group->values[4], ==, "Network");
+  g_assert_true (((ScImportPreviewColumn *) preview->columns->pdata[2])->picks_rows);
+  g_assert_false (((ScImportPreviewColumn *) preview->columns->pdata[4])->picks_rows);
 }
 
 /* The preview shows each Labels column as read with the first. */

@@ -254,6 +254,9 @@ add_cell_full (GtkGrid    *grid,
   /* Short values in full, long ones cut with the whole in a tooltip. */
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* A heading's bold letters are wider: a letter more keeps a short one whole. */
+  if (g_strcmp0 (style, "heading") == 0)
+    chars++;
   gtk_label_set_width_chars (GTK_LABEL (label), MIN (chars, min_chars));
   gtk_label_set_max_width_chars (GTK_LABEL (label), CELL_CHARS);
   if (chars > min_chars)
@@ -1145,6 +1148,14 @@ add_field_cell (ScImportDialog              *self,
   g_autofree char *name = NULL;
   GtkWidget *dropdown, *box, *unit, *values;
 
+  if (column->picks_rows && column->field == NULL && !self->hand)
+    {
+      /* Translators: an audit log's column whose value picks the rows read */
+      gtk_size_group_add_widget (heights, add_cell (self->columns_grid, 1, c + 1,
+                                                    _("Picks the rows read"), NULL));
+      g_ptr_array_add (self->unit_dropdowns, NULL);
+      return NULL;
+    }
   if (column->field != NULL &&
       ((column->time_of_day && !self->hand) || column->repeat || (!self->hand && position == 0)))
     {

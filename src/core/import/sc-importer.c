@@ -1755,6 +1755,8 @@ new_preview_columns (Run        *run,
   for (guint k = 0; k < run->match->n_repeats; k++)
     if ((guint) run->match->repeat_columns[k] < n_columns)
       ((ScImportPreviewColumn *) columns->pdata[run->match->repeat_columns[k]])->repeat = TRUE;
+  if (run->match->row_column >= 0 && (guint) run->match->row_column < n_columns)
+    ((ScImportPreviewColumn *) columns->pdata[run->match->row_column])->picks_rows = TRUE;
   for (guint k = 0; k < run->match->n_dim_columns; k++)
     {
       int c = run->match->dim_columns[k];

@@ -67,6 +67,8 @@ typedef void (*ScImportProgressFunc) (guint64  rows,
  *   date is in another column
  * @repeat: whether @field reads the column together with an earlier one
  *   of the same name (a second Labels column in a Jira export)
+ * @picks_rows: whether the column's value picks the rows the export type
+ *   reads (an audit log's field name)
  * @dimension: (nullable): when no field reads the column and the preset
  *   keeps it as a dimension of its own, that dimension's label
  * @n_values: non-empty values in the rows looked at
@@ -82,6 +84,7 @@ typedef struct
   char   **unparsed;
   gboolean time_of_day;
   gboolean repeat;
+  gboolean picks_rows;
   char    *dimension;
   guint64  n_values;
   guint64  n_parsed;
