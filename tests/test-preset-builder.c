@@ -675,6 +675,28 @@ test_fold_carried (Fixture       *f,
   g_assert_cmpint (result->counts.inserted, ==, 2);
 }
 
+/* …and one started from an audit log reads only the rows it picks. */
+static void
+test_rows_carried (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
+                                                "servicenow-audit.csv", NULL);
+  g_autoptr(ScPresetBuilder) builder = guess_for_fixture ("servicenow-audit.csv");
+  g_autoptr(ScImporter) importer = sc_importer_new (f->store);
+  g_autoptr(ScPreset) preset = NULL;
+  g_autoptr(ScImportResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = sc_preset_builder_to_data (builder, "x", "X");
+
+  sc_test_assert_contains (text, "[Rows]\nHeaders=fieldname;field name;\nValues=state;incident_state;\n");
+  preset = use_mapping (importer, builder);
+  result = sc_importer_run (importer, csv, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (result->counts.inserted, ==, 2);
+  g_assert_cmpint (result->counts.rejected, ==, 0);
+}
+
 /* A file whose first line is data, not names, says so. */
 static void
 test_no_header (Fixture       *f,
@@ -762,6 +784,7 @@ main (int   argc,
   ADD ("values-like", test_values_like);
   ADD ("time-of-day", test_time_of_day);
   ADD ("fold-carried", test_fold_carried);
+  ADD ("rows-carried", test_rows_carried);
   ADD ("no-header", test_no_header);
   ADD ("cli-preset-file", test_cli_preset_file);
 

@@ -639,9 +639,9 @@ new_hand_builder (ScImportDialog *self)
 {
   ScPresetBuilder *builder = sc_preset_builder_new (self->hand_record, self->hand_kind);
 
-  /* Rows fold as in the preset the mapping started from. */
-  if (self->base_preset != NULL && self->hand_record == sc_preset_get_record_type (self->base_preset))
-    sc_preset_builder_set_fold (builder, sc_preset_get_fold (self->base_preset));
+  /* Rows fold, and are picked, as in the preset the mapping started from. */
+  if (self->base_preset != NULL)
+    sc_preset_builder_like_preset (builder, self->base_preset);
 
   for (guint c = 0; self->preview != NULL && c < self->preview->columns->len; c++)
     {
@@ -1148,7 +1148,7 @@ add_field_cell (ScImportDialog              *self,
   g_autofree char *name = NULL;
   GtkWidget *dropdown, *box, *unit, *values;
 
-  if (column->picks_rows && column->field == NULL && !self->hand)
+  if (column->picks_rows && column->field == NULL)
     {
       /* Translators: an audit log's column whose value picks the rows read */
       gtk_size_group_add_widget (heights, add_cell (self->columns_grid, 1, c + 1,

@@ -43,6 +43,8 @@ struct _ScPresetBuilder
   ScRecordType  record;
   ScKind        kind;
   ScFoldMode    fold;
+  GStrv         row_headers; /* [Rows], as the preset started from has it */
+  GStrv         row_values;
   GArray       *mappings;   /* Mapping, in the order added */
   GPtrArray    *dimensions; /* columns kept as dimensions of their own */
 };
@@ -137,6 +139,8 @@ sc_preset_builder_free (ScPresetBuilder *self)
     return;
   g_array_unref (self->mappings);
   g_ptr_array_unref (self->dimensions);
+  g_strfreev (self->row_headers);
+  g_strfreev (self->row_values);
   g_free (self);
 }
 
@@ -192,7 +196,7 @@ sc_preset_builder_new_guess (GPtrArray          *presets,
     return sc_preset_builder_new (SC_RECORD_INTERACTION, SC_KIND_TICKET);
   self = sc_preset_builder_new (sc_preset_get_record_type (match->preset),
                                 sc_preset_get_kind (match->preset));
-  self->fold = sc_preset_get_fold (match->preset);
+  sc_preset_builder_like_preset (self, match->preset);
   n_cols = g_strv_length ((char **) header);
   used = g_new0 (gboolean, n_cols);
   for (guint i = 0; i < sc_preset_get_n_fields (match->preset); i++)
@@ -212,20 +216,31 @@ sc_preset_builder_new_guess (GPtrArray          *presets,
 }
 
 /**
- * sc_preset_builder_set_fold:
- * @self: a builder of interactions
- * @mode: how rows sharing an id fold into one interaction
+ * sc_preset_builder_like_preset:
+ * @self: a builder
+ * @preset: the preset a mapping by hand starts from
  *
- * Folds rows as the preset a mapping started from does (the segments of
- * a call log, the events of a ticket).
+ * Reads the file's rows as @preset does: how those of one interaction
+ * fold, and which are read at all (an audit log's changes of the state).
  */
 void
-sc_preset_builder_set_fold (ScPresetBuilder *self,
-                            ScFoldMode       mode)
+sc_preset_builder_like_preset (ScPresetBuilder *self,
+                               ScPreset        *preset)
 {
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (mode == SC_FOLD_NONE || self->record == SC_RECORD_INTERACTION);
-  self->fold = mode;
+  const char * const *headers, * const *values;
+
+  g_return_if_fail (self != NULL && preset != NULL);
+
+  if (sc_preset_get_record_type (preset) != self->record)
+    return;
+  self->fold = sc_preset_get_fold (preset);
+  g_clear_pointer (&self->row_headers, g_strfreev);
+  g_clear_pointer (&self->row_values, g_strfreev);
+  if (sc_preset_get_rows (preset, &headers, &values))
+    {
+      self->row_headers = g_strdupv ((char **) headers);
+      self->row_values = g_strdupv ((char **) values);
+    }
 }
 
 ScRecordType
@@ -711,6 +726,8 @@ to_data (ScPresetBuilder *self,
     g_key_file_set_string (kf, "Preset", "Kind", sc_preset_kind_to_string (self->kind));
   if (self->record == SC_RECORD_INTERACTION && self->fold != SC_FOLD_NONE)
     g_key_file_set_string (kf, "Preset", "Fold", sc_fold_mode_to_string (self->fold));
+  set_list (kf, "Rows", "Headers", self->row_headers);
+  set_list (kf, "Rows", "Values", self->row_values);
   g_key_file_set_comment (kf, NULL, NULL, " Columns mapped by hand in Scorecard.", NULL);
   for (guint i = 0; i < self->mappings->len; i++)
     write_field (self, kf, &g_array_index (self->mappings, Mapping, i));

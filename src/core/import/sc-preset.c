@@ -551,6 +551,28 @@ sc_preset_get_record_type (ScPreset *self)
 }
 
 /**
+ * sc_preset_get_rows:
+ * @self: a preset
+ * @headers: (out) (transfer none) (nullable): the lower-case names of the
+ *   column that picks the rows read ([Rows] Headers), or %NULL
+ * @values: (out) (transfer none) (nullable): the lower-case values of the
+ *   rows read, or %NULL
+ *
+ * Returns: whether the preset reads only some rows
+ */
+gboolean
+sc_preset_get_rows (ScPreset            *self,
+                    const char * const **headers,
+                    const char * const **values)
+{
+  gboolean some = self->row_headers != NULL && self->row_headers[0] != NULL;
+
+  *headers = some ? (const char * const *) self->row_headers : NULL;
+  *values = some ? (const char * const *) self->row_values : NULL;
+  return some;
+}
+
+/**
  * sc_preset_reads_row:
  * @self: a preset
  * @value: the value of the row's [Rows] column

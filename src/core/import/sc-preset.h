@@ -149,6 +149,9 @@ const char          *sc_preset_get_source         (ScPreset            *self);
 ScRecordType         sc_preset_get_record_type    (ScPreset            *self);
 ScKind               sc_preset_get_kind           (ScPreset            *self);
 ScFoldMode           sc_preset_get_fold           (ScPreset            *self);
+gboolean             sc_preset_get_rows           (ScPreset            *self,
+                                                   const char * const **headers,
+                                                   const char * const **values);
 gboolean             sc_preset_reads_row          (ScPreset            *self,
                                                    const char          *value,
                                                    gsize                len);
