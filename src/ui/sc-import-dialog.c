@@ -78,6 +78,7 @@ struct _ScImportDialog
   gboolean         saving;
   ScRecordType     hand_record;
   ScKind           hand_kind;
+  ScFoldMode       hand_fold;     /* how rows sharing an id make one interaction */
   GPtrArray       *hand_fields;   /* per column: a field name or NULL */
   GPtrArray       *hand_units;    /* per column: its unit or scale, NULL for the usual */
   GPtrArray       *hand_values;   /* per column: word → meaning given by hand, or NULL */
@@ -126,14 +127,17 @@ static const struct { const char *value; const char *field; const char *label; }
   { "0-10", "nps", N_("0 to 10") },
 };
 
-/* The record types of the "Each Row Is" row, in its order. */
-static const struct { ScRecordType record; ScKind kind; } record_choices[] = {
-  { SC_RECORD_INTERACTION, SC_KIND_TICKET },
-  { SC_RECORD_INTERACTION, SC_KIND_CALL },
-  { SC_RECORD_INTERACTION, SC_KIND_CHAT },
-  { SC_RECORD_SURVEY, SC_KIND_TICKET },
-  { SC_RECORD_CUSTOMER, SC_KIND_TICKET },
-  { SC_RECORD_AGENT_TIME, SC_KIND_TICKET },
+/* The record types of the "Each Row Is" row, in its order; rows that are
+ * parts of a call or events of a ticket fold by their id. */
+static const struct { ScRecordType record; ScKind kind; ScFoldMode fold; } record_choices[] = {
+  { SC_RECORD_INTERACTION, SC_KIND_TICKET, SC_FOLD_NONE },
+  { SC_RECORD_INTERACTION, SC_KIND_CALL, SC_FOLD_NONE },
+  { SC_RECORD_INTERACTION, SC_KIND_CHAT, SC_FOLD_NONE },
+  { SC_RECORD_INTERACTION, SC_KIND_CALL, SC_FOLD_SEGMENTS },
+  { SC_RECORD_INTERACTION, SC_KIND_TICKET, SC_FOLD_EVENTS },
+  { SC_RECORD_SURVEY, SC_KIND_TICKET, SC_FOLD_NONE },
+  { SC_RECORD_CUSTOMER, SC_KIND_TICKET, SC_FOLD_NONE },
+  { SC_RECORD_AGENT_TIME, SC_KIND_TICKET, SC_FOLD_NONE },
 };
 
 typedef struct
@@ -538,6 +542,9 @@ start_hand_mapping (ScImportDialog *self,
   self->hand = TRUE;
   self->hand_record = record;
   self->hand_kind = kind;
+  self->hand_fold = self->preview != NULL && !self->failed && self->preview->preset != NULL &&
+                    sc_preset_get_record_type (self->preview->preset) == record
+                    ? sc_preset_get_fold (self->preview->preset) : SC_FOLD_NONE;
   g_clear_pointer (&self->hand_fields, g_ptr_array_unref);
   g_clear_pointer (&self->hand_units, g_ptr_array_unref);
   g_clear_pointer (&self->hand_values, g_ptr_array_unref);
@@ -639,9 +646,12 @@ new_hand_builder (ScImportDialog *self)
 {
   ScPresetBuilder *builder = sc_preset_builder_new (self->hand_record, self->hand_kind);
 
-  /* Rows fold, and are picked, as in the preset the mapping started from. */
+  /* Rows are picked as in the preset the mapping started from, and fold
+   * as "Each Row Is" says. */
   if (self->base_preset != NULL)
     sc_preset_builder_like_preset (builder, self->base_preset);
+  if (self->hand_record == SC_RECORD_INTERACTION)
+    sc_preset_builder_set_fold (builder, self->hand_fold);
 
   for (guint c = 0; self->preview != NULL && c < self->preview->columns->len; c++)
     {
@@ -1364,7 +1374,8 @@ show_record (ScImportDialog *self)
   gtk_widget_set_visible (GTK_WIDGET (self->record_row), self->hand);
   for (guint i = 0; i < G_N_ELEMENTS (record_choices); i++)
     if (record_choices[i].record == self->hand_record &&
-        (self->hand_record != SC_RECORD_INTERACTION || record_choices[i].kind == self->hand_kind))
+        (self->hand_record != SC_RECORD_INTERACTION ||
+         (record_choices[i].kind == self->hand_kind && record_choices[i].fold == self->hand_fold)))
       {
         adw_combo_row_set_selected (self->record_row, i);
         break;
@@ -1531,10 +1542,12 @@ record_selected_cb (ScImportDialog *self)
   guint i = adw_combo_row_get_selected (self->record_row);
 
   if (self->updating || !self->hand || i >= G_N_ELEMENTS (record_choices) ||
-      (record_choices[i].record == self->hand_record && record_choices[i].kind == self->hand_kind))
+      (record_choices[i].record == self->hand_record && record_choices[i].kind == self->hand_kind &&
+       record_choices[i].fold == self->hand_fold))
     return;
   self->hand_record = record_choices[i].record;
   self->hand_kind = record_choices[i].kind;
+  self->hand_fold = record_choices[i].fold;
   for (guint c = 0; c < self->hand_fields->len; c++)
     {
       const char *field = g_ptr_array_index (self->hand_fields, c);

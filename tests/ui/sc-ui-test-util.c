@@ -396,3 +396,17 @@ sc_ui_test_wait_for_import_dialog (void)
     sc_ui_test_wait_for_preview (dialog);
   return dialog;
 }
+
+/* Checks that @dialog says its rows are events folded into tickets,
+ * imports, and reads what the store then holds into @overview. */
+void
+sc_ui_test_import_folded (ScWindow        *window,
+                          ScImportDialog  *dialog,
+                          ScStoreOverview *overview)
+{
+  g_assert_true (sc_ui_test_shows_part (GTK_WIDGET (dialog),
+                                        "Rows with the same id are events of one ticket, imported as one"));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
+  sc_ui_test_wait_idle (window);
+  g_assert_true (sc_store_get_overview (sc_window_get_store (window), overview, NULL));
+}

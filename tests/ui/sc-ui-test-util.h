@@ -49,5 +49,8 @@ GtkWidget *sc_ui_test_find_widget   (GtkWidget    *widget,
                                      GType         type);
 ScImportDialog *sc_ui_test_wait_for_import_dialog (void);
 void       sc_ui_test_wait_for_preview (ScImportDialog *dialog);
+void       sc_ui_test_import_folded (ScWindow       *window,
+                                     ScImportDialog *dialog,
+                                     ScStoreOverview *overview);
 
 G_END_DECLS

@@ -198,11 +198,7 @@ test_event_log (Fixture       *fixture,
   dialog = sc_ui_test_wait_for_import_dialog ();
   g_assert_nonnull (dialog);
   g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "event-log");
-  g_assert_true (sc_ui_test_shows_part (GTK_WIDGET (dialog),
-                                        "Rows with the same id are events of one ticket, imported as one"));
-  gtk_widget_activate_action (GTK_WIDGET (dialog), "import-dialog.import", NULL);
-  sc_ui_test_wait_idle (fixture->window);
-  g_assert_true (sc_store_get_overview (sc_window_get_store (fixture->window), &overview, NULL));
+  sc_ui_test_import_folded (fixture->window, dialog, &overview);
   g_assert_cmpint (overview.interactions, ==, 2);
 }
 

@@ -216,6 +216,20 @@ sc_preset_builder_new_guess (GPtrArray          *presets,
 }
 
 /**
+ * sc_preset_builder_set_fold:
+ * @self: a builder of interactions
+ * @mode: how rows sharing an id make one interaction
+ */
+void
+sc_preset_builder_set_fold (ScPresetBuilder *self,
+                            ScFoldMode       mode)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (mode == SC_FOLD_NONE || self->record == SC_RECORD_INTERACTION);
+  self->fold = mode;
+}
+
+/**
  * sc_preset_builder_like_preset:
  * @self: a builder
  * @preset: the preset a mapping by hand starts from

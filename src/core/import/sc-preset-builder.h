@@ -25,6 +25,8 @@ ScPresetBuilder *sc_preset_builder_new_guess     (GPtrArray        *presets,
                                                   const char * const *header) G_GNUC_WARN_UNUSED_RESULT;
 void             sc_preset_builder_free          (ScPresetBuilder  *self);
 
+void             sc_preset_builder_set_fold      (ScPresetBuilder  *self,
+                                                  ScFoldMode        mode);
 void             sc_preset_builder_like_preset   (ScPresetBuilder  *self,
                                                   ScPreset         *preset);
 ScRecordType     sc_preset_builder_get_record    (ScPresetBuilder  *self);
