@@ -412,6 +412,12 @@ test_values_servicenow_audit (Fixture       *fixture,
   g_assert_cmpint (result->counts.inserted, ==, 2);
   sc_test_assert_contains (notices, "2 rows were not read: their “fieldname” is not one the export type reads.");
   sc_test_assert_contains (notices, "5 events made 2 tickets.");
+  {
+    g_autoptr(GPtrArray) imports = sc_store_list_imports (fixture->store, NULL);
+
+    g_assert_cmpuint (imports->len, ==, 1);
+    sc_test_assert_contains (((ScImportRecord *) imports->pdata[0])->mapping, ";rows=fieldname;fold=events");
+  }
   incident = row_created_at (rows, 1718006400);   /* 2024-06-10 08:00 */
   g_assert_cmpint (incident->resolved_at, ==, 1718013600);   /* 10:00 */
   g_assert_cmpint (incident->resolved, ==, 1);

@@ -1120,6 +1120,12 @@ describe_mapping (Run *run)
     g_string_append_printf (s, "%sdimension=%s", s->len ? ";" : "",
                             run->header[run->match->dim_columns[k]]);
   describe_units (run, s);
+  /* How rows were read: which ones, and folded how. */
+  if (run->match->row_column >= 0)
+    g_string_append_printf (s, ";rows=%s", run->header[run->match->row_column]);
+  if (sc_preset_get_fold (run->preset) != SC_FOLD_NONE &&
+      sc_preset_get_record_type (run->preset) == SC_RECORD_INTERACTION)
+    g_string_append_printf (s, ";fold=%s", sc_fold_mode_to_string (sc_preset_get_fold (run->preset)));
   return g_string_free (s, FALSE);
 }
 
