@@ -652,25 +652,40 @@ test_time_of_day (Fixture       *f,
   g_assert_null (strstr (like_text, "TimeHeaders"));
 }
 
+/* Imports a test file with the mapping guessed for it; @text gets the
+ * mapping as a preset file, @fold how it folds rows. */
+static ScImportResult *
+import_guessed (Fixture     *f,
+                const char  *name,
+                char       **text,
+                ScFoldMode  *fold)
+{
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
+  g_autoptr(ScPresetBuilder) builder = guess_for_fixture (name);
+  g_autoptr(ScImporter) importer = sc_importer_new (f->store);
+  g_autoptr(ScPreset) preset = NULL;
+  g_autoptr(GError) error = NULL;
+  ScImportResult *result;
+
+  *text = sc_preset_builder_to_data (builder, "x", "X");
+  preset = use_mapping (importer, builder);
+  *fold = sc_preset_get_fold (preset);
+  result = sc_importer_run (importer, csv, NULL, &error);
+  g_assert_no_error (error);
+  return result;
+}
+
 /* A mapping started from a preset that folds rows folds them too. */
 static void
 test_fold_carried (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import", "event-log.csv", NULL);
-  g_autoptr(ScPresetBuilder) builder = guess_for_fixture ("event-log.csv");
-  g_autoptr(ScPreset) preset = NULL;
-  g_autoptr(ScImporter) importer = sc_importer_new (f->store);
-  g_autoptr(ScImportResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
+  ScFoldMode fold;
+  g_autoptr(ScImportResult) result = import_guessed (f, "event-log.csv", &text, &fold);
 
-  text = sc_preset_builder_to_data (builder, "x", "X");
   sc_test_assert_contains (text, "Fold=events\n");
-  preset = use_mapping (importer, builder);
-  g_assert_cmpint (sc_preset_get_fold (preset), ==, SC_FOLD_EVENTS);
-  result = sc_importer_run (importer, csv, NULL, &error);
-  g_assert_no_error (error);
+  g_assert_cmpint (fold, ==, SC_FOLD_EVENTS);
   g_assert_cmpint (result->counts.rows_read, ==, 8);
   g_assert_cmpint (result->counts.inserted, ==, 2);
 }
@@ -680,19 +695,11 @@ static void
 test_rows_carried (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
-                                                "servicenow-audit.csv", NULL);
-  g_autoptr(ScPresetBuilder) builder = guess_for_fixture ("servicenow-audit.csv");
-  g_autoptr(ScImporter) importer = sc_importer_new (f->store);
-  g_autoptr(ScPreset) preset = NULL;
-  g_autoptr(ScImportResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = sc_preset_builder_to_data (builder, "x", "X");
+  g_autofree char *text = NULL;
+  ScFoldMode fold;
+  g_autoptr(ScImportResult) result = import_guessed (f, "servicenow-audit.csv", &text, &fold);
 
   sc_test_assert_contains (text, "[Rows]\nHeaders=fieldname;field name;\nValues=state;incident_state;\n");
-  preset = use_mapping (importer, builder);
-  result = sc_importer_run (importer, csv, NULL, &error);
-  g_assert_no_error (error);
   g_assert_cmpint (result->counts.inserted, ==, 2);
   g_assert_cmpint (result->counts.rejected, ==, 0);
 }

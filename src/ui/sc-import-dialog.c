@@ -426,6 +426,13 @@ hand_unit (ScImportDialog *self,
     ? g_ptr_array_index (self->hand_units, column) : NULL;
 }
 
+static void
+hand_values_free (gpointer values)
+{
+  if (values != NULL)
+    g_hash_table_unref (values);
+}
+
 static GHashTable *
 hand_values (ScImportDialog *self,
              guint           column)
@@ -442,16 +449,8 @@ set_hand_values (ScImportDialog *self,
 {
   while (self->hand_values->len <= column)
     g_ptr_array_add (self->hand_values, NULL);
-  if (g_ptr_array_index (self->hand_values, column) != NULL)
-    g_hash_table_unref (g_ptr_array_index (self->hand_values, column));
+  hand_values_free (g_ptr_array_index (self->hand_values, column));
   g_ptr_array_index (self->hand_values, column) = values;
-}
-
-static void
-hand_values_free (gpointer values)
-{
-  if (values != NULL)
-    g_hash_table_unref (values);
 }
 
 static void

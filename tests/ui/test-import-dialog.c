@@ -61,20 +61,28 @@ scroll_to_end (ScImportDialog *dialog)
   sc_ui_test_settle ();
 }
 
-static void
-test_dialog (Fixture       *fixture,
-             gconstpointer  data)
+/* Opens a test file and waits for its import dialog. */
+static ScImportDialog *
+open_fixture (Fixture    *fixture,
+              const char *name)
 {
-  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
-                                                "pwc-call-center-bad-rows.csv", NULL);
-  g_autoptr(GDateTime) first = g_date_time_new_utc (2021, 4, 3, 7, 12, 58);
+  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import", name, NULL);
   ScImportDialog *dialog;
-  GtkWidget *zone_row;
-  ScStoreOverview overview;
 
   sc_window_open_path (fixture->window, csv);
   dialog = sc_ui_test_wait_for_import_dialog ();
   g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+test_dialog (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(GDateTime) first = g_date_time_new_utc (2021, 4, 3, 7, 12, 58);
+  ScImportDialog *dialog = open_fixture (fixture, "pwc-call-center-bad-rows.csv");
+  GtkWidget *zone_row;
+  ScStoreOverview overview;
 
   /* Detected, read in the store's zone, month first (02/30 decides). */
   g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "pwc-call-center");
@@ -167,14 +175,9 @@ static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
-                                                "zendesk.csv", NULL);
-  ScImportDialog *dialog;
+  ScImportDialog *dialog = open_fixture (fixture, "zendesk.csv");
   ScStoreOverview overview;
 
-  sc_window_open_path (fixture->window, csv);
-  dialog = sc_ui_test_wait_for_import_dialog ();
-  g_assert_nonnull (dialog);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "window.close", NULL);
   sc_ui_test_wait_idle (fixture->window);
   sc_ui_test_settle ();
@@ -189,14 +192,9 @@ static void
 test_event_log (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *csv = g_test_build_filename (G_TEST_DIST, "fixtures", "import",
-                                                "event-log.csv", NULL);
-  ScImportDialog *dialog;
+  ScImportDialog *dialog = open_fixture (fixture, "event-log.csv");
   ScStoreOverview overview;
 
-  sc_window_open_path (fixture->window, csv);
-  dialog = sc_ui_test_wait_for_import_dialog ();
-  g_assert_nonnull (dialog);
   g_assert_cmpstr (sc_import_dialog_get_preset_id (dialog), ==, "event-log");
   sc_ui_test_import_folded (fixture->window, dialog, &overview);
   g_assert_cmpint (overview.interactions, ==, 2);

@@ -195,6 +195,21 @@ combine (gint64  a,
     }
 }
 
+/* The instants of two parts of one interaction: it starts and first
+ * replies at the earliest, and is resolved and closed at the @ends of
+ * theirs (a call's last segment, a ticket's first such event). */
+static void
+fold_times (ScInteraction       *record,
+            const ScInteraction *before,
+            const ScInteraction *row,
+            Combine              ends)
+{
+  record->created_at = combine (before->created_at, row->created_at, LEAST);
+  record->first_reply_at = combine (before->first_reply_at, row->first_reply_at, LEAST);
+  record->resolved_at = combine (before->resolved_at, row->resolved_at, ends);
+  record->closed_at = combine (before->closed_at, row->closed_at, ends);
+}
+
 /* What spans or adds up over a call's segments, whatever their order. */
 static void
 fold_segment (Group               *group,
@@ -203,10 +218,7 @@ fold_segment (Group               *group,
 {
   ScInteraction *record = &group->record;
 
-  record->created_at = combine (before->created_at, row->created_at, LEAST);
-  record->first_reply_at = combine (before->first_reply_at, row->first_reply_at, LEAST);
-  record->resolved_at = combine (before->resolved_at, row->resolved_at, GREATEST);
-  record->closed_at = combine (before->closed_at, row->closed_at, GREATEST);
+  fold_times (record, before, row, GREATEST);
   for (guint i = 0; i < G_N_ELEMENTS (summed); i++)
     INT_AT (record, summed[i]) = combine (INT_AT (before, summed[i]), INT_AT (row, summed[i]),
                                           SUM);
@@ -314,15 +326,11 @@ sc_folder_id_repeats (ScFolder   *self,
   return *slot == 0 || (*slot & REPEATED) != 0;
 }
 
+/* "Closed", "Closed Complete", "closed (duplicate)"… */
 static gboolean
 is_closed_status (const char *status)
 {
-  g_autofree char *folded = NULL;
-
-  if (status == NULL)
-    return FALSE;
-  folded = g_utf8_casefold (status, -1);
-  return g_str_has_prefix (folded, "closed");
+  return status != NULL && g_ascii_strncasecmp (status, "closed", 6) == 0;
 }
 
 static Event
@@ -383,12 +391,7 @@ sc_folder_add (ScFolder            *self,
       if (self->mode == SC_FOLD_SEGMENTS)
         fold_segment (group, row, &before);
       else
-        {
-          group->record.created_at = combine (before.created_at, row->created_at, LEAST);
-          group->record.first_reply_at = combine (before.first_reply_at, row->first_reply_at, LEAST);
-          group->record.resolved_at = combine (before.resolved_at, row->resolved_at, LEAST);
-          group->record.closed_at = combine (before.closed_at, row->closed_at, LEAST);
-        }
+        fold_times (&group->record, &before, row, LEAST);
     }
   if (row->dims[SC_DIM_AGENT] != NULL)
     group->agent_parts++;
@@ -399,7 +402,6 @@ sc_folder_add (ScFolder            *self,
       g_array_append_val (group->events, event);
     }
 }
-
 
 guint64
 sc_folder_get_n_rows (ScFolder *self)
@@ -465,6 +467,22 @@ finish_events (Event         *events,
     }
 }
 
+/* The record of an id once all its rows are in: its life from its
+ * events, or the agents of its segments when no row counted them. */
+static void
+finish (ScFolder      *self,
+        Event         *events,
+        guint          n_events,
+        gboolean       touches_given,
+        guint          agent_parts,
+        ScInteraction *record)
+{
+  if (self->mode == SC_FOLD_EVENTS)
+    finish_events (events, n_events, record);
+  else if (!touches_given && agent_parts > 0)
+    record->agent_touches = agent_parts;
+}
+
 /**
  * sc_folder_fold_one:
  * @self: a folder
@@ -479,19 +497,16 @@ sc_folder_fold_one (ScFolder            *self,
                     const ScInteraction *row,
                     ScInteraction       *record)
 {
+  Event event;
+
   g_return_if_fail (self != NULL && row != NULL && record != NULL);
 
   self->n_rows++;
   self->n_single++;
   *record = *row;
-  if (self->mode == SC_FOLD_EVENTS)
-    {
-      Event event = make_event (self, row);
-
-      finish_events (&event, 1, record);
-    }
-  else if (row->agent_touches == SC_MISSING && row->dims[SC_DIM_AGENT] != NULL)
-    record->agent_touches = 1;
+  event = make_event (self, row);
+  finish (self, &event, 1, row->agent_touches != SC_MISSING, row->dims[SC_DIM_AGENT] != NULL,
+          record);
 }
 
 /**
@@ -517,10 +532,9 @@ sc_folder_foreach (ScFolder      *self,
       Group *group = self->groups->pdata[i];
       ScInteraction record = group->record;
 
-      if (self->mode == SC_FOLD_EVENTS)
-        finish_events ((Event *) (void *) group->events->data, group->events->len, &record);
-      else if (!group->touches_given && group->agent_parts > 0)
-        record.agent_touches = group->agent_parts;
+      finish (self, group->events != NULL ? (Event *) (void *) group->events->data : NULL,
+              group->events != NULL ? group->events->len : 0, group->touches_given,
+              group->agent_parts, &record);
       if (!func (&record, user_data, error))
         return FALSE;
     }

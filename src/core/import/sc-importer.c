@@ -1229,9 +1229,7 @@ begin_batch (Run     *run,
   info.preset = sc_preset_get_id (run->preset);
   info.source = run->self->source != NULL ? run->self->source : sc_preset_get_source (run->preset);
   info.mapping = mapping;
-  run->batch = sc_store_begin_import (run->self->store, &info, error);
-  if (run->batch == NULL)
-    return FALSE;
+  /* The ids are counted before the store is locked for the import. */
   if (sc_preset_get_record_type (run->preset) == SC_RECORD_INTERACTION &&
       sc_preset_get_fold (run->preset) != SC_FOLD_NONE)
     {
@@ -1239,6 +1237,9 @@ begin_batch (Run     *run,
       if (!count_ids (run, error))
         return FALSE;
     }
+  run->batch = sc_store_begin_import (run->self->store, &info, error);
+  if (run->batch == NULL)
+    return FALSE;
   run->dims = g_new (ScDimension, run->match->n_dim_columns + 1);
   run->dim_offsets = g_new (gsize, run->match->n_dim_columns + 1);
   run->dim_texts = g_string_new (NULL);

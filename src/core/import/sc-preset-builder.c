@@ -403,6 +403,19 @@ sc_preset_builder_add_field_like (ScPresetBuilder      *self,
   return TRUE;
 }
 
+/* The mapping of @field, which a rule about its column needs. */
+static Mapping *
+find_mapped (ScPresetBuilder  *self,
+             const char       *field,
+             GError          **error)
+{
+  Mapping *mapping = (Mapping *) find_mapping (self, field);
+
+  if (mapping == NULL)
+    g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("No column is mapped to %s."), field);
+  return mapping;
+}
+
 /* A value a word may stand for: what the field's parser reads. */
 static gboolean
 check_value (const ScFieldInfo  *info,
@@ -458,12 +471,9 @@ sc_preset_builder_set_value (ScPresetBuilder  *self,
 
   g_return_val_if_fail (self != NULL && field != NULL && word != NULL && value != NULL, FALSE);
 
-  mapping = (Mapping *) find_mapping (self, field);
+  mapping = find_mapped (self, field, error);
   if (mapping == NULL)
-    {
-      g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("No column is mapped to %s."), field);
-      return FALSE;
-    }
+    return FALSE;
   stripped = g_strstrip (g_strdup (word));
   if (!check_value (sc_field_info_lookup_for (self->record, field), stripped, value, error))
     return FALSE;
@@ -499,12 +509,12 @@ sc_preset_builder_set_time_of_day (ScPresetBuilder  *self,
 
   g_return_val_if_fail (self != NULL && field != NULL, FALSE);
 
-  mapping = (Mapping *) find_mapping (self, field);
+  mapping = find_mapped (self, field, error);
+  if (mapping == NULL)
+    return FALSE;
   info = sc_field_info_lookup_for (self->record, field);
   name = header != NULL ? g_strstrip (g_strdup (header)) : NULL;
-  if (mapping == NULL)
-    g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("No column is mapped to %s."), field);
-  else if (info->type != SC_FIELD_TIMESTAMP)
+  if (info->type != SC_FIELD_TIMESTAMP)
     g_set_error (error, SC_ERROR, SC_ERROR_INVALID, _("%s is not a date; it has no time of day."),
                  field);
   else if (name != NULL && *name == '\0')

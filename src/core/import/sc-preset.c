@@ -23,8 +23,9 @@
  * A field group may also hold Patterns (globs over the lower-case
  * header), TimeHeaders (a separate time-of-day column), Fallback (fields
  * whose value is taken when this one is empty), Values (word=value
- * vocabulary; the word * stands for any other), Scale (1-5), Negative (negative durations allowed),
- * Invert (a flag read the other way round) and Required.
+ * vocabulary; the word * stands for any other), Scale (1-5), Negative
+ * (negative durations allowed), Invert (a flag read the other way round)
+ * and Required.
  *
  *   [Dimensions]
  *   Headers=Plan
@@ -66,9 +67,9 @@ struct _ScPreset
   ScFoldMode       fold;
   GArray          *fields;   /* ScPresetField */
   char           **dim_headers;
+  char           **dim_patterns;
   char           **row_headers;   /* [Rows]: the column that picks the rows read */
   char           **row_values;
-  char           **dim_patterns;
 };
 
 #define I(field) G_STRUCT_OFFSET (ScInteraction, field)
@@ -565,7 +566,10 @@ sc_preset_get_rows (ScPreset            *self,
                     const char * const **headers,
                     const char * const **values)
 {
-  gboolean some = self->row_headers != NULL && self->row_headers[0] != NULL;
+  gboolean some;
+
+  g_return_val_if_fail (self != NULL && headers != NULL && values != NULL, FALSE);
+  some = self->row_headers != NULL && self->row_headers[0] != NULL;
 
   *headers = some ? (const char * const *) self->row_headers : NULL;
   *values = some ? (const char * const *) self->row_values : NULL;
@@ -830,8 +834,9 @@ sc_preset_dimension_label (const char *header)
  * Maps the preset's fields to columns. A column holds one field, except
  * that several fields may share a column through the same alias (status
  * and resolved, for example); a field that joins repeats also reads the
- * later columns named as its own (Jira's Labels). The confidence weighs the share of the
- * preset's fields found against the share of the file's columns used;
+ * later columns named as its own (Jira's Labels). The confidence weighs
+ * the share of the preset's fields found against the share of the file's
+ * columns used (the column picking the rows read, [Rows], among them);
  * it is 0 when a required field is missing.
  *
  * Returns: (transfer full): the mapping
