@@ -21,25 +21,17 @@
 #include "sc-store-private.h"
 #include "sc-store-writer.h"
 
-#define N_INTERACTION_COLUMNS 47
+#define N_INTERACTION_COLUMNS 9
 /* In stores with FNV-1a hashes, the legacy hash follows the columns. */
 #define LEGACY_HASH_PARAM (N_INTERACTION_COLUMNS + 1)
 /* Interactions are upserted this many in one statement. */
 #define UPSERT_ROWS 16
 
-/* In the order they are bound; the first two form the key. */
+/* In the order they are bound; the first two form the key. The facts
+ * column packs the rest of the record (see sc-store-packed.c). */
 static const char * const interaction_columns[N_INTERACTION_COLUMNS] = {
-  "source", "external_id", "import_id", "row_hash", "kind",
-  "created_at", "first_reply_at", "resolved_at", "closed_at",
-  "channel_id", "team_id", "agent_id", "priority_id", "category_id",
-  "segment_id", "region_id", "product_id", "language_id", "status_id",
-  "tags", "customer_id", "subject",
-  "resolved", "replies", "reopens", "agent_touches", "contacts",
-  "first_reply_s", "first_reply_bh_s", "resolution_s", "resolution_bh_s",
-  "handle_s", "talk_s", "hold_s", "wrap_s", "wait_s",
-  "sla_target_s", "sla_breached",
-  "abandoned", "escalated", "self_service",
-  "survey_offered", "csat", "csat_scale", "nps", "ces", "ces_scale",
+  "source", "external_id", "import_id", "row_hash", "created_at",
+  "tags", "customer_id", "subject", "facts",
 };
 
 struct _ScStoreBatch
@@ -669,13 +661,6 @@ intern_tags (ScStoreBatch  *batch,
 
 /* ---- Interactions ------------------------------------------------------ */
 
-/* queue_interaction() copies these runs of fields as arrays. */
-G_STATIC_ASSERT (G_STRUCT_OFFSET (ScInteraction, closed_at)
-                 - G_STRUCT_OFFSET (ScInteraction, created_at) == 3 * sizeof (gint64));
-G_STATIC_ASSERT (G_STRUCT_OFFSET (ScInteraction, ces_scale)
-                 - G_STRUCT_OFFSET (ScInteraction, resolved)
-                 == (N_INTERACTION_COLUMNS - 23) * sizeof (gint64));
-
 /* Queues the upsert of @it; @legacy_hash is its FNV-1a hash in a store
  * that may hold such hashes. */
 static gboolean
@@ -687,6 +672,8 @@ queue_interaction (ScStoreBatch         *batch,
 {
   ScStoreWriter *w = batch->writer;
   gint64 codes[SC_DIM_TAGS];
+  guint8 facts[SC_PACKED_MAX_SIZE];
+  gsize facts_len;
 
   /* Values first: a new one is a statement of its own. */
   for (guint d = 0; d < SC_DIM_TAGS; d++)
@@ -699,19 +686,18 @@ queue_interaction (ScStoreBatch         *batch,
   if (!intern_tags (batch, it->dims[SC_DIM_TAGS], error))
     return FALSE;
 
+  facts_len = _sc_store_pack_interaction (it, codes, facts);
+
   _sc_store_writer_begin (w, batch->upsert_interaction, N_("Saving an interaction"));
   _sc_store_writer_text (w, batch->source);
   _sc_store_writer_text (w, it->external_id);
   _sc_store_writer_int (w, batch->import_id);
   _sc_store_writer_int (w, (gint64) row_hash);
-  _sc_store_writer_int (w, it->kind);
-  _sc_store_writer_ints (w, &it->created_at, 4);
-  _sc_store_writer_ints (w, codes, SC_DIM_TAGS);
+  _sc_store_writer_int (w, it->created_at);
   _sc_store_writer_text (w, batch->tag_codes->len > 0 ? batch->tag_codes->str : NULL);
   _sc_store_writer_text (w, it->customer_id);
   _sc_store_writer_text (w, it->subject);
-  /* From resolved to ces_scale the struct holds only gint64 fields. */
-  _sc_store_writer_ints (w, &it->resolved, N_INTERACTION_COLUMNS - 22);
+  _sc_store_writer_blob (w, (const char *) facts, facts_len);
   if (batch->legacy_hashes)
     _sc_store_writer_int (w, (gint64) legacy_hash);
   return _sc_store_writer_end (w, error);

@@ -14,13 +14,25 @@
 #include "sc-store-facts.h"
 #include "sc-store-private.h"
 
-#define INTERACTION_COLUMNS \
-  "id, kind, created_at, first_reply_at, resolved_at," \
-  " channel_id, team_id, agent_id, priority_id, category_id, segment_id, region_id," \
-  " product_id, language_id, status_id, tags, %s," \
-  " resolved, reopens, agent_touches, first_reply_s, first_reply_bh_s, resolution_s," \
-  " resolution_bh_s, handle_s, talk_s, hold_s, wrap_s, wait_s, sla_target_s, sla_breached," \
-  " abandoned, escalated, self_service, survey_offered, csat, csat_scale, nps, ces, ces_scale"
+#define INTERACTION_COLUMNS "id, created_at, tags, %s, facts"
+
+/* Where ScFactRow keeps each packed fact; -1 for those it has no field
+ * for. */
+#define R(field) G_STRUCT_OFFSET (ScFactRow, field)
+static const gssize row_fields[SC_PACKED_N] = {
+  R (kind), R (first_reply_at), R (resolved_at), -1,
+  R (dims[0]), R (dims[1]), R (dims[2]), R (dims[3]), R (dims[4]),
+  R (dims[5]), R (dims[6]), R (dims[7]), R (dims[8]), R (dims[9]),
+  R (resolved), -1 /* replies */, R (reopens), R (agent_touches), -1 /* contacts */,
+  R (first_reply_s), R (first_reply_bh_s), R (resolution_s), R (resolution_bh_s),
+  R (handle_s), R (talk_s), R (hold_s), R (wrap_s), R (wait_s),
+  R (sla_target_s), R (sla_breached),
+  R (abandoned), R (escalated), R (self_service),
+  R (survey_offered), R (csat), R (csat_scale), R (nps), R (ces), R (ces_scale),
+};
+#undef R
+
+G_STATIC_ASSERT (SC_DIM_TAGS == 10);
 
 void
 sc_fact_dimension_value_free (ScFactDimensionValue *value)
@@ -125,25 +137,23 @@ sc_store_count_interactions (ScStore  *self,
   return n;
 }
 
-static void
+static gboolean
 read_fact_row (sqlite3_stmt *stmt,
                ScFactRow    *row)
 {
-  gint64 *tail;
-  int c = 0;
+  gint64 facts[SC_PACKED_N];
 
-  row->id = sqlite3_column_int64 (stmt, c++);
-  row->kind = column_int (stmt, c++);
-  row->created_at = column_int (stmt, c++);
-  row->first_reply_at = column_int (stmt, c++);
-  row->resolved_at = column_int (stmt, c++);
-  for (guint d = 0; d < SC_DIM_TAGS; d++)
-    row->dims[d] = column_int (stmt, c++);
-  row->tags = (const char *) sqlite3_column_text (stmt, c++);
-  row->customer_id = (const char *) sqlite3_column_text (stmt, c++);
-  /* The remaining integer columns follow the struct's field order. */
-  for (tail = &row->resolved; tail <= &row->ces_scale; tail++)
-    *tail = column_int (stmt, c++);
+  row->id = sqlite3_column_int64 (stmt, 0);
+  row->created_at = sqlite3_column_int64 (stmt, 1);
+  row->tags = (const char *) sqlite3_column_text (stmt, 2);
+  row->customer_id = (const char *) sqlite3_column_text (stmt, 3);
+  if (!_sc_store_unpack_facts (sqlite3_column_blob (stmt, 4), sqlite3_column_bytes (stmt, 4),
+                               row->created_at, facts))
+    return FALSE;
+  for (guint i = 0; i < SC_PACKED_N; i++)
+    if (row_fields[i] >= 0)
+      G_STRUCT_MEMBER (gint64, row, row_fields[i]) = facts[i];
+  return TRUE;
 }
 
 /**
@@ -182,7 +192,14 @@ sc_store_scan_interactions (ScStore        *self,
     return _sc_store_set_error (db, _("Reading interactions"), error);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      read_fact_row (stmt, &row);
+      if (!read_fact_row (stmt, &row))
+        {
+          g_set_error (error, SC_ERROR, SC_ERROR_DAMAGED,
+                       _("Reading interactions: the facts of interaction %" G_GINT64_FORMAT
+                         " in “%s” are damaged"), row.id, sc_store_get_path (self));
+          sqlite3_finalize (stmt);
+          return FALSE;
+        }
       if (!func (&row, user_data))
         break;
     }

@@ -55,4 +55,36 @@ gint64      _sc_store_column_int              (sqlite3_stmt *stmt,
 char       *_sc_store_column_dup_text         (sqlite3_stmt *stmt,
                                                int           column);
 
+/* The facts packed in an interaction's facts column, in stored order (see
+ * sc-store-packed.c): its kind, the instants after its creation, the ids
+ * of its builtin dimension values but tags, then the counts, durations,
+ * flags and scores in the order of ScInteraction from resolved on. */
+typedef enum
+{
+  SC_PACKED_KIND,
+  SC_PACKED_FIRST_REPLY_AT,
+  SC_PACKED_RESOLVED_AT,
+  SC_PACKED_CLOSED_AT,
+  SC_PACKED_CHANNEL,
+  SC_PACKED_RESOLVED = SC_PACKED_CHANNEL + SC_DIM_TAGS,
+  SC_PACKED_CES_SCALE = SC_PACKED_RESOLVED + 24,
+  SC_PACKED_N,
+} ScPackedFact;
+
+/* The format byte and ten bytes per fact at most. */
+#define SC_PACKED_MAX_SIZE (1 + 10 * SC_PACKED_N)
+
+gsize       _sc_store_pack_facts              (const gint64 *facts,
+                                               gint64        created_at,
+                                               guint8       *out);
+gsize       _sc_store_pack_interaction        (const ScInteraction *it,
+                                               const gint64 *codes,
+                                               guint8       *out);
+gboolean    _sc_store_unpack_facts            (const guint8 *data,
+                                               gsize         len,
+                                               gint64        created_at,
+                                               gint64       *facts);
+int         _sc_store_register_pack_function  (sqlite3      *db,
+                                               gboolean      registered);
+
 G_END_DECLS

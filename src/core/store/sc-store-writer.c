@@ -418,15 +418,6 @@ _sc_store_writer_int (ScStoreWriter *self,
   add_int (self, value);
 }
 
-void
-_sc_store_writer_ints (ScStoreWriter *self,
-                       const gint64  *values,
-                       guint          n_values)
-{
-  for (guint i = 0; i < n_values; i++)
-    add_int (self, values[i]);
-}
-
 static void
 add_bytes (ScStoreWriter *self,
            ParamType      type,

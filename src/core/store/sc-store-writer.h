@@ -45,9 +45,6 @@ void           _sc_store_writer_begin   (ScStoreWriter  *self,
 /* An integer, or NULL when it is SC_MISSING. */
 void           _sc_store_writer_int     (ScStoreWriter  *self,
                                          gint64          value);
-void           _sc_store_writer_ints    (ScStoreWriter  *self,
-                                         const gint64   *values,
-                                         guint           n_values);
 /* Text (copied), or NULL. */
 void           _sc_store_writer_text    (ScStoreWriter  *self,
                                          const char     *value);

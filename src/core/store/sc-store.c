@@ -307,6 +307,7 @@ migrate (ScStore  *self,
          GError  **error)
 {
   g_autofree char *pragma = NULL;
+  gboolean ok = FALSE;
 
   if (from_version > 0)
     {
@@ -315,8 +316,12 @@ migrate (ScStore  *self,
         return FALSE;
     }
 
-  if (!_sc_store_exec (self->db, "BEGIN IMMEDIATE", error))
-    return FALSE;
+  /* Migrations rebuild tables (see migration_6), whose DROP TABLE would
+   * run the ON DELETE actions of the tables referring to them; the
+   * pragma has no effect inside a transaction, hence before BEGIN. */
+  if (!_sc_store_exec (self->db, "PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE", error))
+    goto restore;
+  _sc_store_register_pack_function (self->db, TRUE);
   for (int v = from_version + 1; v <= SC_STORE_SCHEMA_VERSION; v++)
     if (!_sc_store_exec (self->db, _sc_store_schema_migration (v), error))
       goto fail;
@@ -326,11 +331,15 @@ migrate (ScStore  *self,
   if (!_sc_store_exec (self->db, pragma, error)
       || !_sc_store_exec (self->db, "COMMIT", error))
     goto fail;
-  return TRUE;
+  ok = TRUE;
+  goto restore;
 
 fail:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
+restore:
+  _sc_store_register_pack_function (self->db, FALSE);
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  return ok;
 }
 
 static gboolean
@@ -520,8 +529,7 @@ sc_store_open (const char        *path,
   if (!exists && (flags & SC_STORE_OPEN_LOCK) && !take_lock (self, error))
     return NULL;
   /* A new store gets 16 KiB pages (SQLite's default is 4 KiB): a
-   * million-row import writes a tenth faster, and rows of 47 columns
-   * split fewer pages. Only possible before the first table exists. */
+   * million-row import writes a tenth faster, and splits fewer pages. Only possible before the first table exists. */
   if (!exists && !_sc_store_exec (self->db, "PRAGMA page_size = 16384", error))
     return NULL;
   if (!configure_connection (self, error))
