@@ -22,16 +22,20 @@
 #include "sc-store-writer.h"
 
 #define N_INTERACTION_COLUMNS 9
-/* In stores with FNV-1a hashes, the legacy hash follows the columns. */
+/* The first columns are the same for every row of a batch: the upserts
+ * take them as ?1 and ?2, bound once; each row's own follow. */
+#define N_SHARED_COLUMNS 2
+#define N_ROW_COLUMNS (N_INTERACTION_COLUMNS - N_SHARED_COLUMNS)
+/* In stores with FNV-1a hashes, the legacy hash follows a row's columns. */
 #define LEGACY_HASH_PARAM (N_INTERACTION_COLUMNS + 1)
 /* Interactions are upserted this many in one statement. */
 #define UPSERT_ROWS 16
 
-/* In the order they are bound; the first two form the key. The facts
- * column packs the rest of the record (see sc-store-packed.c). */
+/* In the order they are bound. The facts column packs the rest of the
+ * record (see sc-store-packed.c). */
 static const char * const interaction_columns[N_INTERACTION_COLUMNS] = {
-  "source", "external_id", "import_id", "row_hash", "created_at",
-  "tags", "customer_id", "subject", "facts",
+  "source", "import_id",
+  "external_id", "row_hash", "created_at", "tags", "customer_id", "subject", "facts",
 };
 
 struct _ScStoreBatch
@@ -52,6 +56,7 @@ struct _ScStoreBatch
   sqlite3_stmt *upsert_interactions;  /* UPSERT_ROWS at once */
   sqlite3_stmt *insert_reject;
   GString      *tag_codes;
+  GString      *tag_word;
 
   /* Interactions, dimension values and rejects are written by the
    * writer's thread, so their row ids are chosen here. */
@@ -237,19 +242,24 @@ build_upsert_sql (guint    rows,
     {
       g_string_append (sql, r ? ", (" : "(");
       for (guint i = 0; i < N_INTERACTION_COLUMNS; i++)
-        g_string_append_printf (sql, "%s?%u", i ? ", " : "", r * N_INTERACTION_COLUMNS + i + 1);
+        g_string_append_printf (sql, "%s?%u", i ? ", " : "",
+                                i < N_SHARED_COLUMNS
+                                ? i + 1 : r * N_ROW_COLUMNS + i + 1);
       g_string_append (sql, ")");
     }
   g_string_append (sql, " ON CONFLICT (source, external_id) DO UPDATE SET ");
-  for (guint i = 2; i < N_INTERACTION_COLUMNS; i++)
-    g_string_append_printf (sql, "%s%s = excluded.%s", i > 2 ? ", " : "",
-                            interaction_columns[i], interaction_columns[i]);
+  for (guint i = 1, n = 0; i < N_INTERACTION_COLUMNS; i++)
+    if (!g_str_equal (interaction_columns[i], "external_id"))
+      g_string_append_printf (sql, "%s%s = excluded.%s", n++ ? ", " : "",
+                              interaction_columns[i], interaction_columns[i]);
   g_string_append (sql, " WHERE interactions.row_hash <> excluded.row_hash");
   if (legacy)
     g_string_append_printf (sql, " AND interactions.row_hash <> ?%u", LEGACY_HASH_PARAM);
   return g_string_free (g_steal_pointer (&sql), FALSE);
 }
 
+/* Prepares the upsert of @rows interactions with the batch's shared
+ * columns bound. */
 static sqlite3_stmt *
 prepare_upsert (ScStoreBatch  *batch,
                 guint          rows,
@@ -257,8 +267,13 @@ prepare_upsert (ScStoreBatch  *batch,
                 GError       **error)
 {
   g_autofree char *sql = build_upsert_sql (rows, legacy);
+  sqlite3_stmt *stmt = _sc_store_prepare (batch->db, sql, error);
 
-  return _sc_store_prepare (batch->db, sql, error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, batch->source, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, batch->import_id);
+  return stmt;
 }
 
 static gboolean
@@ -388,17 +403,26 @@ set_journal_mode (sqlite3    *db,
 static void
 begin_bulk (ScStoreBatch *batch)
 {
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = -%d", SC_STORE_IMPORT_CACHE_KIB);
+
   batch->bulk = set_journal_mode (batch->db, "DELETE");
+  /* An import writes its pages as the cache fills, on the writer's
+   * thread, rather than most of them at the commit; a small cache keeps
+   * that going and the memory small. */
+  sqlite3_exec (batch->db, pragma, NULL, NULL, NULL);
 }
 
 static void
 end_bulk (ScStoreBatch *batch)
 {
+  g_autofree char *pragma = g_strdup_printf ("PRAGMA cache_size = -%d", SC_STORE_CACHE_KIB);
+
   /* Should another connection have opened the store meanwhile, that
    * open set WAL mode again already, or the next one will. */
   if (batch->bulk)
     set_journal_mode (batch->db, "WAL");
   batch->bulk = FALSE;
+  sqlite3_exec (batch->db, pragma, NULL, NULL, NULL);
 }
 
 /**
@@ -436,6 +460,7 @@ sc_store_begin_import (ScStore             *self,
   batch->db = sc_store_get_db (self);
   batch->source = g_strdup (info->source);
   batch->tag_codes = g_string_new (NULL);
+  batch->tag_word = g_string_new (NULL);
 
   begin_bulk (batch);
   /* Every reference a batch writes is to a row it found or wrote itself in
@@ -482,7 +507,8 @@ sc_store_begin_import (ScStore             *self,
       _sc_store_writer_set_multi (batch->writer, batch->upsert_interaction,
                                   batch->upsert_interactions, UPSERT_ROWS);
     }
-
+  _sc_store_writer_set_first_param (batch->writer, batch->upsert_interaction,
+                                    N_SHARED_COLUMNS + 1);
   return g_steal_pointer (&batch);
 }
 
@@ -638,19 +664,25 @@ intern_tags (ScStoreBatch  *batch,
              const char    *tags,
              GError       **error)
 {
-  g_auto(GStrv) words = NULL;
+  static const char separators[] = " \t,;";
 
   g_string_truncate (batch->tag_codes, 0);
   if (tags == NULL)
     return TRUE;
-  words = g_strsplit_set (tags, " \t,;", -1);
-  for (guint i = 0; words[i] != NULL; i++)
+  for (const char *p = tags; *p != '\0';)
     {
+      gsize len = strcspn (p, separators);
       gint64 code;
 
-      if (words[i][0] == '\0')
-        continue;
-      if ((code = intern_value (batch, SC_DIM_TAGS, words[i], error)) == 0)
+      if (len == 0)
+        {
+          p++;
+          continue;
+        }
+      g_string_truncate (batch->tag_word, 0);
+      g_string_append_len (batch->tag_word, p, (gssize) len);
+      p += len;
+      if ((code = intern_value (batch, SC_DIM_TAGS, batch->tag_word->str, error)) == 0)
         return FALSE;
       if (batch->tag_codes->len > 0)
         g_string_append_c (batch->tag_codes, ' ');
@@ -689,9 +721,7 @@ queue_interaction (ScStoreBatch         *batch,
   facts_len = _sc_store_pack_interaction (it, codes, facts);
 
   _sc_store_writer_begin (w, batch->upsert_interaction, N_("Saving an interaction"));
-  _sc_store_writer_text (w, batch->source);
   _sc_store_writer_text (w, it->external_id);
-  _sc_store_writer_int (w, batch->import_id);
   _sc_store_writer_int (w, (gint64) row_hash);
   _sc_store_writer_int (w, it->created_at);
   _sc_store_writer_text (w, batch->tag_codes->len > 0 ? batch->tag_codes->str : NULL);
@@ -1183,6 +1213,7 @@ sc_store_batch_free (ScStoreBatch *batch)
   for (guint i = 0; i < SC_DIM_MAX; i++)
     g_clear_pointer (&batch->values[i], g_hash_table_unref);
   g_string_free (batch->tag_codes, TRUE);
+  g_string_free (batch->tag_word, TRUE);
   g_free (batch->source);
   g_clear_object (&batch->store);
   g_free (batch);

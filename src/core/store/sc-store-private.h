@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 
 /* How long a connection waits for another one's lock. */
 #define SC_STORE_BUSY_TIMEOUT_MS 5000
+/* The page cache of a connection, and of one while it imports. */
+#define SC_STORE_CACHE_KIB 65536
+#define SC_STORE_IMPORT_CACHE_KIB 8192
 
 sqlite3    *sc_store_get_db                   (ScStore     *self);
 

@@ -75,6 +75,11 @@ struct _ScStoreWriter
   sqlite3_stmt *multi;
   guint         multi_rows;
 
+  /* The queued parameters of @offset_stmt (and of @multi, row by row)
+   * are bound from ?@first_param on: those before are bound once. */
+  sqlite3_stmt *offset_stmt;
+  int           first_param;
+
   /* Rows that @counted (and @multi) inserted and updated in its table,
    * whose largest row id was @max_id; written by the thread, read after
    * a flush. */
@@ -93,6 +98,7 @@ struct _ScStoreWriter
   gboolean  quit;
   gboolean  discard;      /* skip what is queued */
   GError   *error;        /* the first failed write */
+  gint      failed;       /* whether @error is set; read without the lock */
   guint     n_chunks;
 };
 
@@ -216,15 +222,17 @@ chunk_write (ScStoreWriter  *self,
       sqlite3_stmt *stmt = s->stmt;
       int rc;
 
+      int first = s->stmt == self->offset_stmt ? self->first_param : 1;
+
       n = n_multi (self, chunk, i);
       if (n > 1)
         {
           stmt = self->multi;
           for (guint k = 0; k < n; k++)
-            bind_params (chunk, s + k, stmt, (int) (k * s->n_params) + 1);
+            bind_params (chunk, s + k, stmt, (int) (k * s->n_params) + first);
         }
       else
-        bind_params (chunk, s, stmt, 1);
+        bind_params (chunk, s, stmt, first);
       if (s->stmt == self->counted)
         sqlite3_set_last_insert_rowid (self->db, 0);
       rc = sqlite3_step (stmt);
@@ -267,7 +275,10 @@ writer_thread (gpointer data)
 
       g_mutex_lock (&self->lock);
       if (error != NULL && self->error == NULL)
-        self->error = error;
+        {
+          self->error = error;
+          g_atomic_int_set (&self->failed, TRUE);
+        }
       else
         g_clear_error (&error);
       g_ptr_array_add (self->spare, chunk);
@@ -347,6 +358,18 @@ _sc_store_writer_set_multi (ScStoreWriter *self,
   self->single = single;
   self->multi = multi;
   self->multi_rows = rows;
+}
+
+void
+_sc_store_writer_set_first_param (ScStoreWriter *self,
+                                  sqlite3_stmt  *stmt,
+                                  int            first_param)
+{
+  g_return_if_fail (self->thread == NULL);
+  g_return_if_fail (first_param >= 1);
+
+  self->offset_stmt = stmt;
+  self->first_param = first_param;
 }
 
 void
@@ -462,8 +485,9 @@ _sc_store_writer_end (ScStoreWriter  *self,
   s->n_params = chunk->n_params - s->first_param;
   if (chunk_is_full (chunk))
     return submit (self, error);
-  /* Report a failure as soon as the thread has had one. */
-  if (self->thread == NULL)
+  /* Report a failure as soon as the thread has had one (without taking
+   * the lock for every statement). */
+  if (self->thread == NULL || !g_atomic_int_get (&self->failed))
     return TRUE;
   g_mutex_lock (&self->lock);
   ok = check_error (self, error);
@@ -510,6 +534,7 @@ _sc_store_writer_discard (ScStoreWriter *self)
   g_mutex_lock (&self->lock);
   self->discard = FALSE;
   g_clear_error (&self->error);
+  g_atomic_int_set (&self->failed, FALSE);
   g_mutex_unlock (&self->lock);
 }
 

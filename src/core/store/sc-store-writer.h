@@ -26,6 +26,13 @@ void           _sc_store_writer_set_multi (ScStoreWriter *self,
                                          sqlite3_stmt   *multi,
                                          guint           rows);
 
+/* The queued parameters of @stmt (and of its multi-row form, row after
+ * row) go to ?@first_param on; the caller binds those before once, and
+ * they stay bound. Call before queuing anything. */
+void           _sc_store_writer_set_first_param (ScStoreWriter *self,
+                                         sqlite3_stmt   *stmt,
+                                         int             first_param);
+
 /* Counts the rows that runs of @stmt (an INSERT, or an upsert, into a
  * table of integer row ids, the largest now @max_id; with its multi-row
  * form, if any) insert and update. Call before queuing anything. */

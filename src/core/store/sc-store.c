@@ -355,7 +355,7 @@ configure_connection (ScStore  *self,
                          "PRAGMA synchronous = NORMAL;"
                          "PRAGMA foreign_keys = ON;"
                          "PRAGMA temp_store = MEMORY;"
-                         "PRAGMA cache_size = -65536;",
+                         "PRAGMA cache_size = -" G_STRINGIFY (SC_STORE_CACHE_KIB) ";",
                          error);
 }
 
