@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/wait.h>
 
+#include "sc-checksum.h"
 #include "sc-csv-reader.h"
 #include "sc-engine.h"
 #include "sc-importer.h"
@@ -210,6 +211,35 @@ test_preset_match_repeats (void)
   g_assert_cmpfloat_with_epsilon (match->confidence, 0.6 + 0.4 * 5 / 6, 1e-9);
 }
 
+/* The import history keeps the checksum of the whole file. */
+static void
+assert_history_checksum (ScStore    *store,
+                         gint64      import_id,
+                         const char *path)
+{
+  g_autoptr(GPtrArray) imports = sc_store_list_imports (store, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *expected = NULL;
+  ScChecksum checksum;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (path, &contents, &len, NULL));
+  sc_checksum_init (&checksum);
+  sc_checksum_update (&checksum, contents, len);
+  expected = sc_checksum_finish (&checksum);
+  for (guint i = 0; i < imports->len; i++)
+    {
+      ScImportRecord *record = imports->pdata[i];
+
+      if (record->id == import_id)
+        {
+          g_assert_cmpstr (record->checksum, ==, expected);
+          return;
+        }
+    }
+  g_assert_not_reached ();
+}
+
 static void
 test_presets_detect_fixtures (Fixture       *fixture,
                               gconstpointer  data)
@@ -224,6 +254,7 @@ test_presets_detect_fixtures (Fixture       *fixture,
       g_assert_cmpint (result->counts.rows_read, ==, preset_fixtures[i].rows);
       g_assert_cmpint (result->counts.rejected, ==, 0);
       g_assert_cmpint (result->counts.inserted, ==, preset_fixtures[i].records);
+      assert_history_checksum (fixture->store, result->import_id, path);
     }
 }
 
@@ -1104,6 +1135,13 @@ test_preview_workbook (Fixture       *fixture,
   g_assert_cmpuint (preview->rows->len, ==, 3);
   g_assert_cmpint (preview_row (preview, 0)->line, ==, 4);
   g_assert_cmpint (preview->rows_rejected, ==, 0);
+
+  /* Imported, the history has the checksum of the workbook file. */
+  {
+    g_autoptr(ScImportResult) result = import_file (fixture->store, xlsx, NULL);
+
+    assert_history_checksum (fixture->store, result->import_id, xlsx);
+  }
 }
 
 /* ---- Real exports ------------------------------------------------------ */
@@ -1137,6 +1175,51 @@ test_real_files (Fixture       *fixture,
     }
 }
 
+static gint
+compare_lines (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Every interaction's facts as text, dimension values by name, sorted:
+ * the same for two stores that hold the same records. */
+static char *
+describe_facts (ScStore *store)
+{
+  g_autoptr(GPtrArray) rows = scan_rows (store);
+  g_autoptr(GPtrArray) values = sc_store_list_all_dimension_values (store, NULL);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; i < values->len; i++)
+    {
+      ScFactDimensionValue *value = values->pdata[i];
+
+      g_hash_table_insert (names, &value->id, value->value);
+    }
+  for (guint i = 0; i < rows->len; i++)
+    {
+      const ScFactRow *row = rows->pdata[i];
+      GString *line = g_string_new (NULL);
+
+      g_string_append_printf (line, "%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                              " %" G_GINT64_FORMAT, row->kind, row->created_at,
+                              row->first_reply_at, row->resolved_at);
+      for (guint d = 0; d < SC_DIM_TAGS; d++)
+        g_string_append_printf (line, " %s", row->dims[d] == SC_MISSING ? "-"
+                                : (const char *) g_hash_table_lookup (names, &row->dims[d]));
+      for (const gint64 *f = &row->resolved; f <= &row->ces_scale; f++)
+        g_string_append_printf (line, " %" G_GINT64_FORMAT, *f);
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) lines->pdata[i]);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* A store written before interactions were hashed a word at a time (the
  * previous release made it from the two fixtures below): the same exports
  * again change nothing, and a changed row is still updated. */
@@ -1163,6 +1246,21 @@ test_legacy_hashes (Fixture       *fixture,
   copy_file (store_path, fixture->db_path);
   fixture->store = sc_store_open (fixture->db_path, SC_STORE_OPEN_CREATE, &error);
   g_assert_no_error (error);
+
+  /* Opening packed its facts (schema 6): they are those a new store has
+   * of the same exports. */
+  {
+    g_autofree char *fresh_path = g_build_filename (fixture->dir, "fresh.db", NULL);
+    g_autoptr(ScStore) fresh = sc_store_open (fresh_path, SC_STORE_OPEN_CREATE, &error);
+    g_autoptr(ScImportResult) fresh_tickets = import_file (fresh, tickets, NULL);
+    g_autoptr(ScImportResult) fresh_custom = import_file (fresh, custom, NULL);
+    g_autofree char *migrated_facts = describe_facts (fixture->store);
+    g_autofree char *fresh_facts = describe_facts (fresh);
+
+    g_assert_cmpint (sc_store_get_schema_version (fixture->store), ==, SC_STORE_SCHEMA_VERSION);
+    g_assert_cmpint (fresh_tickets->counts.inserted + fresh_custom->counts.inserted, ==, 8);
+    g_assert_cmpstr (migrated_facts, ==, fresh_facts);
+  }
 
   same = import_file (fixture->store, tickets, NULL);
   g_assert_cmpint (same->counts.unchanged, ==, 5);

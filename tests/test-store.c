@@ -11,6 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "sc-store-facts.h"
 #include "sc-store-private.h"
 #include "sc-store.h"
 #include "sc-test-util.h"
@@ -558,6 +559,172 @@ test_migrate_v1 (Fixture       *fixture,
   g_assert_error (error, SC_ERROR, SC_ERROR_READ_ONLY);   /* still schema 1 */
 }
 
+
+/* ---- Packed facts ------------------------------------------------------ */
+
+static void
+assert_round_trip (const gint64 *facts,
+                   gint64        created_at)
+{
+  guint8 packed[SC_PACKED_MAX_SIZE];
+  gint64 back[SC_PACKED_N];
+  gsize len = _sc_store_pack_facts (facts, created_at, packed);
+
+  g_assert_cmpuint (len, <=, SC_PACKED_MAX_SIZE);
+  g_assert_true (_sc_store_unpack_facts (packed, len, created_at, back));
+  for (guint i = 0; i < SC_PACKED_N; i++)
+    g_assert_cmpint (back[i], ==, facts[i]);
+}
+
+/* Every value comes back, missing ones too; trailing missing facts take
+ * no room; damaged blobs are told apart. */
+static void
+test_packed_facts (void)
+{
+  static const gint64 edges[] = {
+    0, 1, -1, 63, 64, -64, -65, 127, 128, 1700000000, -1700000000,
+    G_MAXINT64, G_MININT64 + 1, SC_MISSING,
+  };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  gint64 facts[SC_PACKED_N];
+  guint8 packed[SC_PACKED_MAX_SIZE];
+  gint64 back[SC_PACKED_N];
+  gsize len;
+
+  for (guint e = 0; e < G_N_ELEMENTS (edges); e++)
+    {
+      for (guint i = 0; i < SC_PACKED_N; i++)
+        facts[i] = edges[(e + i) % G_N_ELEMENTS (edges)];
+      /* Instants stay within a few centuries of the creation. */
+      for (guint i = SC_PACKED_FIRST_REPLY_AT; i <= SC_PACKED_CLOSED_AT; i++)
+        if (facts[i] != SC_MISSING)
+          facts[i] = 1700000000 + facts[i] % 10000000000;
+      assert_round_trip (facts, 1700000000);
+    }
+  for (guint n = 0; n < 2000; n++)
+    {
+      for (guint i = 0; i < SC_PACKED_N; i++)
+        facts[i] = g_rand_boolean (rand) ? SC_MISSING
+                   : (gint64) g_rand_int_range (rand, -100000, 100000) * g_rand_int (rand);
+      assert_round_trip (facts, g_rand_int (rand));
+    }
+
+  /* All missing: the format byte alone. */
+  for (guint i = 0; i < SC_PACKED_N; i++)
+    facts[i] = SC_MISSING;
+  g_assert_cmpuint (_sc_store_pack_facts (facts, 0, packed), ==, 1);
+  facts[SC_PACKED_KIND] = 2;
+  len = _sc_store_pack_facts (facts, 0, packed);
+  g_assert_cmpuint (len, ==, 2);
+  g_assert_true (_sc_store_unpack_facts (packed, len, 0, back));
+  g_assert_cmpint (back[SC_PACKED_KIND], ==, 2);
+  g_assert_cmpint (back[SC_PACKED_CES_SCALE], ==, SC_MISSING);
+
+  /* Damage: an unknown format, a varint cut short, bytes after the last
+   * fact, an empty blob. */
+  facts[SC_PACKED_CES_SCALE] = 1000000;
+  len = _sc_store_pack_facts (facts, 0, packed);
+  g_assert_true (_sc_store_unpack_facts (packed, len, 0, back));
+  g_assert_false (_sc_store_unpack_facts (packed, len - 1, 0, back));
+  g_assert_false (_sc_store_unpack_facts (packed, 0, 0, back));
+  packed[len] = 1;
+  g_assert_false (_sc_store_unpack_facts (packed, len + 1, 0, back));
+  packed[0] = 2;
+  g_assert_false (_sc_store_unpack_facts (packed, len, 0, back));
+}
+
+static gboolean
+keep_row_cb (const ScFactRow *row,
+             gpointer         user_data)
+{
+  *(ScFactRow *) user_data = *row;
+  return TRUE;
+}
+
+/* An interaction with every fact set reads back as written. */
+static void
+test_facts_round_trip (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(ScStore) store = create_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  ScStoreBatch *batch = begin (store, "zendesk");
+  ScInteraction it;
+  ScFactRow row = { 0 };
+  gint64 *field;
+  gint64 value = -3;
+
+  sc_interaction_init (&it);
+  it.external_id = "T-1";
+  it.kind = SC_KIND_CHAT;
+  it.created_at = 1700000000;
+  it.first_reply_at = 1700000600;
+  it.resolved_at = 1699999000;   /* before creation, as exports have it */
+  it.closed_at = 1700090000;
+  it.dims[SC_DIM_CHANNEL] = "chat";
+  it.dims[SC_DIM_STATUS] = "solved";
+  it.customer_id = "c-7";
+  for (field = &it.resolved; field <= &it.ces_scale; field++)
+    *field = value++ * 1000;
+  g_assert_true (sc_store_batch_add_interaction (batch, &it, NULL, &error));
+  expected_counts.inserted = 1;
+  commit (batch, 1);
+
+  g_assert_true (sc_store_scan_interactions (store, TRUE, keep_row_cb, &row, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (row.kind, ==, SC_KIND_CHAT);
+  g_assert_cmpint (row.created_at, ==, 1700000000);
+  g_assert_cmpint (row.first_reply_at, ==, 1700000600);
+  g_assert_cmpint (row.resolved_at, ==, 1699999000);
+  g_assert_cmpint (row.dims[SC_DIM_CHANNEL], >, 0);
+  g_assert_cmpint (row.dims[SC_DIM_STATUS], >, 0);
+  g_assert_cmpint (row.dims[SC_DIM_TEAM], ==, SC_MISSING);
+  g_assert_cmpint (row.resolved, ==, it.resolved);
+  g_assert_cmpint (row.reopens, ==, it.reopens);
+  g_assert_cmpint (row.agent_touches, ==, it.agent_touches);
+  g_assert_cmpint (row.first_reply_s, ==, it.first_reply_s);
+  g_assert_cmpint (row.first_reply_bh_s, ==, it.first_reply_bh_s);
+  g_assert_cmpint (row.resolution_s, ==, it.resolution_s);
+  g_assert_cmpint (row.resolution_bh_s, ==, it.resolution_bh_s);
+  g_assert_cmpint (row.handle_s, ==, it.handle_s);
+  g_assert_cmpint (row.talk_s, ==, it.talk_s);
+  g_assert_cmpint (row.hold_s, ==, it.hold_s);
+  g_assert_cmpint (row.wrap_s, ==, it.wrap_s);
+  g_assert_cmpint (row.wait_s, ==, it.wait_s);
+  g_assert_cmpint (row.sla_target_s, ==, it.sla_target_s);
+  g_assert_cmpint (row.sla_breached, ==, it.sla_breached);
+  g_assert_cmpint (row.abandoned, ==, it.abandoned);
+  g_assert_cmpint (row.escalated, ==, it.escalated);
+  g_assert_cmpint (row.self_service, ==, it.self_service);
+  g_assert_cmpint (row.survey_offered, ==, it.survey_offered);
+  g_assert_cmpint (row.csat, ==, it.csat);
+  g_assert_cmpint (row.csat_scale, ==, it.csat_scale);
+  g_assert_cmpint (row.nps, ==, it.nps);
+  g_assert_cmpint (row.ces, ==, it.ces);
+  g_assert_cmpint (row.ces_scale, ==, it.ces_scale);
+}
+
+/* A row whose facts were damaged on disk is an error that says so, not
+ * made-up numbers. */
+static void
+test_facts_damaged (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(ScStore) store = create_store (fixture->path);
+  g_autoptr(GError) error = NULL;
+  ScStoreBatch *batch = begin (store, "zendesk");
+  ScFactRow row = { 0 };
+
+  write_ticket (batch, "1", 1700000000, "email", SC_WRITE_INSERTED);
+  commit (batch, 1);
+  g_assert_cmpint (sqlite3_exec (sc_store_get_db (store),
+                                 "UPDATE interactions SET facts = x'09'", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_false (sc_store_scan_interactions (store, FALSE, keep_row_cb, &row, &error));
+  g_assert_error (error, SC_ERROR, SC_ERROR_DAMAGED);
+  sc_test_assert_contains (error->message, "the facts of interaction 1");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -579,7 +746,10 @@ main (int   argc,
   ADD ("refuse/missing", test_missing);
   ADD ("create-in-new-folder", test_create_in_new_folder);
   ADD ("migrate-v1", test_migrate_v1);
+  ADD ("facts-round-trip", test_facts_round_trip);
+  ADD ("facts-damaged", test_facts_damaged);
 #undef ADD
+  g_test_add_func ("/scorecard/store/packed-facts", test_packed_facts);
 
   return g_test_run ();
 }

@@ -15,6 +15,8 @@
 
 #include "sc-csv-reader.h"
 
+#include "sc-checksum.h"
+
 #include <errno.h>
 #include <string.h>
 
@@ -61,6 +63,7 @@ struct _ScCsvReader
   gsize          end;
   gboolean       eof;
   guint64        bytes_read;
+  ScChecksum     checksum;     /* of the bytes read */
 
   char           delimiter;
   guint8         special[256];
@@ -103,6 +106,7 @@ reader_new (void)
 
   self->iconv = (GIConv) -1;
   self->chunk = CHUNK_SIZE;
+  sc_checksum_init (&self->checksum);
   self->spans_cap = 64;
   self->spans = g_new (FieldSpan, self->spans_cap);
   self->fields = g_array_sized_new (FALSE, FALSE, sizeof (ScCsvField), 64);
@@ -285,7 +289,10 @@ read_stream (ScCsvReader  *self,
   gssize n = g_input_stream_read (self->stream, dest, size, self->cancellable, error);
 
   if (n > 0)
-    self->bytes_read += n;
+    {
+      self->bytes_read += n;
+      sc_checksum_update (&self->checksum, dest, n);
+    }
   return n;
 }
 
@@ -1160,6 +1167,26 @@ sc_csv_reader_get_bytes_read (ScCsvReader *self)
 {
   g_return_val_if_fail (self != NULL, 0);
   return self->bytes_read;
+}
+
+/**
+ * sc_csv_reader_dup_checksum:
+ * @self: a reader
+ *
+ * The checksum of the bytes read from the stream so far: once
+ * sc_csv_reader_next() has returned %NULL without an error, that of the
+ * whole stream.
+ *
+ * Returns: (transfer full): the checksum, as the import history keeps it
+ */
+char *
+sc_csv_reader_dup_checksum (ScCsvReader *self)
+{
+  ScChecksum copy;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  copy = self->checksum;
+  return sc_checksum_finish (&copy);
 }
 
 /**

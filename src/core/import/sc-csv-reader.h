@@ -96,6 +96,7 @@ guint               sc_csv_reader_get_n_columns   (ScCsvReader   *self);
 const char * const *sc_csv_reader_get_header      (ScCsvReader   *self);
 gint64              sc_csv_reader_get_header_line (ScCsvReader   *self);
 guint64             sc_csv_reader_get_bytes_read  (ScCsvReader   *self);
+char               *sc_csv_reader_dup_checksum    (ScCsvReader   *self);
 const char * const *sc_csv_reader_get_notices     (ScCsvReader   *self);
 
 const char         *sc_csv_encoding_get_name      (ScCsvEncoding  encoding);

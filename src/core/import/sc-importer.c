@@ -18,6 +18,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sc-checksum.h"
 #include "sc-csv-reader.h"
 #include "sc-error.h"
 #include "sc-xlsx-reader.h"
@@ -1165,9 +1166,8 @@ run_clear (Run *run)
 
 /* ---- Running ----------------------------------------------------------- */
 
-/* A fast 64-bit content hash (four multiply-rotate lanes over the mapped
- * file) that identifies a file in the import history; a cryptographic
- * digest would cost a third of the import time of a large file. */
+/* The checksum of a workbook, read once more for it: a CSV file's comes
+ * from its reader, which sees every byte of it anyway. */
 static char *
 checksum_file (const char    *path,
                GCancellable  *cancellable,
@@ -1176,41 +1176,21 @@ checksum_file (const char    *path,
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, error);
   g_autofree guchar *buf = g_malloc (CHECKSUM_CHUNK);
-  guint64 lanes[4] = { 0x9E3779B97F4A7C15ULL, 0xC2B2AE3D27D4EB4FULL,
-                       0x165667B19E3779F9ULL, 0x27D4EB2F165667C5ULL };
-  guint64 h, total = 0;
-  gsize n, i = 0;
+  ScChecksum checksum;
+  gsize n;
 
   if (stream == NULL)
     return NULL;
-  /* Whole chunks are multiples of 32 bytes; only the last one has a tail. */
-  for (;;)
+  sc_checksum_init (&checksum);
+  do
     {
       if (!g_input_stream_read_all (G_INPUT_STREAM (stream), buf, CHECKSUM_CHUNK, &n,
                                     cancellable, error))
         return NULL;
-      total += n;
-      for (i = 0; i + 32 <= n; i += 32)
-        for (guint k = 0; k < 4; k++)
-          {
-            guint64 w;
-
-            memcpy (&w, buf + i + 8 * k, 8);
-            lanes[k] = (lanes[k] ^ w) * 0x9FB21C651E98DF25ULL;
-            lanes[k] = (lanes[k] << 31) | (lanes[k] >> 33);
-          }
-      if (n < CHECKSUM_CHUNK)
-        break;
+      sc_checksum_update (&checksum, buf, n);
     }
-  h = total;
-  for (; i < n; i++)
-    h = (h ^ buf[i]) * 0x100000001B3ULL;
-  for (guint k = 0; k < 4; k++)
-    {
-      h = (h ^ lanes[k]) * 0x9FB21C651E98DF25ULL;
-      h ^= h >> 29;
-    }
-  return g_strdup_printf ("fh64:%016" G_GINT64_MODIFIER "x:%" G_GUINT64_FORMAT, h, total);
+  while (n == CHECKSUM_CHUNK);
+  return sc_checksum_finish (&checksum);
 }
 
 static gboolean
@@ -1219,10 +1199,11 @@ begin_batch (Run     *run,
 {
   g_autofree char *mapping = describe_mapping (run);
   g_autofree char *basename = g_path_get_basename (run->path);
-  g_autofree char *checksum = checksum_file (run->path, run->cancellable, error);
+  g_autofree char *checksum = NULL;
   ScImportInfo info = { 0 };
 
-  if (checksum == NULL)
+  if (run->book != NULL
+      && (checksum = checksum_file (run->path, run->cancellable, error)) == NULL)
     return FALSE;
   info.file_name = basename;
   info.checksum = checksum;
@@ -1324,7 +1305,16 @@ import_rows (Run     *run,
     }
   if (self->progress != NULL)
     report_progress (run, total);
-  return !g_cancellable_set_error_if_cancelled (run->cancellable, error);
+  if (g_cancellable_set_error_if_cancelled (run->cancellable, error))
+    return FALSE;
+  /* The reader has seen every byte of a CSV file now. */
+  if (run->batch != NULL && run->book == NULL)
+    {
+      g_autofree char *checksum = sc_csv_reader_dup_checksum (run->reader);
+
+      sc_store_batch_set_checksum (run->batch, checksum);
+    }
+  return TRUE;
 }
 
 static gboolean

@@ -44,6 +44,7 @@ struct _ScStoreBatch
   sqlite3      *db;
   char         *source;
   gint64        import_id;
+  char         *checksum;    /* when known only after the rows */
   gboolean      in_transaction;
 
   GHashTable   *values[SC_DIM_MAX];
@@ -518,6 +519,25 @@ sc_store_batch_get_import_id (ScStoreBatch *batch)
   g_return_val_if_fail (batch != NULL, 0);
 
   return batch->import_id;
+}
+
+/**
+ * sc_store_batch_set_checksum:
+ * @batch: a batch
+ * @checksum: the imported file's checksum
+ *
+ * Records the checksum of the file, for an import that learns it only by
+ * reading the file (in place of the one sc_store_begin_import() was
+ * given).
+ */
+void
+sc_store_batch_set_checksum (ScStoreBatch *batch,
+                             const char   *checksum)
+{
+  g_return_if_fail (batch != NULL && checksum != NULL);
+
+  g_free (batch->checksum);
+  batch->checksum = g_strdup (checksum);
 }
 
 /* ---- Custom dimensions ------------------------------------------------- */
@@ -1139,7 +1159,8 @@ sc_store_batch_commit (ScStoreBatch    *batch,
   batch->n_queued = 0;
   stmt = _sc_store_prepare (batch->db,
                             "UPDATE imports SET finished_at = ?2, rows_read = ?3, inserted = ?4,"
-                            " updated = ?5, unchanged = ?6, rejected = ?7, status = 'done'"
+                            " updated = ?5, unchanged = ?6, rejected = ?7, status = 'done',"
+                            " checksum = coalesce (?8, checksum)"
                             " WHERE id = ?1", error);
   if (stmt == NULL)
     {
@@ -1153,6 +1174,7 @@ sc_store_batch_commit (ScStoreBatch    *batch,
   sqlite3_bind_int64 (stmt, 5, counts->updated);
   sqlite3_bind_int64 (stmt, 6, counts->unchanged);
   sqlite3_bind_int64 (stmt, 7, counts->rejected);
+  _sc_store_bind_text (stmt, 8, batch->checksum);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE || !_sc_store_exec (batch->db, "COMMIT", error))
@@ -1215,6 +1237,7 @@ sc_store_batch_free (ScStoreBatch *batch)
   g_string_free (batch->tag_codes, TRUE);
   g_string_free (batch->tag_word, TRUE);
   g_free (batch->source);
+  g_free (batch->checksum);
   g_clear_object (&batch->store);
   g_free (batch);
 }

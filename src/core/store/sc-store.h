@@ -346,6 +346,8 @@ ScStoreBatch *sc_store_begin_import       (ScStore              *self,
                                            const ScImportInfo   *info,
                                            GError              **error) G_GNUC_WARN_UNUSED_RESULT;
 gint64        sc_store_batch_get_import_id (ScStoreBatch        *batch);
+void          sc_store_batch_set_checksum (ScStoreBatch         *batch,
+                                           const char           *checksum);
 gboolean      sc_store_batch_add_dimension (ScStoreBatch        *batch,
                                            const char           *label,
                                            ScDimension          *out_dim,
