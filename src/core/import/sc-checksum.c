@@ -29,19 +29,38 @@ sc_checksum_init (ScChecksum *checksum)
   checksum->n_pending = 0;
 }
 
-static inline void
-add_block (ScChecksum   *checksum,
-           const guint8 *block)
+static inline guint64
+mix (guint64      lane,
+     const guint8 *p)
 {
-  for (guint k = 0; k < 4; k++)
-    {
-      guint64 w;
-      guint64 lane;
+  guint64 w;
 
-      memcpy (&w, block + 8 * k, 8);
-      lane = (checksum->lanes[k] ^ w) * 0x9FB21C651E98DF25ULL;
-      checksum->lanes[k] = (lane << 31) | (lane >> 33);
+  memcpy (&w, p, 8);
+  lane = (lane ^ w) * 0x9FB21C651E98DF25ULL;
+  return (lane << 31) | (lane >> 33);
+}
+
+/* Adds the whole 32-byte blocks of @p; the lanes are kept in locals, as
+ * the compiler cannot tell they do not alias the bytes. */
+static void
+add_blocks (ScChecksum   *checksum,
+            const guint8 *p,
+            gsize         n_blocks)
+{
+  guint64 a = checksum->lanes[0], b = checksum->lanes[1];
+  guint64 c = checksum->lanes[2], d = checksum->lanes[3];
+
+  for (gsize i = 0; i < n_blocks; i++, p += 32)
+    {
+      a = mix (a, p);
+      b = mix (b, p + 8);
+      c = mix (c, p + 16);
+      d = mix (d, p + 24);
     }
+  checksum->lanes[0] = a;
+  checksum->lanes[1] = b;
+  checksum->lanes[2] = c;
+  checksum->lanes[3] = d;
 }
 
 void
@@ -62,11 +81,12 @@ sc_checksum_update (ScChecksum *checksum,
       len -= take;
       if (checksum->n_pending < 32)
         return;
-      add_block (checksum, checksum->pending);
+      add_blocks (checksum, checksum->pending, 1);
       checksum->n_pending = 0;
     }
-  for (; len >= 32; p += 32, len -= 32)
-    add_block (checksum, p);
+  add_blocks (checksum, p, len / 32);
+  p += len / 32 * 32;
+  len %= 32;
   memcpy (checksum->pending, p, len);
   checksum->n_pending = len;
 }

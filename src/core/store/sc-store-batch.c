@@ -38,6 +38,25 @@ static const char * const interaction_columns[N_INTERACTION_COLUMNS] = {
   "external_id", "row_hash", "created_at", "tags", "customer_id", "subject", "facts",
 };
 
+/* Dimension values by dimension and text: looked up about ten times per
+ * interaction, so an open-addressing table of hashes taken a word at a
+ * time, which costs half of a GHashTable of strings. */
+typedef struct
+{
+  guint64  hash;       /* 0: an empty slot */
+  gint64   id;
+  char    *text;
+  gsize    len;
+  guint    dim;
+} ValueSlot;
+
+typedef struct
+{
+  ValueSlot *slots;
+  gsize      mask;     /* slots - 1, a power of two minus one */
+  gsize      n;
+} ValueTable;
+
 struct _ScStoreBatch
 {
   ScStore      *store;
@@ -47,7 +66,7 @@ struct _ScStoreBatch
   char         *checksum;    /* when known only after the rows */
   gboolean      in_transaction;
 
-  GHashTable   *values[SC_DIM_MAX];
+  ValueTable    values;      /* the ids of dimension values */
   guint         n_dims;      /* builtin and custom dimensions known */
 
   sqlite3_stmt *insert_value;
@@ -225,6 +244,95 @@ hash_interaction_fnv (const ScInteraction *it)
   return hash_interaction_with (&fnv_hash, it);
 }
 
+/* ---- Dimension value table ---------------------------------------------- */
+
+static guint64
+value_hash (guint       dim,
+            const char *text,
+            gsize       len)
+{
+  guint64 hash = word_mix (word_bytes (FNV_OFFSET + dim, text, len), len);
+
+  return hash != 0 ? hash : 1;
+}
+
+static ValueSlot *
+value_table_find (ValueTable *table,
+                  guint64     hash,
+                  guint       dim,
+                  const char *text,
+                  gsize       len)
+{
+  for (gsize i = hash & table->mask;; i = (i + 1) & table->mask)
+    {
+      ValueSlot *slot = &table->slots[i];
+
+      if (slot->hash == 0
+          || (slot->hash == hash && slot->dim == dim && slot->len == len
+              && memcmp (slot->text, text, len) == 0))
+        return slot;
+    }
+}
+
+static void
+value_table_init (ValueTable *table)
+{
+  table->mask = 255;
+  table->n = 0;
+  table->slots = g_new0 (ValueSlot, table->mask + 1);
+}
+
+static void
+value_table_clear (ValueTable *table)
+{
+  for (gsize i = 0; table->slots != NULL && i <= table->mask; i++)
+    g_free (table->slots[i].text);
+  g_clear_pointer (&table->slots, g_free);
+}
+
+/* Adds a value the table does not hold. */
+static void
+value_table_add (ValueTable *table,
+                 guint       dim,
+                 const char *text,
+                 gsize       len,
+                 gint64      id)
+{
+  guint64 hash = value_hash (dim, text, len);
+  ValueSlot *slot;
+
+  /* At most half full. */
+  if (2 * (table->n + 1) > table->mask + 1)
+    {
+      ValueSlot *old = table->slots;
+      gsize old_size = table->mask + 1;
+
+      table->mask = 2 * old_size - 1;
+      table->slots = g_new0 (ValueSlot, table->mask + 1);
+      for (gsize i = 0; i < old_size; i++)
+        if (old[i].hash != 0)
+          *value_table_find (table, old[i].hash, old[i].dim, old[i].text, old[i].len) = old[i];
+      g_free (old);
+    }
+  slot = value_table_find (table, hash, dim, text, len);
+  slot->hash = hash;
+  slot->id = id;
+  slot->text = g_strndup (text, len);
+  slot->len = len;
+  slot->dim = dim;
+  table->n++;
+}
+
+/* The id of @text in @dim, or 0. */
+static gint64
+value_table_lookup (ValueTable *table,
+                    guint       dim,
+                    const char *text,
+                    gsize       len)
+{
+  return value_table_find (table, value_hash (dim, text, len), dim, text, len)->id;
+}
+
 /* ---- Setting up -------------------------------------------------------- */
 
 /* The upsert of @rows interactions; with @legacy, a row whose stored hash
@@ -284,8 +392,7 @@ load_dimension_values (ScStoreBatch  *batch,
   sqlite3_stmt *stmt;
   int rc;
 
-  for (guint i = 0; i < SC_DIM_MAX; i++)
-    batch->values[i] = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  value_table_init (&batch->values);
 
   stmt = _sc_store_prepare (batch->db, "SELECT max(id) FROM dimensions", error);
   if (stmt == NULL)
@@ -303,10 +410,11 @@ load_dimension_values (ScStoreBatch  *batch,
     {
       gint64 dim = sqlite3_column_int64 (stmt, 0) - 1;
 
-      if (dim >= 0 && dim < SC_DIM_MAX)
-        g_hash_table_insert (batch->values[dim],
-                             _sc_store_column_dup_text (stmt, 1),
-                             GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (stmt, 2)));
+      const char *text = (const char *) sqlite3_column_text (stmt, 1);
+
+      if (dim >= 0 && dim < SC_DIM_MAX && text != NULL)
+        value_table_add (&batch->values, (guint) dim, text, strlen (text),
+                         sqlite3_column_int64 (stmt, 2));
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -644,11 +752,11 @@ intern_value (ScStoreBatch  *batch,
               const char    *value,
               GError       **error)
 {
-  gpointer id;
-  gint64 new_id;
+  gsize len = strlen (value);
+  gint64 new_id = value_table_lookup (&batch->values, dim, value, len);
 
-  if (g_hash_table_lookup_extended (batch->values[dim], value, NULL, &id))
-    return (gint64) GPOINTER_TO_SIZE (id);
+  if (new_id != 0)
+    return new_id;
 
   new_id = batch->next_value_id++;
   _sc_store_writer_begin (batch->writer, batch->insert_value, N_("Saving a dimension value"));
@@ -657,7 +765,7 @@ intern_value (ScStoreBatch  *batch,
   _sc_store_writer_text (batch->writer, value);
   if (!_sc_store_writer_end (batch->writer, error))
     return 0;
-  g_hash_table_insert (batch->values[dim], g_strdup (value), GSIZE_TO_POINTER ((gsize) new_id));
+  value_table_add (&batch->values, dim, value, len, new_id);
   return new_id;
 }
 
@@ -1232,8 +1340,7 @@ sc_store_batch_free (ScStoreBatch *batch)
   sqlite3_finalize (batch->upsert_interactions);
   sqlite3_finalize (batch->insert_field);
   sqlite3_finalize (batch->delete_fields);
-  for (guint i = 0; i < SC_DIM_MAX; i++)
-    g_clear_pointer (&batch->values[i], g_hash_table_unref);
+  value_table_clear (&batch->values);
   g_string_free (batch->tag_codes, TRUE);
   g_string_free (batch->tag_word, TRUE);
   g_free (batch->source);
