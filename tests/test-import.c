@@ -110,6 +110,7 @@ static const struct
   { "call-log-segments.csv", "call-log", 3, 2 },
   { "event-log.csv", "event-log", 8, 2 },
   { "servicenow-audit.csv", "servicenow-audit", 7, 2 },
+  { "jira-issue-history.csv", "jira-issue-history", 7, 2 },
   { "pwc-call-center.csv", "pwc-call-center", 3, 3 },
   { "kaggle-support-tickets.csv", "kaggle-support-tickets", 3, 3 },
   { "survey.csv", "survey", 3, 3 },
@@ -454,6 +455,38 @@ test_values_servicenow_audit (Fixture       *fixture,
   g_assert_cmpint (incident->resolved, ==, 1);
   g_assert_cmpint (incident->reopens, ==, 0);
   assert_dimension_values (fixture->store, SC_DIM_STATUS, statuses);
+}
+
+/* Jira's issue history from its data pipeline: the status changes of an
+ * issue make its ticket, resolved at its first Done and reopened once. */
+static void
+test_values_jira_issue_history (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  static const char * const statuses[] = { "Done", "In Progress", NULL };
+  g_autofree char *path = fixture_file ("jira-issue-history.csv");
+  g_autoptr(ScImportResult) result = import_file (fixture->store, path, NULL);
+  g_autoptr(ScImportResult) again = NULL;
+  g_autoptr(GPtrArray) rows = scan_rows (fixture->store);
+  g_autofree char *notices = g_strjoinv ("|", result->notices);
+  const ScFactRow *issue, *open_issue;
+
+  g_assert_cmpstr (result->preset_id, ==, "jira-issue-history");
+  g_assert_cmpint (result->counts.rejected, ==, 0);
+  g_assert_cmpint (result->counts.inserted, ==, 2);
+  sc_test_assert_contains (notices, "2 rows were not read");
+  sc_test_assert_contains (notices, "5 events made 2 tickets.");
+  issue = row_created_at (rows, 1718010000);        /* 2024-06-10 09:00 UTC */
+  g_assert_cmpint (issue->resolved_at, ==, 1718020800);   /* 12:00, the first Done */
+  g_assert_cmpint (issue->resolved, ==, 1);
+  g_assert_cmpint (issue->reopens, ==, 1);
+  open_issue = row_created_at (rows, 1718184600);   /* 2024-06-12 09:30 UTC */
+  g_assert_cmpint (open_issue->resolved, ==, 0);
+  g_assert_cmpint (open_issue->resolved_at, ==, SC_MISSING);
+  assert_dimension_values (fixture->store, SC_DIM_STATUS, statuses);
+
+  again = import_file (fixture->store, path, NULL);
+  g_assert_cmpint (again->counts.unchanged, ==, 2);
 }
 
 /* The segments of a transferred call (Amazon Connect's initial contact
@@ -1570,6 +1603,7 @@ main (int   argc,
   ADD ("preview/workbook", test_preview_workbook);
   ADD ("real-files", test_real_files);
   ADD ("legacy-hashes", test_legacy_hashes);
+  ADD ("values/jira-issue-history", test_values_jira_issue_history);
   ADD ("generated-bad-rows", test_generated_bad_rows);
   ADD ("custom-fields", test_custom_fields);
   g_test_add_func ("/scorecard/import/presets/dimension-labels", test_dimension_labels);
