@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "sc-chart-axis.h"
 #include "sc-imports-page.h"
 #include "sc-preset.h"
 
@@ -31,6 +32,26 @@ struct _ScImportsPage
 
 G_DEFINE_FINAL_TYPE (ScImportsPage, sc_imports_page, GTK_TYPE_WIDGET)
 
+/**
+ * sc_import_counts_describe:
+ * @counts: what an import did
+ *
+ * Returns: (transfer full): "1,200 new, 30 updated, 900 unchanged, 5
+ *   rejected", the counts grouped in thousands
+ */
+char *
+sc_import_counts_describe (const ScImportCounts *counts)
+{
+  g_autofree char *inserted = sc_chart_format_value (SC_CHART_UNIT_COUNT, counts->inserted, NULL);
+  g_autofree char *updated = sc_chart_format_value (SC_CHART_UNIT_COUNT, counts->updated, NULL);
+  g_autofree char *unchanged = sc_chart_format_value (SC_CHART_UNIT_COUNT, counts->unchanged, NULL);
+  g_autofree char *rejected = sc_chart_format_value (SC_CHART_UNIT_COUNT, counts->rejected, NULL);
+
+  /* Translators: "1,200 new, 30 updated, 900 unchanged, 5 rejected" */
+  return g_strdup_printf (_("%s new, %s updated, %s unchanged, %s rejected"),
+                          inserted, updated, unchanged, rejected);
+}
+
 static char *
 describe_record (const ScImportRecord *record)
 {
@@ -38,13 +59,11 @@ describe_record (const ScImportRecord *record)
   g_autoptr(GDateTime) local = g_date_time_to_local (utc);
   /* Translators: when an import ran; see g_date_time_format(). */
   g_autofree char *when = g_date_time_format (local, _("%-d %b %Y, %H:%M"));
-  const ScImportCounts *c = &record->counts;
+  g_autofree char *counts = sc_import_counts_describe (&record->counts);
 
   /* Translators: "3 Nov 2026, 09:12 · zendesk · 120 new, 4 updated, 900 unchanged, 2 rejected" */
-  return g_strdup_printf (_("%s · %s · %" G_GINT64_FORMAT " new, %" G_GINT64_FORMAT " updated, %"
-                            G_GINT64_FORMAT " unchanged, %" G_GINT64_FORMAT " rejected"),
-                          when, record->preset ? record->preset : record->source,
-                          c->inserted, c->updated, c->unchanged, c->rejected);
+  return g_strdup_printf (_("%s · %s · %s"), when,
+                          record->preset ? record->preset : record->source, counts);
 }
 
 static GtkWidget *

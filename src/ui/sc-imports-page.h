@@ -19,4 +19,6 @@ void           sc_imports_page_set_store (ScImportsPage *self,
                                           ScStore       *store);
 guint          sc_imports_page_get_n_imports (ScImportsPage *self);
 
+char          *sc_import_counts_describe (const ScImportCounts *counts) G_GNUC_WARN_UNUSED_RESULT;
+
 G_END_DECLS

@@ -18,6 +18,7 @@
 #include "sc-chart-axis.h"
 #include "sc-import-dialog.h"
 #include "sc-importer.h"
+#include "sc-imports-page.h"
 #include "sc-window-private.h"
 
 typedef struct
@@ -202,13 +203,12 @@ show_import_result (ScWindow             *self,
                     const ScImportResult *result)
 {
   const ScImportCounts *c = &result->counts;
+  g_autofree char *counts = sc_import_counts_describe (c);
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  /* Translators: "tickets.csv: 1200 new, 30 updated, 900 unchanged, 5 rejected" */
-  title = g_strdup_printf (_("%s: %" G_GINT64_FORMAT " new, %" G_GINT64_FORMAT " updated, %"
-                             G_GINT64_FORMAT " unchanged, %" G_GINT64_FORMAT " rejected"),
-                           display_name, c->inserted, c->updated, c->unchanged, c->rejected);
+  /* Translators: "tickets.csv: 1,200 new, 30 updated, 900 unchanged, 5 rejected" */
+  title = g_strdup_printf (_("%s: %s"), display_name, counts);
   toast = adw_toast_new (title);
   adw_toast_set_timeout (toast, 8);
   adw_toast_set_button_label (toast, c->rejected > 0 ? _("Show Rejected Rows") : _("Show"));
@@ -234,6 +234,8 @@ import_ready_cb (GObject      *object,
     {
       _sc_window_set_last_created (self, job->last_created);
       show_import_result (self, job->display_name, import_result);
+      if (import_result->counts.inserted + import_result->counts.updated > 0)
+        _sc_window_show_imported_loading (self);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     sc_window_add_toast (self, adw_toast_new (_("Import cancelled; nothing was changed")));

@@ -90,6 +90,7 @@ void _sc_window_class_add_review (GtkWidgetClass *widget_class);
 
 /* Re-reads what the pages show after the store changed. */
 void _sc_window_reload           (ScWindow       *self);
+void _sc_window_show_imported_loading (ScWindow  *self);
 void _sc_window_set_last_created (ScWindow      *self,
                                   gint64         last_created);
 

@@ -169,6 +169,18 @@ dashboard_failed_cb (ScWindow   *self,
   show_error (self, error);
 }
 
+/* After an import into a store that showed no data yet, until its rows
+ * are loaded: they take a moment, which the window says rather than "No
+ * Service Data Yet". */
+void
+_sc_window_show_imported_loading (ScWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->state_stack), "empty") != 0)
+    return;
+  adw_status_page_set_title (self->loading_page, _("Loading the Imported Data…"));
+  gtk_stack_set_visible_child_name (self->state_stack, "loading");
+}
+
 void
 _sc_window_reload (ScWindow *self)
 {

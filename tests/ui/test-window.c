@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "sc-chart-axis.h"
+#include "sc-imports-page.h"
 #include "sc-preferences-window.h"
 #include "sc-test-util.h"
 #include "sc-ui-test-util.h"
@@ -146,6 +147,13 @@ test_import (Fixture       *fixture,
                                                  "0 new, 0 updated, 2 unchanged, 1 rejected", when);
 
     g_assert_true (sc_ui_test_wait_for_text (GTK_WIDGET (fixture->window), subtitle));
+  }
+  /* Large counts are grouped in thousands, as everywhere else. */
+  {
+    ScImportCounts counts = { .inserted = 1234567, .updated = 1000, .unchanged = 999 };
+    g_autofree char *text = sc_import_counts_describe (&counts);
+
+    g_assert_cmpstr (text, ==, "1,234,567 new, 1,000 updated, 999 unchanged, 0 rejected");
   }
 
   /* Expanding an import lists its rejected rows with line, column and why. */
