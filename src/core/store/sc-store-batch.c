@@ -81,6 +81,10 @@ struct _ScStoreBatch
   /* Interactions, dimension values and rejects are written by the
    * writer's thread, so their row ids are chosen here. */
   ScStoreWriter *writer;
+  /* Interactions go to the writer's thread as they came; there they are
+   * hashed, their dimension values interned and their facts packed, and
+   * their statements queued on @rows (see process_interaction()). */
+  ScStoreWriter *rows;
   gint64        n_queued;      /* interactions given to the writer */
   /* The store holds interactions hashed with FNV-1a, which an unchanged
    * record must still match (see hash_interaction_fnv()). */
@@ -334,6 +338,12 @@ value_table_lookup (ValueTable *table,
 }
 
 /* ---- Setting up -------------------------------------------------------- */
+
+static gboolean process_interaction (gpointer        data,
+                                     ScStoreWriter  *w,
+                                     const guint8   *bytes,
+                                     gsize           len,
+                                     GError        **error);
 
 /* The upsert of @rows interactions; with @legacy, a row whose stored hash
  * is the FNV-1a hash given after its columns is unchanged too (only for
@@ -607,16 +617,18 @@ sc_store_begin_import (ScStore             *self,
       || !(batch->upsert_interaction = prepare_upsert (batch, 1, batch->legacy_hashes, error)))
     return NULL;
   batch->writer = _sc_store_writer_new (batch->db);
+  batch->rows = _sc_store_writer_new (batch->db);
+  _sc_store_writer_set_call (batch->writer, process_interaction, batch, batch->rows);
   batch->next_value_id = max_value_id + 1;
-  _sc_store_writer_set_counted (batch->writer, batch->upsert_interaction, max_interaction_id);
+  _sc_store_writer_set_counted (batch->rows, batch->upsert_interaction, max_interaction_id);
   if (!batch->legacy_hashes)
     {
       if (!(batch->upsert_interactions = prepare_upsert (batch, UPSERT_ROWS, FALSE, error)))
         return NULL;
-      _sc_store_writer_set_multi (batch->writer, batch->upsert_interaction,
+      _sc_store_writer_set_multi (batch->rows, batch->upsert_interaction,
                                   batch->upsert_interactions, UPSERT_ROWS);
     }
-  _sc_store_writer_set_first_param (batch->writer, batch->upsert_interaction,
+  _sc_store_writer_set_first_param (batch->rows, batch->upsert_interaction,
                                     N_SHARED_COLUMNS + 1);
   return g_steal_pointer (&batch);
 }
@@ -746,8 +758,10 @@ sc_store_batch_add_dimension (ScStoreBatch  *batch,
 
 /* ---- Dimension values -------------------------------------------------- */
 
+/* The id of @value in @dim, new ones queued on @w. */
 static gint64
 intern_value (ScStoreBatch  *batch,
+              ScStoreWriter *w,
               ScDimension    dim,
               const char    *value,
               GError       **error)
@@ -759,11 +773,11 @@ intern_value (ScStoreBatch  *batch,
     return new_id;
 
   new_id = batch->next_value_id++;
-  _sc_store_writer_begin (batch->writer, batch->insert_value, N_("Saving a dimension value"));
-  _sc_store_writer_int (batch->writer, new_id);
-  _sc_store_writer_int (batch->writer, (gint64) dim + 1);
-  _sc_store_writer_text (batch->writer, value);
-  if (!_sc_store_writer_end (batch->writer, error))
+  _sc_store_writer_begin (w, batch->insert_value, N_("Saving a dimension value"));
+  _sc_store_writer_int (w, new_id);
+  _sc_store_writer_int (w, (gint64) dim + 1);
+  _sc_store_writer_text (w, value);
+  if (!_sc_store_writer_end (w, error))
     return 0;
   value_table_add (&batch->values, dim, value, len, new_id);
   return new_id;
@@ -789,6 +803,7 @@ append_code (GString *out,
  * batch->tag_codes (empty when there are none). */
 static gboolean
 intern_tags (ScStoreBatch  *batch,
+             ScStoreWriter *w,
              const char    *tags,
              GError       **error)
 {
@@ -810,7 +825,7 @@ intern_tags (ScStoreBatch  *batch,
       g_string_truncate (batch->tag_word, 0);
       g_string_append_len (batch->tag_word, p, (gssize) len);
       p += len;
-      if ((code = intern_value (batch, SC_DIM_TAGS, batch->tag_word->str, error)) == 0)
+      if ((code = intern_value (batch, w, SC_DIM_TAGS, batch->tag_word->str, error)) == 0)
         return FALSE;
       if (batch->tag_codes->len > 0)
         g_string_append_c (batch->tag_codes, ' ');
@@ -825,12 +840,12 @@ intern_tags (ScStoreBatch  *batch,
  * that may hold such hashes. */
 static gboolean
 queue_interaction (ScStoreBatch         *batch,
+                   ScStoreWriter        *w,
                    const ScInteraction  *it,
                    guint64               row_hash,
                    guint64               legacy_hash,
                    GError              **error)
 {
-  ScStoreWriter *w = batch->writer;
   gint64 codes[SC_DIM_TAGS];
   guint8 facts[SC_PACKED_MAX_SIZE];
   gsize facts_len;
@@ -840,10 +855,10 @@ queue_interaction (ScStoreBatch         *batch,
     {
       codes[d] = SC_MISSING;
       if (it->dims[d] != NULL && it->dims[d][0] != '\0'
-          && (codes[d] = intern_value (batch, d, it->dims[d], error)) == 0)
+          && (codes[d] = intern_value (batch, w, d, it->dims[d], error)) == 0)
         return FALSE;
     }
-  if (!intern_tags (batch, it->dims[SC_DIM_TAGS], error))
+  if (!intern_tags (batch, w, it->dims[SC_DIM_TAGS], error))
     return FALSE;
 
   facts_len = _sc_store_pack_interaction (it, codes, facts);
@@ -865,10 +880,10 @@ queue_interaction (ScStoreBatch         *batch,
  * (found by its key: the upsert before it chose the row). */
 static gboolean
 queue_fields (ScStoreBatch         *batch,
+              ScStoreWriter        *w,
               const ScInteraction  *it,
               GError              **error)
 {
-  ScStoreWriter *w = batch->writer;
 
   if (batch->n_dims == SC_DIM_N_BUILTIN)
     return TRUE;
@@ -883,7 +898,7 @@ queue_fields (ScStoreBatch         *batch,
 
       if (it->dims[d] == NULL || it->dims[d][0] == '\0')
         continue;
-      if ((code = intern_value (batch, d, it->dims[d], error)) == 0)
+      if ((code = intern_value (batch, w, d, it->dims[d], error)) == 0)
         return FALSE;
       _sc_store_writer_begin (w, batch->insert_field, N_("Saving an interaction"));
       _sc_store_writer_text (w, batch->source);
@@ -894,6 +909,87 @@ queue_fields (ScStoreBatch         *batch,
         return FALSE;
     }
   return TRUE;
+}
+
+/* An interaction goes to the writer's thread as its hashes (see
+ * queue_interaction()), then a copy of the struct whose strings follow
+ * it, their pointers replaced by their offsets plus one (0 for NULL). */
+typedef struct
+{
+  guint64       row_hash;
+  guint64       legacy_hash;
+  ScInteraction it;
+} Record;
+
+#define N_RECORD_STRINGS (SC_DIM_MAX + 3)
+
+static const char **
+record_string (ScInteraction *it,
+               guint          i)
+{
+  if (i < SC_DIM_MAX)
+    return &it->dims[i];
+  if (i == SC_DIM_MAX)
+    return &it->external_id;
+  return i == SC_DIM_MAX + 1 ? &it->customer_id : &it->subject;
+}
+
+static void
+pack_record (ScStoreBatch        *batch,
+             const ScInteraction *interaction)
+{
+  Record record = { hash_interaction (interaction), 0, *interaction };
+  gsize lens[N_RECORD_STRINGS];
+  gsize len = sizeof record;
+  char *dest;
+
+  if (batch->legacy_hashes)
+    record.legacy_hash = hash_interaction_fnv (interaction);
+  for (guint i = 0; i < N_RECORD_STRINGS; i++)
+    {
+      const char *text = *record_string (&record.it, i);
+
+      lens[i] = text != NULL ? strlen (text) + 1 : 0;
+      len += lens[i];
+    }
+  dest = _sc_store_writer_call_begin (batch->writer, len);
+  len = sizeof record;
+  for (guint i = 0; i < N_RECORD_STRINGS; i++)
+    {
+      const char **text = record_string (&record.it, i);
+
+      if (*text == NULL)
+        continue;
+      memcpy (dest + len, *text, lens[i]);
+      *text = GSIZE_TO_POINTER (len + 1);
+      len += lens[i];
+    }
+  memcpy (dest, &record, sizeof record);
+}
+
+/* On the writer's thread: interns the values of the interaction packed
+ * in @bytes and queues its statements on @w. */
+static gboolean
+process_interaction (gpointer        data,
+                     ScStoreWriter  *w,
+                     const guint8   *bytes,
+                     gsize           len,
+                     GError        **error)
+{
+  ScStoreBatch *batch = data;
+  Record record;
+
+  g_assert (len >= sizeof record);
+  memcpy (&record, bytes, sizeof record);
+  for (guint i = 0; i < N_RECORD_STRINGS; i++)
+    {
+      const char **text = record_string (&record.it, i);
+      gsize offset = GPOINTER_TO_SIZE (*text);
+
+      *text = offset != 0 ? (const char *) bytes + offset - 1 : NULL;
+    }
+  return queue_interaction (batch, w, &record.it, record.row_hash, record.legacy_hash, error)
+         && queue_fields (batch, w, &record.it, error);
 }
 
 /**
@@ -930,9 +1026,8 @@ sc_store_batch_add_interaction (ScStoreBatch         *batch,
       return FALSE;
     }
 
-  if (!queue_interaction (batch, interaction, hash_interaction (interaction),
-                          batch->legacy_hashes ? hash_interaction_fnv (interaction) : 0, error)
-      || !queue_fields (batch, interaction, error))
+  pack_record (batch, interaction);
+  if (!_sc_store_writer_end (batch->writer, error))
     return FALSE;
   batch->n_queued++;
   if (outcome)
@@ -995,7 +1090,7 @@ optional_value (ScStoreBatch  *batch,
 
   if (value == NULL || value[0] == '\0')
     return SC_MISSING;
-  code = intern_value (batch, dim, value, error);
+  code = intern_value (batch, batch->writer, dim, value, error);
   return code != 0 ? code : VALUE_FAILED;
 }
 
@@ -1260,7 +1355,7 @@ sc_store_batch_commit (ScStoreBatch    *batch,
       sc_store_batch_rollback (batch);
       return FALSE;
     }
-  _sc_store_writer_get_counts (batch->writer, &inserted, &updated);
+  _sc_store_writer_get_counts (batch->rows, &inserted, &updated);
   counts->inserted += inserted;
   counts->updated += updated;
   counts->unchanged += batch->n_queued - inserted - updated;
@@ -1307,6 +1402,8 @@ sc_store_batch_rollback (ScStoreBatch *batch)
     return;
   if (batch->writer != NULL)
     _sc_store_writer_discard (batch->writer);
+  if (batch->rows != NULL)
+    _sc_store_writer_discard (batch->rows);
   /* Statements must not hold the transaction open. */
   if (batch->upsert_interaction)
     sqlite3_reset (batch->upsert_interaction);
@@ -1334,6 +1431,7 @@ sc_store_batch_free (ScStoreBatch *batch)
 
   sc_store_batch_rollback (batch);
   g_clear_pointer (&batch->writer, _sc_store_writer_free);
+  g_clear_pointer (&batch->rows, _sc_store_writer_free);
   sqlite3_finalize (batch->insert_value);
   sqlite3_finalize (batch->insert_reject);
   sqlite3_finalize (batch->upsert_interaction);

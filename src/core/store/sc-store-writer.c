@@ -48,6 +48,8 @@ typedef struct
   ParamType type;
 } Param;
 
+/* A statement to run, or (@stmt NULL) a call of the writer's call
+ * function with the one blob parameter. */
 typedef struct
 {
   sqlite3_stmt *stmt;
@@ -79,6 +81,14 @@ struct _ScStoreWriter
    * are bound from ?@first_param on: those before are bound once. */
   sqlite3_stmt *offset_stmt;
   int           first_param;
+
+  /* Calls queued with _sc_store_writer_call_begin() run @call on the
+   * thread; what it queues on @inner runs before the next statement. */
+  ScStoreWriterCallFunc call;
+  gpointer              call_data;
+  ScStoreWriter        *inner;
+  /* An inner writer writes full chunks at once, on the caller's thread. */
+  gboolean              synchronous;
 
   /* Rows that @counted (and @multi) inserted and updated in its table,
    * whose largest row id was @max_id; written by the thread, read after
@@ -207,22 +217,38 @@ n_multi (const ScStoreWriter *self,
   return self->multi_rows;
 }
 
-/* Binds and steps the chunk's statements in order; stops at the first
- * that fails. */
+/* Binds and steps the chunk's statements in order, and makes its calls;
+ * stops at the first that fails. */
 static gboolean
 chunk_write (ScStoreWriter  *self,
              Chunk          *chunk,
              GError        **error)
 {
+  gboolean called = FALSE;
   guint n;
 
   for (guint i = 0; i < chunk->statements->len; i += n)
     {
       const Statement *s = &g_array_index (chunk->statements, Statement, i);
       sqlite3_stmt *stmt = s->stmt;
+      int first = s->stmt == self->offset_stmt ? self->first_param : 1;
       int rc;
 
-      int first = s->stmt == self->offset_stmt ? self->first_param : 1;
+      if (stmt == NULL)
+        {
+          const Param *p = &chunk->params[s->first_param];
+
+          n = 1;
+          if (!self->call (self->call_data, self->inner,
+                           (const guint8 *) chunk->text->str + p->value, p->len, error))
+            return FALSE;
+          called = TRUE;
+          continue;
+        }
+      /* What the calls before queued runs first. */
+      if (called && !_sc_store_writer_flush (self->inner, error))
+        return FALSE;
+      called = FALSE;
 
       n = n_multi (self, chunk, i);
       if (n > 1)
@@ -246,7 +272,7 @@ chunk_write (ScStoreWriter  *self,
       if (s->stmt == self->counted)
         count_changes (self);
     }
-  return TRUE;
+  return !called || _sc_store_writer_flush (self->inner, error);
 }
 
 static gpointer
@@ -324,6 +350,9 @@ submit (ScStoreWriter  *self,
 {
   gboolean ok;
 
+  if (self->synchronous)
+    return _sc_store_writer_flush (self, error);
+
   g_mutex_lock (&self->lock);
   if (self->thread == NULL)
     self->thread = g_thread_new ("sc-store-writer", writer_thread, self);
@@ -358,6 +387,21 @@ _sc_store_writer_set_multi (ScStoreWriter *self,
   self->single = single;
   self->multi = multi;
   self->multi_rows = rows;
+}
+
+void
+_sc_store_writer_set_call (ScStoreWriter         *self,
+                           ScStoreWriterCallFunc  call,
+                           gpointer               call_data,
+                           ScStoreWriter         *inner)
+{
+  g_return_if_fail (self->thread == NULL);
+  g_return_if_fail (inner != NULL && inner != self && inner->thread == NULL);
+
+  self->call = call;
+  self->call_data = call_data;
+  self->inner = inner;
+  inner->synchronous = TRUE;
 }
 
 void
@@ -472,6 +516,22 @@ _sc_store_writer_blob (ScStoreWriter *self,
                        gsize          len)
 {
   add_bytes (self, PARAM_BLOB, data, len);
+}
+
+char *
+_sc_store_writer_call_begin (ScStoreWriter *self,
+                             gsize          len)
+{
+  Statement s = { NULL, NULL, self->filling->n_params, 0 };
+  GString *text = self->filling->text;
+  gsize offset = text->len;
+
+  g_return_val_if_fail (self->call != NULL, NULL);
+
+  g_array_append_val (self->filling->statements, s);
+  g_string_set_size (text, offset + len);
+  add_param (self, PARAM_BLOB, (gint64) offset, len);
+  return text->str + offset;
 }
 
 gboolean

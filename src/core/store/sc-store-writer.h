@@ -14,6 +14,14 @@ G_BEGIN_DECLS
 
 typedef struct _ScStoreWriter ScStoreWriter;
 
+/* Called on the writer's thread for each queued call, with the bytes
+ * given; it queues its statements on @inner. */
+typedef gboolean (*ScStoreWriterCallFunc) (gpointer        data,
+                                           ScStoreWriter  *inner,
+                                           const guint8   *bytes,
+                                           gsize           len,
+                                           GError        **error);
+
 ScStoreWriter *_sc_store_writer_new     (sqlite3        *db);
 void           _sc_store_writer_free    (ScStoreWriter  *self);
 
@@ -25,6 +33,17 @@ void           _sc_store_writer_set_multi (ScStoreWriter *self,
                                          sqlite3_stmt   *single,
                                          sqlite3_stmt   *multi,
                                          guint           rows);
+
+/* Lets the caller queue calls of @call (see _sc_store_writer_call_begin()),
+ * which run on the writer's thread, in order with the statements, and
+ * queue statements of their own on @inner: those run, at once, before
+ * the next statement queued here. @inner never starts a thread of its
+ * own. Work that the caller's thread would do before queuing a statement
+ * can so be done beside it. Call before queuing anything. */
+void           _sc_store_writer_set_call (ScStoreWriter        *self,
+                                         ScStoreWriterCallFunc call,
+                                         gpointer              call_data,
+                                         ScStoreWriter        *inner);
 
 /* The queued parameters of @stmt (and of its multi-row form, row after
  * row) go to ?@first_param on; the caller binds those before once, and
@@ -57,6 +76,11 @@ void           _sc_store_writer_text    (ScStoreWriter  *self,
                                          const char     *value);
 void           _sc_store_writer_blob    (ScStoreWriter  *self,
                                          const char     *data,
+                                         gsize           len);
+/* Queues a call of the call function with @len bytes, which the caller
+ * writes to the returned place before anything else is queued; end it
+ * with _sc_store_writer_end(). */
+char          *_sc_store_writer_call_begin (ScStoreWriter *self,
                                          gsize           len);
 /* Ends the statement begun last. Returns FALSE with the error of an
  * earlier statement that failed: the batch cannot go on. */
