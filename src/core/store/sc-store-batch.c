@@ -79,11 +79,14 @@ struct _ScStoreBatch
   GString      *tag_word;
 
   /* Interactions, dimension values and rejects are written by the
-   * writer's thread, so their row ids are chosen here. */
+   * writer's thread, so their row ids are chosen here (and dimension
+   * values' ids there, for the values of interactions). */
   ScStoreWriter *writer;
-  /* Interactions go to the writer's thread as they came; there they are
-   * hashed, their dimension values interned and their facts packed, and
-   * their statements queued on @rows (see process_interaction()). */
+  /* Interactions go to the writer's thread hashed, as they came; there
+   * their dimension values are interned and their facts packed, and
+   * their statements queued on @rows (see process_interaction()). The
+   * other records flush the writer before they use the batch, so that
+   * the two threads never use it at once. */
   ScStoreWriter *rows;
   gint64        n_queued;      /* interactions given to the writer */
   /* The store holds interactions hashed with FNV-1a, which an unchanged

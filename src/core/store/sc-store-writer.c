@@ -14,6 +14,11 @@
  * than a chunk never starts a thread: _sc_store_writer_flush() writes it
  * on the caller's thread.
  *
+ * Besides statements, the caller may queue calls (_sc_store_writer_set_call()):
+ * work that would otherwise be done on the caller's thread before queuing
+ * statements (an import's interning and packing), which runs on the
+ * thread instead and queues its statements on an inner writer.
+ *
  * The caller must not use the connection while work is queued: every
  * other use of it comes after _sc_store_writer_flush(). The connection is
  * thus used by one thread at a time, as SQLITE_OPEN_NOMUTEX requires.
