@@ -1563,6 +1563,84 @@ test_custom_fields (Fixture       *fixture,
   }
 }
 
+static gboolean
+count_field_cb (gint64       interaction_id,
+                ScDimension  dim,
+                gint64       value_id,
+                gpointer     user_data)
+{
+  (*(guint *) user_data)++;
+  return TRUE;
+}
+
+/* A file large enough for the writer's thread, whose rows bring new tag
+ * values and custom fields as they go, with rejected rows among them:
+ * everything lands as with a small file, and once only. */
+static void
+test_custom_fields_large (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autofree char *fixture_path = fixture_file ("zendesk-custom-fields.csv");
+  g_autofree char *path = g_build_filename (fixture->dir, "zendesk-large.csv", NULL);
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(ScImportResult) first = NULL;
+  g_autoptr(ScImportResult) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_rows = 3000, n_bad = 0, n_fields = 0, n_expected_fields = 0, n_new_tags = 0;
+
+  g_assert_true (g_file_get_contents (fixture_path, &text, NULL, &error));
+  lines = g_strsplit (text, "\n", -1);
+  g_string_append_printf (out, "%s\n", lines[0]);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const char *row = lines[1 + i % 3];
+      const char *after_id = strchr (strchr (row, ',') + 1, ',');
+
+      if (i % 97 == 5)
+        {
+          g_string_append (out, ",broken,row\n");
+          n_bad++;
+          continue;
+        }
+      /* A new id, and on every tenth first-kind row a tag of its own. */
+      g_string_append_printf (out, ",%u", 50000 + i);
+      if (i % 30 == 0)
+        {
+          g_autofree char *tag = g_strdup_printf (",login vip t%u,", i);
+          g_auto(GStrv) parts = g_strsplit (after_id, ",login vip,", 2);
+
+          g_assert_cmpuint (g_strv_length (parts), ==, 2);
+          g_string_append_printf (out, "%s%s%s", parts[0], tag, parts[1]);
+          n_new_tags++;
+        }
+      else
+        g_string_append (out, after_id);
+      g_string_append_c (out, '\n');
+      /* Rows 1 and 2 have three custom values, row 3 two. */
+      n_expected_fields += i % 3 == 2 ? 2 : 3;
+    }
+  g_assert_true (g_file_set_contents (path, out->str, out->len, &error));
+
+  first = import_file (fixture->store, path, NULL);
+  g_assert_cmpint (first->counts.rejected, ==, n_bad);
+  g_assert_cmpint (first->counts.inserted, ==, n_rows - n_bad);
+  g_assert_true (sc_store_scan_interaction_fields (fixture->store, count_field_cb, &n_fields,
+                                                   &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_fields, ==, n_expected_fields);
+  g_assert_cmpfloat (volume_of (fixture->store, SC_DIM_CATEGORY, "Incident"), ==,
+                     (n_rows - n_bad) / 3 + 1);
+  g_assert_cmpuint (n_new_tags, >, 90);
+  g_assert_cmpfloat (volume_of (fixture->store, SC_DIM_TAGS, "t2970"), ==, 1);
+  g_assert_cmpfloat (volume_of (fixture->store, SC_DIM_TAGS, "vip"), ==, (n_rows - n_bad) / 3 + 1);
+
+  again = import_file (fixture->store, path, NULL);
+  g_assert_cmpint (again->counts.unchanged, ==, n_rows - n_bad);
+  g_assert_cmpint (again->counts.inserted + again->counts.updated, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1604,6 +1682,7 @@ main (int   argc,
   ADD ("real-files", test_real_files);
   ADD ("legacy-hashes", test_legacy_hashes);
   ADD ("values/jira-issue-history", test_values_jira_issue_history);
+  ADD ("custom-fields-large", test_custom_fields_large);
   ADD ("generated-bad-rows", test_generated_bad_rows);
   ADD ("custom-fields", test_custom_fields);
   g_test_add_func ("/scorecard/import/presets/dimension-labels", test_dimension_labels);
