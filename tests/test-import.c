@@ -427,66 +427,77 @@ test_values_event_log (Fixture       *fixture,
   g_assert_cmpint (again->counts.unchanged, ==, 2);
 }
 
-/* A ServiceNow audit log: only the changes of the state are read, the
- * rest are said so; an incident's state history makes its ticket. */
-static void
-test_values_servicenow_audit (Fixture       *fixture,
-                              gconstpointer  data)
+/* Imports a change log of two tickets in five status changes and two
+ * changes of other fields, as @preset; returns the stored rows. */
+static GPtrArray *
+import_change_log (Fixture    *fixture,
+                   const char *file,
+                   const char *preset,
+                   const char *column)
 {
-  static const char * const statuses[] = { "Closed", "New", NULL };
-  g_autofree char *path = fixture_file ("servicenow-audit.csv");
-  g_autoptr(ScImportResult) result = import_file (fixture->store, path, NULL);
-  g_autoptr(GPtrArray) rows = scan_rows (fixture->store);
-  g_autofree char *notices = g_strjoinv ("|", result->notices);
-  const ScFactRow *incident;
-
-  g_assert_cmpint (result->counts.rejected, ==, 0);
-  g_assert_cmpint (result->counts.inserted, ==, 2);
-  sc_test_assert_contains (notices, "2 rows were not read: their “fieldname” is not one the export type reads.");
-  sc_test_assert_contains (notices, "5 events made 2 tickets.");
-  {
-    g_autoptr(GPtrArray) imports = sc_store_list_imports (fixture->store, NULL);
-
-    g_assert_cmpuint (imports->len, ==, 1);
-    sc_test_assert_contains (((ScImportRecord *) imports->pdata[0])->mapping, ";rows=fieldname;fold=events");
-  }
-  incident = row_created_at (rows, 1718006400);   /* 2024-06-10 08:00 */
-  g_assert_cmpint (incident->resolved_at, ==, 1718013600);   /* 10:00 */
-  g_assert_cmpint (incident->resolved, ==, 1);
-  g_assert_cmpint (incident->reopens, ==, 0);
-  assert_dimension_values (fixture->store, SC_DIM_STATUS, statuses);
-}
-
-/* Jira's issue history from its data pipeline: the status changes of an
- * issue make its ticket, resolved at its first Done and reopened once. */
-static void
-test_values_jira_issue_history (Fixture       *fixture,
-                                gconstpointer  data)
-{
-  static const char * const statuses[] = { "Done", "In Progress", NULL };
-  g_autofree char *path = fixture_file ("jira-issue-history.csv");
+  g_autofree char *path = fixture_file (file);
   g_autoptr(ScImportResult) result = import_file (fixture->store, path, NULL);
   g_autoptr(ScImportResult) again = NULL;
-  g_autoptr(GPtrArray) rows = scan_rows (fixture->store);
+  g_autoptr(GPtrArray) imports = sc_store_list_imports (fixture->store, NULL);
   g_autofree char *notices = g_strjoinv ("|", result->notices);
-  const ScFactRow *issue, *open_issue;
+  g_autofree char *not_read = g_strdup_printf ("2 rows were not read: their “%s” is not one "
+                                               "the export type reads.", column);
+  g_autofree char *mapping = g_strdup_printf (";rows=%s;fold=events", column);
 
-  g_assert_cmpstr (result->preset_id, ==, "jira-issue-history");
+  g_assert_cmpstr (result->preset_id, ==, preset);
   g_assert_cmpint (result->counts.rejected, ==, 0);
   g_assert_cmpint (result->counts.inserted, ==, 2);
-  sc_test_assert_contains (notices, "2 rows were not read");
+  sc_test_assert_contains (notices, not_read);
   sc_test_assert_contains (notices, "5 events made 2 tickets.");
-  issue = row_created_at (rows, 1718010000);        /* 2024-06-10 09:00 UTC */
-  g_assert_cmpint (issue->resolved_at, ==, 1718020800);   /* 12:00, the first Done */
-  g_assert_cmpint (issue->resolved, ==, 1);
-  g_assert_cmpint (issue->reopens, ==, 1);
-  open_issue = row_created_at (rows, 1718184600);   /* 2024-06-12 09:30 UTC */
-  g_assert_cmpint (open_issue->resolved, ==, 0);
-  g_assert_cmpint (open_issue->resolved_at, ==, SC_MISSING);
-  assert_dimension_values (fixture->store, SC_DIM_STATUS, statuses);
+  g_assert_cmpuint (imports->len, ==, 1);
+  sc_test_assert_contains (((ScImportRecord *) imports->pdata[0])->mapping, mapping);
 
   again = import_file (fixture->store, path, NULL);
   g_assert_cmpint (again->counts.unchanged, ==, 2);
+  return scan_rows (fixture->store);
+}
+
+/* Change logs of two tickets: only the changes of the status are read,
+ * the rest are said so; a ticket's status history makes it, resolved at
+ * its first resolved status, reopened each time it left one. */
+typedef struct
+{
+  const char *file, *preset, *column;
+  gint64      created, resolved_at, reopens;   /* of the resolved ticket */
+  gint64      open_created;                    /* of the one still open */
+  const char *statuses[3];
+} ChangeLogCase;
+
+static const ChangeLogCase servicenow_audit = {
+  "servicenow-audit.csv", "servicenow-audit", "fieldname",
+  1718006400, 1718013600, 0,   /* 2024-06-10 08:00, resolved 10:00 */
+  1718096400,                  /* 2024-06-11 09:00 */
+  { "Closed", "New", NULL },
+};
+
+/* Jira's issue history from its data pipeline, reopened once. */
+static const ChangeLogCase jira_issue_history = {
+  "jira-issue-history.csv", "jira-issue-history", "field",
+  1718010000, 1718020800, 1,   /* 2024-06-10 09:00 UTC, the first Done 12:00 */
+  1718184600,                  /* 2024-06-12 09:30 UTC */
+  { "Done", "In Progress", NULL },
+};
+
+static void
+test_values_change_log (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const ChangeLogCase *c = data;
+  g_autoptr(GPtrArray) rows = import_change_log (fixture, c->file, c->preset, c->column);
+  const ScFactRow *resolved = row_created_at (rows, c->created);
+  const ScFactRow *open = row_created_at (rows, c->open_created);
+
+  g_assert_cmpint (resolved->resolved_at, ==, c->resolved_at);
+  g_assert_cmpint (resolved->resolved, ==, 1);
+  g_assert_cmpint (resolved->reopens, ==, c->reopens);
+  g_assert_cmpint (open->resolved, ==, 0);
+  g_assert_cmpint (open->resolved_at, ==, SC_MISSING);
+  assert_dimension_values (fixture->store, SC_DIM_STATUS, c->statuses);
 }
 
 /* The segments of a transferred call (Amazon Connect's initial contact
@@ -1661,7 +1672,10 @@ main (int   argc,
   ADD ("values/jira-labels", test_values_jira_labels);
   ADD ("values/event-log", test_values_event_log);
   ADD ("values/call-segments", test_values_call_segments);
-  ADD ("values/servicenow-audit", test_values_servicenow_audit);
+  g_test_add ("/scorecard/import/values/servicenow-audit", Fixture, &servicenow_audit,
+              fixture_set_up, test_values_change_log, fixture_tear_down);
+  g_test_add ("/scorecard/import/values/jira-issue-history", Fixture, &jira_issue_history,
+              fixture_set_up, test_values_change_log, fixture_tear_down);
   ADD ("preview/jira-labels", test_preview_jira_labels);
   ADD ("preview/skipped-rows", test_preview_skipped_rows);
   ADD ("values/date-order", test_values_date_order);
@@ -1681,7 +1695,6 @@ main (int   argc,
   ADD ("preview/workbook", test_preview_workbook);
   ADD ("real-files", test_real_files);
   ADD ("legacy-hashes", test_legacy_hashes);
-  ADD ("values/jira-issue-history", test_values_jira_issue_history);
   ADD ("custom-fields-large", test_custom_fields_large);
   ADD ("generated-bad-rows", test_generated_bad_rows);
   ADD ("custom-fields", test_custom_fields);
