@@ -484,6 +484,41 @@ static const ChangeLogCase jira_issue_history = {
 };
 
 static void
+run_cli_import (ScTestRun  *run,
+                const char *cli,
+                const char *db,
+                ...)
+{
+  va_list args;
+
+  va_start (args, db);
+  sc_test_run_cli_va (run, NULL, cli, db, "import", args);
+  va_end (args);
+}
+
+/* scorecard-cli import --json writes JSON: text outside ASCII as it is,
+ * quotes in a path escaped. */
+static void
+test_cli_json_text (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *source = fixture_file ("jira-issue-history.csv");
+  g_autofree char *path = g_build_filename (fixture->dir, "Änderungen \"Q3\".csv", NULL);
+  g_autofree char *cli = sc_test_cli_path ();
+  g_autofree char *db = g_build_filename (fixture->dir, "cli.sqlite", NULL);
+  g_autofree char *file_json = NULL;
+  g_auto(ScTestRun) run = { 0 };
+
+  copy_file (source, path);
+  run_cli_import (&run, cli, db, "--json", path, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  file_json = g_strdup_printf ("{\"file\": \"%s/Änderungen \\\"Q3\\\".csv\"", fixture->dir);
+  g_assert_true (g_str_has_prefix (run.out, file_json));
+  sc_test_assert_contains (run.out, "\"notices\": [\"5 events made 2 tickets.\", \"2 rows were not "
+                           "read: their “field” is not one the export type reads.\"]}");
+}
+
+static void
 test_values_change_log (Fixture       *fixture,
                         gconstpointer  data)
 {
@@ -1672,6 +1707,7 @@ main (int   argc,
   ADD ("values/jira-labels", test_values_jira_labels);
   ADD ("values/event-log", test_values_event_log);
   ADD ("values/call-segments", test_values_call_segments);
+  ADD ("cli-json-text", test_cli_json_text);
   g_test_add ("/scorecard/import/values/servicenow-audit", Fixture, &servicenow_audit,
               fixture_set_up, test_values_change_log, fixture_tear_down);
   g_test_add ("/scorecard/import/values/jira-issue-history", Fixture, &jira_issue_history,

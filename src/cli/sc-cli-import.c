@@ -38,12 +38,13 @@ static void
 print_json (const char           *path,
             const ScImportResult *result)
 {
-  g_autoptr(GString) s = g_string_new ("{");
+  g_autoptr(GString) s = g_string_new ("{\"file\": ");
   g_autoptr(GList) keys = g_hash_table_get_keys (result->rejects_by_reason);
-  g_autofree char *file = g_strescape (path, NULL);
 
-  g_string_append_printf (s, "\"file\": \"%s\", \"preset\": \"%s\", \"confidence\": %.2f, ",
-                          file, result->preset_id, result->confidence);
+  sc_cli_json_string (s, path);
+  g_string_append (s, ", \"preset\": ");
+  sc_cli_json_string (s, result->preset_id);
+  g_string_append_printf (s, ", \"confidence\": %.2f, ", result->confidence);
   g_string_append_printf (s, "\"import_id\": %" G_GINT64_FORMAT ", \"rows\": %" G_GINT64_FORMAT ", ",
                           result->import_id, result->counts.rows_read);
   g_string_append_printf (s, "\"inserted\": %" G_GINT64_FORMAT ", \"updated\": %" G_GINT64_FORMAT
@@ -53,14 +54,18 @@ print_json (const char           *path,
                           result->counts.unchanged, result->counts.rejected);
   keys = g_list_sort (keys, (GCompareFunc) g_strcmp0);
   for (GList *l = keys; l != NULL; l = l->next)
-    g_string_append_printf (s, "%s\"%s\": %d", l == keys ? "" : ", ", (char *) l->data,
-                            GPOINTER_TO_INT (g_hash_table_lookup (result->rejects_by_reason, l->data)));
+    {
+      g_string_append (s, l == keys ? "" : ", ");
+      sc_cli_json_string (s, l->data);
+      g_string_append_printf (s, ": %d",
+                              GPOINTER_TO_INT (g_hash_table_lookup (result->rejects_by_reason,
+                                                                    l->data)));
+    }
   g_string_append (s, "}, \"notices\": [");
   for (guint i = 0; result->notices[i] != NULL; i++)
     {
-      g_autofree char *notice = g_strescape (result->notices[i], NULL);
-
-      g_string_append_printf (s, "%s\"%s\"", i ? ", " : "", notice);
+      g_string_append (s, i ? ", " : "");
+      sc_cli_json_string (s, result->notices[i]);
     }
   g_string_append (s, "]}");
   printf ("%s\n", s->str);
