@@ -307,6 +307,7 @@ migrate (ScStore  *self,
          GError  **error)
 {
   g_autofree char *pragma = NULL;
+  gint64 secure_delete = -1;
   gboolean ok = FALSE;
 
   if (from_version > 0)
@@ -321,6 +322,15 @@ migrate (ScStore  *self,
    * pragma has no effect inside a transaction, hence before BEGIN. */
   if (!_sc_store_exec (self->db, "PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE", error))
     goto restore;
+  /* The pages of a table a migration rebuilds hold what the new table
+   * holds: zeroing them as they are freed (Debian builds SQLite with
+   * secure_delete on) would only write the store once more and take as
+   * much memory (migrating a store of a million interactions: 382 MiB
+   * and 7 s with it, 125 MiB and 4–5 s without). The freed pages are
+   * reused by the next imports. */
+  if (!_sc_store_query_int (self->db, "PRAGMA secure_delete", &secure_delete, error))
+    goto fail;
+  sqlite3_exec (self->db, "PRAGMA secure_delete = OFF", NULL, NULL, NULL);
   _sc_store_register_pack_function (self->db, TRUE);
   for (int v = from_version + 1; v <= SC_STORE_SCHEMA_VERSION; v++)
     if (!_sc_store_exec (self->db, _sc_store_schema_migration (v), error))
@@ -339,6 +349,12 @@ fail:
 restore:
   _sc_store_register_pack_function (self->db, FALSE);
   sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+  if (secure_delete >= 0)
+    {
+      g_autofree char *secure = g_strdup_printf ("PRAGMA secure_delete = %d", (int) secure_delete);
+
+      sqlite3_exec (self->db, secure, NULL, NULL, NULL);
+    }
   return ok;
 }
 
