@@ -484,15 +484,16 @@ static const ChangeLogCase jira_issue_history = {
 };
 
 static void
-run_cli_import (ScTestRun  *run,
-                const char *cli,
-                const char *db,
-                ...)
+run_cli (ScTestRun  *run,
+         const char *db,
+         const char *command,
+         ...)
 {
+  g_autofree char *cli = sc_test_cli_path ();
   va_list args;
 
-  va_start (args, db);
-  sc_test_run_cli_va (run, NULL, cli, db, "import", args);
+  va_start (args, command);
+  sc_test_run_cli_va (run, NULL, cli, db, command, args);
   va_end (args);
 }
 
@@ -504,13 +505,12 @@ test_cli_json_text (Fixture       *fixture,
 {
   g_autofree char *source = fixture_file ("jira-issue-history.csv");
   g_autofree char *path = g_build_filename (fixture->dir, "Änderungen \"Q3\".csv", NULL);
-  g_autofree char *cli = sc_test_cli_path ();
   g_autofree char *db = g_build_filename (fixture->dir, "cli.sqlite", NULL);
   g_autofree char *file_json = NULL;
   g_auto(ScTestRun) run = { 0 };
 
   copy_file (source, path);
-  run_cli_import (&run, cli, db, "--json", path, NULL);
+  run_cli (&run, db, "import", "--json", path, NULL);
   g_assert_cmpint (run.status, ==, 0);
   file_json = g_strdup_printf ("{\"file\": \"%s/Änderungen \\\"Q3\\\".csv\"", fixture->dir);
   g_assert_true (g_str_has_prefix (run.out, file_json));
@@ -1511,20 +1511,6 @@ volume_of (ScStore     *store,
   segment = sc_query_result_find_segment (result, value);
   g_assert_cmpint (segment, >=, 0);
   return sc_query_result_get_value (result, SC_METRIC_VOLUME, 0, segment)->value;
-}
-
-static void
-run_cli (ScTestRun  *run,
-         const char *db,
-         const char *command,
-         ...)
-{
-  g_autofree char *cli = sc_test_cli_path ();
-  va_list args;
-
-  va_start (args, command);
-  sc_test_run_cli_va (run, NULL, cli, db, command, args);
-  va_end (args);
 }
 
 /* Zendesk's drop-down custom fields no field reads ("Plan [list]") are
