@@ -120,6 +120,33 @@ count_interactions (ScStore *store)
   return overview.interactions;
 }
 
+/* The interactions table holds no NOT NULL constraint, which would make
+ * every multi-row upsert keep a statement journal (schema 7), and the
+ * store is sound. */
+static void
+assert_interactions_unconstrained (ScStore *store)
+{
+  sqlite3 *db = sc_store_get_db (store);
+  sqlite3_stmt *stmt;
+  guint columns = 0;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA table_info (interactions)", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      g_assert_cmpint (sqlite3_column_int (stmt, 3), ==, 0);   /* notnull */
+      columns++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (columns, ==, 10);
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA integrity_check", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+  sqlite3_finalize (stmt);
+}
+
 static void
 test_create_reopen (Fixture       *fixture,
                     gconstpointer  data)
@@ -132,6 +159,7 @@ test_create_reopen (Fixture       *fixture,
 
   g_assert_cmpint (sc_store_get_schema_version (store), ==, SC_STORE_SCHEMA_VERSION);
   g_assert_null (sc_store_dup_backup_path (store));
+  assert_interactions_unconstrained (store);
 
   /* The organisation's zone: UTC until set, and for a name of no zone. */
   {
@@ -711,7 +739,62 @@ test_facts_round_trip (Fixture       *fixture,
   g_assert_false (sc_store_scan_interactions (store, FALSE, keep_row_cb, &row, &error));
   g_assert_error (error, SC_ERROR, SC_ERROR_DAMAGED);
   sc_test_assert_contains (error->message, "the facts of interaction 1");
+
+  /* So are missing ones: the column may hold NULL since schema 7. */
+  g_clear_error (&error);
+  g_assert_cmpint (sqlite3_exec (sc_store_get_db (store),
+                                 "UPDATE interactions SET facts = NULL", NULL, NULL, NULL),
+                   ==, SQLITE_OK);
+  g_assert_false (sc_store_scan_interactions (store, FALSE, keep_row_cb, &row, &error));
+  g_assert_error (error, SC_ERROR, SC_ERROR_DAMAGED);
 }
+
+/* The schema cookie, the big-endian integer at offset 40 of the header. */
+static guint32
+schema_cookie (const char *path)
+{
+  g_autoptr(GBytes) bytes = read_file (path);
+  const guint8 *p = g_bytes_get_data (bytes, NULL);
+
+  g_assert_cmpuint (g_bytes_get_size (bytes), >=, 100);
+  return ((guint32) p[40] << 24) | ((guint32) p[41] << 16) | ((guint32) p[42] << 8) | p[43];
+}
+
+/* A store of schema 6 (made by the previous release from the gen-tickets
+ * fixture) loses its NOT NULL constraints in place: same rows and facts,
+ * a sound file, and a new schema cookie so other connections reload. */
+static void
+test_migrate_v6 (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *fixture_path = g_test_build_filename (G_TEST_DIST, "fixtures",
+                                                         "store-v6.sqlite", NULL);
+  g_autoptr(GBytes) original = read_file (fixture_path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScStore) store = NULL;
+  g_autofree char *backup = NULL;
+  guint32 cookie;
+  ScFactRow row = { 0 };
+
+  g_assert_true (g_file_set_contents (fixture->path, g_bytes_get_data (original, NULL),
+                                      g_bytes_get_size (original), NULL));
+  cookie = schema_cookie (fixture->path);
+
+  store = sc_store_open (fixture->path, SC_STORE_OPEN_LOCK, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_store_get_schema_version (store), ==, SC_STORE_SCHEMA_VERSION);
+  assert_interactions_unconstrained (store);
+  g_assert_cmpint (count_interactions (store), ==, 5);
+  g_assert_true (sc_store_scan_interactions (store, FALSE, keep_row_cb, &row, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (row.created_at, >, 0);
+  backup = sc_store_dup_backup_path (store);
+  g_assert_nonnull (backup);
+  g_assert_true (g_file_test (backup, G_FILE_TEST_IS_REGULAR));
+  g_clear_object (&store);
+  g_assert_cmpuint (schema_cookie (fixture->path), >, cookie);
+}
+
 
 int
 main (int   argc,
@@ -734,6 +817,7 @@ main (int   argc,
   ADD ("refuse/missing", test_missing);
   ADD ("create-in-new-folder", test_create_in_new_folder);
   ADD ("migrate-v1", test_migrate_v1);
+  ADD ("migrate-v6", test_migrate_v6);
   ADD ("facts-round-trip", test_facts_round_trip);
 #undef ADD
   g_test_add_func ("/scorecard/store/packed-facts", test_packed_facts);

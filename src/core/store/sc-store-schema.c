@@ -293,6 +293,22 @@ static const char migration_6[] =
   "ALTER TABLE interactions_packed RENAME TO interactions;"
   "CREATE INDEX interactions_by_created ON interactions (created_at);";
 
+/* Version 7: the interactions table without NOT NULL constraints. Every
+ * multi-row upsert into a table with one opened a statement journal
+ * (SQLite must be able to undo a statement that stops half-way through its
+ * rows), copying each page the statement changed before changing it: a
+ * tenth of the writer's work in a large import. The store's only writer of
+ * these columns, the import batch, always gives them, and a row whose facts
+ * are missing reads as damaged. SQLite documents this edit of the stored
+ * CREATE TABLE as the way to drop such constraints (lang_altertable.html,
+ * "Making Other Kinds Of Table Schema Changes"): rows and indexes stay as
+ * they are; migrate() then bumps the schema cookie. */
+static const char migration_7[] =
+  "PRAGMA writable_schema = ON;"
+  "UPDATE sqlite_schema SET sql = replace (sql, ' NOT NULL', '')"
+  " WHERE type = 'table' AND name = 'interactions';"
+  "PRAGMA writable_schema = RESET;";
+
 static const char * const migrations[] = {
   migration_1,
   migration_2,
@@ -300,6 +316,7 @@ static const char * const migrations[] = {
   migration_4,
   migration_5,
   migration_6,
+  migration_7,
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == SC_STORE_SCHEMA_VERSION);

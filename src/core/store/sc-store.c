@@ -308,6 +308,7 @@ migrate (ScStore  *self,
 {
   g_autofree char *pragma = NULL;
   gint64 secure_delete = -1;
+  gint64 schema_cookie = 0;
   gboolean ok = FALSE;
 
   if (from_version > 0)
@@ -335,6 +336,15 @@ migrate (ScStore  *self,
   for (int v = from_version + 1; v <= SC_STORE_SCHEMA_VERSION; v++)
     if (!_sc_store_exec (self->db, _sc_store_schema_migration (v), error))
       goto fail;
+  /* Migration 7 edits a stored CREATE TABLE, which changes no schema
+   * cookie: bump it so that other connections to the store reload the
+   * schema. */
+  if (!_sc_store_query_int (self->db, "PRAGMA schema_version", &schema_cookie, error))
+    goto fail;
+  pragma = g_strdup_printf ("PRAGMA schema_version = %" G_GINT64_FORMAT, schema_cookie + 1);
+  if (!_sc_store_exec (self->db, pragma, error))
+    goto fail;
+  g_clear_pointer (&pragma, g_free);
   if (!_sc_store_exec (self->db, _sc_store_schema_dimensions (), error))
     goto fail;
   pragma = g_strdup_printf ("PRAGMA user_version = %d", SC_STORE_SCHEMA_VERSION);

@@ -15,7 +15,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes (PRAGMA user_version). */
-#define SC_STORE_SCHEMA_VERSION 6
+#define SC_STORE_SCHEMA_VERSION 7
 
 /* The marker of a missing integer value (timestamps, durations, counts,
  * scores, dimension codes) in the structs of this header. */
