@@ -309,6 +309,7 @@ migrate (ScStore  *self,
   g_autofree char *pragma = NULL;
   gint64 secure_delete = -1;
   gint64 schema_cookie = 0;
+  int defensive = -1;
   gboolean ok = FALSE;
 
   if (from_version > 0)
@@ -332,6 +333,10 @@ migrate (ScStore  *self,
   if (!_sc_store_query_int (self->db, "PRAGMA secure_delete", &secure_delete, error))
     goto fail;
   sqlite3_exec (self->db, "PRAGMA secure_delete = OFF", NULL, NULL, NULL);
+  /* Migration 7 writes sqlite_schema, which a build of SQLite that
+   * defaults to defensive mode would refuse. */
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, -1, &defensive);
+  sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 0, NULL);
   _sc_store_register_pack_function (self->db, TRUE);
   for (int v = from_version + 1; v <= SC_STORE_SCHEMA_VERSION; v++)
     if (!_sc_store_exec (self->db, _sc_store_schema_migration (v), error))
@@ -358,6 +363,8 @@ fail:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 restore:
   _sc_store_register_pack_function (self->db, FALSE);
+  if (defensive >= 0)
+    sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, defensive, NULL);
   sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   if (secure_delete >= 0)
     {
