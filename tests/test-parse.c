@@ -229,8 +229,10 @@ test_duration_unit_from_header (void)
 static void
 test_boolean (void)
 {
-  const char *yes[] = { "true", "TRUE", "Yes", "y", "Y", "1", " t " };
-  const char *no[] = { "false", "No", "n", "N", "0", "F" };
+  const char *yes[] = { "true", "TRUE", "Yes", "y", "Y", "1", " t ", "on", "On", "T" };
+  const char *no[] = { "false", "No", "n", "N", "0", "F", "off", "OFF", "FALSE", "\tno" };
+  /* Near misses, an embedded NUL and a word longer than any flag. */
+  const char *neither[] = { "tru", "yess", "of", "nope", "2", "o", "ye", "falsey", "offer", "x" };
   gboolean v;
 
   for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
@@ -243,8 +245,12 @@ test_boolean (void)
       g_assert_true (sc_parse_boolean (no[i], strlen (no[i]), &v, NULL));
       g_assert_false (v);
     }
+  for (guint i = 0; i < G_N_ELEMENTS (neither); i++)
+    g_assert_false (sc_parse_boolean (neither[i], strlen (neither[i]), &v, NULL));
   g_assert_false (sc_parse_boolean ("maybe", 5, &v, NULL));
   g_assert_false (sc_parse_boolean ("", 0, &v, NULL));
+  g_assert_false (sc_parse_boolean ("\0", 1, &v, NULL));
+  g_assert_false (sc_parse_boolean ("y\0", 2, &v, NULL));
 }
 
 static void

@@ -1222,32 +1222,44 @@ sc_parse_boolean (const char  *text,
                   gboolean    *out_value,
                   GError     **error)
 {
-  static const char * const yes[] = { "true", "yes", "y", "t", "1", "on" };
-  static const char * const no[] = { "false", "no", "n", "f", "0", "off" };
+  char word[6];
+  int flag = -1;
 
   g_return_val_if_fail (out_value != NULL, FALSE);
 
   trim (&text, &len);
-  /* The common spellings first. */
-  if ((len == 4 && memcmp (text, "true", 4) == 0) || (len == 5 && memcmp (text, "false", 5) == 0))
+  /* true, yes, y, t, 1, on; false, no, n, f, 0, off; in any case. A
+   * switch on the length: files hold millions of these. */
+  if (len >= 1 && len < sizeof word)
     {
-      *out_value = len == 4;
-      return TRUE;
-    }
-  for (guint i = 0; i < G_N_ELEMENTS (yes); i++)
-    {
-      if (strlen (yes[i]) == len && g_ascii_strncasecmp (text, yes[i], len) == 0)
+      for (gsize i = 0; i < len; i++)
+        word[i] = g_ascii_tolower (text[i]);
+      word[len] = '\0';
+      switch (len)
         {
-          *out_value = TRUE;
-          return TRUE;
-        }
-      if (strlen (no[i]) == len && g_ascii_strncasecmp (text, no[i], len) == 0)
-        {
-          *out_value = FALSE;
-          return TRUE;
+        case 1:
+          flag = memchr ("yt1", word[0], 3) != NULL ? 1 : memchr ("nf0", word[0], 3) != NULL ? 0 : -1;
+          break;
+        case 2:
+          flag = memcmp (word, "on", 2) == 0 ? 1 : memcmp (word, "no", 2) == 0 ? 0 : -1;
+          break;
+        case 3:
+          flag = memcmp (word, "yes", 3) == 0 ? 1 : memcmp (word, "off", 3) == 0 ? 0 : -1;
+          break;
+        case 4:
+          flag = memcmp (word, "true", 4) == 0 ? 1 : -1;
+          break;
+        case 5:
+          flag = memcmp (word, "false", 5) == 0 ? 0 : -1;
+          break;
+        default:
+          break;
         }
     }
-  return fail (error, text, len, _("“%.*s” is not yes or no"), (int) len, text);
+  if (flag < 0)
+    return fail (error, text, len, _("“%.*s” is not yes or no"), (int) len, text);
+  *out_value = flag == 1;
+  return TRUE;
 }
 
 /* A rating word's place on the scale, 0 (worst) to 4 (best). */
