@@ -1365,6 +1365,47 @@ test_legacy_hashes (Fixture       *fixture,
   g_assert_cmpint (back->counts.unchanged, ==, 4);
 }
 
+/* A store of schema 6, made by the previous release from the gen-tickets
+ * fixture: its row hashes are today's (nothing changes when the same
+ * export comes again), and after migrating it takes a changed row. */
+static void
+test_store_v6_unchanged (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *store_path = g_test_build_filename (G_TEST_DIST, "fixtures",
+                                                       "store-v6.sqlite", NULL);
+  g_autofree char *tickets = fixture_file ("gen-tickets.csv");
+  g_autofree char *changed = g_build_filename (fixture->dir, "gen-tickets.csv", NULL);
+  g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ScImportResult) same = NULL;
+  g_autoptr(ScImportResult) edit = NULL;
+  char *last;
+
+  g_clear_object (&fixture->store);
+  copy_file (store_path, fixture->db_path);
+  fixture->store = sc_store_open (fixture->db_path, SC_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_store_get_schema_version (fixture->store), ==, SC_STORE_SCHEMA_VERSION);
+
+  same = import_file (fixture->store, tickets, NULL);
+  g_assert_cmpint (same->counts.unchanged, ==, 5);
+  g_assert_cmpint (same->counts.inserted + same->counts.updated + same->counts.rejected, ==, 0);
+
+  /* The last ticket's subject edited: that row is updated. */
+  g_assert_true (g_file_get_contents (tickets, &text, NULL, &error));
+  last = strrchr (g_strchomp (text), '\n');
+  g_assert_nonnull (last);
+  {
+    g_autofree char *edited = g_strdup_printf ("%s (edited)\n", text);
+
+    g_assert_true (g_file_set_contents (changed, edited, -1, &error));
+  }
+  edit = import_file (fixture->store, changed, NULL);
+  g_assert_cmpint (edit->counts.updated, ==, 1);
+  g_assert_cmpint (edit->counts.unchanged, ==, 4);
+}
+
 /* Maps data record numbers to physical lines with the reader itself. */
 static GHashTable *
 lines_of_records (const char *path,
@@ -1717,6 +1758,7 @@ main (int   argc,
   ADD ("preview/workbook", test_preview_workbook);
   ADD ("real-files", test_real_files);
   ADD ("legacy-hashes", test_legacy_hashes);
+  ADD ("store-v6-unchanged", test_store_v6_unchanged);
   ADD ("custom-fields-large", test_custom_fields_large);
   ADD ("generated-bad-rows", test_generated_bad_rows);
   ADD ("custom-fields", test_custom_fields);

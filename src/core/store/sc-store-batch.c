@@ -159,6 +159,26 @@ word_mix (guint64 hash,
   return hash * 0x9e3779b97f4a7c15ULL;
 }
 
+/* The last 1 to 7 bytes of a text as a little-endian word, zero above
+ * them: what memcpy() into a zeroed word gives, without the call (which
+ * was a third of the cost of hashing). */
+static inline guint64
+tail_word (const guint8 *p,
+           gsize         len)
+{
+  if (len >= 4)
+    {
+      guint32 lo, hi;
+
+      memcpy (&lo, p, 4);
+      memcpy (&hi, p + len - 4, 4);
+      return (guint64) GUINT32_FROM_LE (lo)
+             | (((guint64) GUINT32_FROM_LE (hi) >> (8 * (8 - len))) << 32);
+    }
+  return (guint64) p[0] | ((guint64) p[len / 2] << (8 * (len / 2)))
+         | ((guint64) p[len - 1] << (8 * (len - 1)));
+}
+
 static inline guint64
 word_bytes (guint64     hash,
             const void *data,
@@ -173,11 +193,7 @@ word_bytes (guint64     hash,
       hash = word_mix (hash, GUINT64_FROM_LE (word));
     }
   if (len > 0)
-    {
-      word = 0;
-      memcpy (&word, p, len);
-      hash = word_mix (hash, GUINT64_FROM_LE (word));
-    }
+    hash = word_mix (hash, tail_word (p, len));
   return hash;
 }
 
