@@ -351,6 +351,45 @@ dump_all (const char *data,
   return g_string_free (s, FALSE);
 }
 
+/* Unquoted fields of every length from 0 to 40, so that delimiters and
+ * line ends fall at every place of the reader's sixteen-byte steps, with
+ * each delimiter and line end; the fields come back exactly. */
+static void
+test_field_lengths (void)
+{
+  static const char delimiters[] = { ',', ';', '\t', '|' };
+  static const char * const line_ends[] = { "\n", "\r\n", "\r" };
+  static const char filler[] = "xy\xC3\xA9z\"0 ";
+
+  for (guint d = 0; d < G_N_ELEMENTS (delimiters); d++)
+    for (guint e = 0; e < G_N_ELEMENTS (line_ends); e++)
+      {
+        g_autoptr(GString) data = g_string_new (NULL);
+        g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+        g_autoptr(GPtrArray) rows = NULL;
+        guint line = 2;
+
+        g_string_append_printf (data, "a%cb%cc%s", delimiters[d], delimiters[d], line_ends[e]);
+        for (guint len = 0; len <= 40; len++)
+          for (guint shift = 0; shift < 3; shift++)
+            {
+              GString *field = g_string_new ("k");
+              g_autofree char *second = NULL;
+
+              for (guint i = 0; i < len; i++)
+                g_string_append_c (field, filler[(i + shift) % (sizeof filler - 1)]);
+              second = g_string_free (field, FALSE);
+              g_string_append_printf (data, "%u%c%s%c%u%s", len, delimiters[d], second,
+                                      delimiters[d], shift, line_ends[e]);
+              g_ptr_array_add (expected, g_strdup_printf ("%u|%s|%u@%u", len, second, shift,
+                                                          line++));
+            }
+        rows = read_all (data->str, data->len, NULL);
+        g_ptr_array_add (expected, NULL);
+        assert_rows (rows, (const char * const *) expected->pdata);
+      }
+}
+
 /* Whatever the chunk size, and so wherever a record is cut by a read,
  * the records come out the same. */
 static void
@@ -482,6 +521,7 @@ main (int   argc,
   g_test_add_func ("/scorecard/import/csv/unterminated-quote", test_unterminated_quote);
   g_test_add_func ("/scorecard/import/csv/large-records", test_large_records);
   g_test_add_func ("/scorecard/import/csv/chunk-boundaries", test_chunk_boundaries);
+  g_test_add_func ("/scorecard/import/csv/field-lengths", test_field_lengths);
   g_test_add_func ("/scorecard/import/csv/random-input", test_random_input);
   g_test_add_func ("/scorecard/import/csv/checksum", test_checksum);
 
