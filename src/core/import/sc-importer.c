@@ -199,7 +199,7 @@ lookup_word (const ScPresetField *field,
       for (gsize i = 0; i < len; i++)
         {
           ascii &= (guchar) text[i] < 0x80;
-          buf[i] = g_ascii_tolower (text[i]);
+          buf[i] = sc_ascii_lower (text[i]);
         }
       buf[len] = '\0';
       if (ascii)

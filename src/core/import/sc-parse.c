@@ -1233,7 +1233,7 @@ sc_parse_boolean (const char  *text,
   if (len >= 1 && len < sizeof word)
     {
       for (gsize i = 0; i < len; i++)
-        word[i] = g_ascii_tolower (text[i]);
+        word[i] = sc_ascii_lower (text[i]);
       word[len] = '\0';
       switch (len)
         {

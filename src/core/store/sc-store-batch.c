@@ -939,15 +939,23 @@ queue_fields (ScStoreBatch         *batch,
  * one (0 for NULL). */
 #define N_RECORD_STRINGS (SC_DIM_MAX + 3)
 
-static const char **
-record_string (ScInteraction *it,
-               guint          i)
+/* Points @slots at the string members of @it; returns how many. */
+static guint
+record_strings (ScInteraction  *it,
+                const char    **slots[N_RECORD_STRINGS])
 {
-  if (i < SC_DIM_MAX)
-    return &it->dims[i];
-  if (i == SC_DIM_MAX)
-    return &it->external_id;
-  return i == SC_DIM_MAX + 1 ? &it->customer_id : &it->subject;
+  guint n = 0;
+
+  /* Most of the custom dimensions are NULL: skip them here, once. */
+  for (guint i = 0; i < SC_DIM_MAX; i++)
+    if (it->dims[i] != NULL)
+      slots[n++] = &it->dims[i];
+  slots[n++] = &it->external_id;
+  if (it->customer_id != NULL)
+    slots[n++] = &it->customer_id;
+  if (it->subject != NULL)
+    slots[n++] = &it->subject;
+  return n;
 }
 
 static void
@@ -955,27 +963,23 @@ pack_record (ScStoreBatch        *batch,
              const ScInteraction *interaction)
 {
   ScInteraction copy = *interaction;
+  const char **slots[N_RECORD_STRINGS];
   gsize lens[N_RECORD_STRINGS];
+  guint n = record_strings (&copy, slots);
   gsize len = sizeof copy;
   char *dest;
 
-  for (guint i = 0; i < N_RECORD_STRINGS; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const char *text = *record_string (&copy, i);
-
-      lens[i] = text != NULL ? strlen (text) + 1 : 0;
+      lens[i] = strlen (*slots[i]) + 1;
       len += lens[i];
     }
   dest = _sc_store_writer_call_begin (batch->writer, len);
   len = sizeof copy;
-  for (guint i = 0; i < N_RECORD_STRINGS; i++)
+  for (guint i = 0; i < n; i++)
     {
-      const char **text = record_string (&copy, i);
-
-      if (*text == NULL)
-        continue;
-      memcpy (dest + len, *text, lens[i]);
-      *text = GSIZE_TO_POINTER (len + 1);
+      memcpy (dest + len, *slots[i], lens[i]);
+      *slots[i] = GSIZE_TO_POINTER (len + 1);
       len += lens[i];
     }
   memcpy (dest, &copy, sizeof copy);
@@ -992,16 +996,14 @@ process_interaction (gpointer        data,
 {
   ScStoreBatch *batch = data;
   ScInteraction it;
+  const char **slots[N_RECORD_STRINGS];
+  guint n;
 
   g_assert (len >= sizeof it);
   memcpy (&it, bytes, sizeof it);
-  for (guint i = 0; i < N_RECORD_STRINGS; i++)
-    {
-      const char **text = record_string (&it, i);
-      gsize offset = GPOINTER_TO_SIZE (*text);
-
-      *text = offset != 0 ? (const char *) bytes + offset - 1 : NULL;
-    }
+  n = record_strings (&it, slots);
+  for (guint i = 0; i < n; i++)
+    *slots[i] = (const char *) bytes + GPOINTER_TO_SIZE (*slots[i]) - 1;
   return queue_interaction (batch, w, &it, hash_interaction (&it),
                             batch->legacy_hashes ? hash_interaction_fnv (&it) : 0, error)
          && queue_fields (batch, w, &it, error);
