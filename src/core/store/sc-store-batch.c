@@ -13,10 +13,15 @@
  * size runs in the same memory; the writer thread counts what happened.
  */
 
+#define _GNU_SOURCE   /* sync_file_range() */
+
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <fcntl.h>
+#include <unistd.h>
 
 #include "sc-store-private.h"
 #include "sc-store-writer.h"
@@ -34,6 +39,10 @@
  * last pages of the table and its indexes: 64 rows spread that over
  * four times as many rows as 16 did, a sixth less work for the writer. */
 #define UPSERT_ROWS 64
+
+/* How many interactions the writer's thread writes between two starts of
+ * the file's write-back (see start_write_back()): a few megabytes. */
+#define WRITE_BACK_ROWS 16384
 
 /* In the order they are bound. The facts column packs the rest of the
  * record (see sc-store-packed.c). */
@@ -97,6 +106,11 @@ struct _ScStoreBatch
    * record must still match (see hash_interaction_fnv()). */
   gboolean      legacy_hashes;
   gint64        next_value_id;
+
+  /* The file the import's pages go to, opened again to start their
+   * write-back as the import goes (-1 where that cannot be done). */
+  int           write_back_fd;
+  guint         since_write_back;
 
   /* The import writes through a rollback journal (see begin_bulk()). */
   gboolean      bulk;
@@ -567,6 +581,36 @@ end_bulk (ScStoreBatch *batch)
   sqlite3_exec (batch->db, pragma, NULL, NULL, NULL);
 }
 
+/* The kernel writes the pages of a file to disk only when much of the
+ * memory holds them, or when asked: a large import would leave all of
+ * them (a million rows make 220 MB) for the commit's fsync, a quarter
+ * of a second spent waiting. Asking now and then, without waiting,
+ * writes them out while the import goes on. */
+static void
+start_write_back (ScStoreBatch *batch)
+{
+  batch->since_write_back = 0;
+#ifdef HAVE_SYNC_FILE_RANGE
+  if (batch->write_back_fd >= 0)
+    sync_file_range (batch->write_back_fd, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+}
+
+static void
+open_write_back (ScStoreBatch *batch)
+{
+  batch->write_back_fd = -1;
+#ifdef HAVE_SYNC_FILE_RANGE
+  {
+    /* Outside the bulk mode, the pages go to the write-ahead log. */
+    g_autofree char *path = g_strconcat (sc_store_get_path (batch->store),
+                                         batch->bulk ? "" : "-wal", NULL);
+
+    batch->write_back_fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  }
+#endif
+}
+
 /**
  * sc_store_begin_import:
  * @self: a store
@@ -605,6 +649,7 @@ sc_store_begin_import (ScStore             *self,
   batch->tag_word = g_string_new (NULL);
 
   begin_bulk (batch);
+  open_write_back (batch);
   /* Every reference a batch writes is to a row it found or wrote itself in
    * the same transaction (an import, a dimension value), so SQLite's
    * checks of them would cost ten B-tree lookups per interaction and never
@@ -1004,6 +1049,8 @@ process_interaction (gpointer        data,
   n = record_strings (&it, slots);
   for (guint i = 0; i < n; i++)
     *slots[i] = (const char *) bytes + GPOINTER_TO_SIZE (*slots[i]) - 1;
+  if (++batch->since_write_back == WRITE_BACK_ROWS)
+    start_write_back (batch);
   return queue_interaction (batch, w, &it, hash_interaction (&it),
                             batch->legacy_hashes ? hash_interaction_fnv (&it) : 0, error)
          && queue_fields (batch, w, &it, error);
@@ -1456,6 +1503,8 @@ sc_store_batch_free (ScStoreBatch *batch)
   sqlite3_finalize (batch->insert_field);
   sqlite3_finalize (batch->delete_fields);
   value_table_clear (&batch->values);
+  if (batch->write_back_fd >= 0)
+    g_close (batch->write_back_fd, NULL);
   g_string_free (batch->tag_codes, TRUE);
   g_string_free (batch->tag_word, TRUE);
   g_free (batch->source);
