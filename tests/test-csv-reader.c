@@ -351,9 +351,11 @@ dump_all (const char *data,
   return g_string_free (s, FALSE);
 }
 
-/* Unquoted fields of every length from 0 to 40, so that delimiters and
+/* Fields of every length from 0 to 40, so that delimiters, quotes and
  * line ends fall at every place of the reader's sixteen-byte steps, with
- * each delimiter and line end; the fields come back exactly. */
+ * each delimiter and line end: an unquoted field, and a quoted one with
+ * doubled quotes, delimiters and (every third row) a line end inside.
+ * The fields and line numbers come back exactly. */
 static void
 test_field_lengths (void)
 {
@@ -367,22 +369,36 @@ test_field_lengths (void)
         g_autoptr(GString) data = g_string_new (NULL);
         g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
         g_autoptr(GPtrArray) rows = NULL;
+        const char delim = delimiters[d];
         guint line = 2;
 
-        g_string_append_printf (data, "a%cb%cc%s", delimiters[d], delimiters[d], line_ends[e]);
+        g_string_append_printf (data, "a%cb%cc%cd%s", delim, delim, delim, line_ends[e]);
         for (guint len = 0; len <= 40; len++)
           for (guint shift = 0; shift < 3; shift++)
             {
-              GString *field = g_string_new ("k");
-              g_autofree char *second = NULL;
+              g_autoptr(GString) plain = g_string_new ("k");
+              g_autoptr(GString) quoted = g_string_new ("q");
+              g_autoptr(GString) escaped = g_string_new ("q");
 
               for (guint i = 0; i < len; i++)
-                g_string_append_c (field, filler[(i + shift) % (sizeof filler - 1)]);
-              second = g_string_free (field, FALSE);
-              g_string_append_printf (data, "%u%c%s%c%u%s", len, delimiters[d], second,
-                                      delimiters[d], shift, line_ends[e]);
-              g_ptr_array_add (expected, g_strdup_printf ("%u|%s|%u@%u", len, second, shift,
-                                                          line++));
+                {
+                  char c = filler[(i + shift) % (sizeof filler - 1)];
+
+                  g_string_append_c (plain, c);
+                  if (shift == 2 && i == len / 2)
+                    {
+                      g_string_append (quoted, line_ends[e]);
+                      g_string_append (escaped, line_ends[e]);
+                    }
+                  g_string_append_c (quoted, c == ' ' ? delim : c);
+                  g_string_append (escaped, c == '"' ? "\"\"" : c == ' ' ? (char[]) { delim, 0 }
+                                                                   : (char[]) { c, 0 });
+                }
+              g_string_append_printf (data, "%u%c%s%c\"%s\"%c%u%s", len, delim, plain->str,
+                                      delim, escaped->str, delim, shift, line_ends[e]);
+              g_ptr_array_add (expected, g_strdup_printf ("%u|%s|%s|%u@%u", len, plain->str,
+                                                          quoted->str, shift, line));
+              line += (shift == 2 && len > 0) ? 2 : 1;
             }
         rows = read_all (data->str, data->len, NULL);
         g_ptr_array_add (expected, NULL);
