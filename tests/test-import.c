@@ -1299,6 +1299,22 @@ describe_facts (ScStore *store)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Makes the fixture's store a copy of the stored store @name (written by
+ * an earlier release), opened, and so migrated. */
+static void
+open_old_store (Fixture    *fixture,
+                const char *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&fixture->store);
+  copy_file (path, fixture->db_path);
+  fixture->store = sc_store_open (fixture->db_path, SC_STORE_OPEN_CREATE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sc_store_get_schema_version (fixture->store), ==, SC_STORE_SCHEMA_VERSION);
+}
+
 /* A store written before interactions were hashed a word at a time (the
  * previous release made it from the two fixtures below): the same exports
  * again change nothing, and a changed row is still updated. */
@@ -1306,8 +1322,6 @@ static void
 test_legacy_hashes (Fixture       *fixture,
                     gconstpointer  data)
 {
-  g_autofree char *store_path = g_test_build_filename (G_TEST_DIST, "fixtures",
-                                                       "store-v5.sqlite", NULL);
   g_autofree char *tickets = fixture_file ("gen-tickets.csv");
   g_autofree char *custom = fixture_file ("zendesk-custom-fields.csv");
   g_autofree char *changed = g_build_filename (fixture->dir, "gen-tickets.csv", NULL);
@@ -1321,10 +1335,7 @@ test_legacy_hashes (Fixture       *fixture,
   g_autoptr(ScImportResult) back = NULL;
   char *first_line_end;
 
-  g_clear_object (&fixture->store);
-  copy_file (store_path, fixture->db_path);
-  fixture->store = sc_store_open (fixture->db_path, SC_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
+  open_old_store (fixture, "store-v5.sqlite");
 
   /* Opening packed its facts (schema 6): they are those a new store has
    * of the same exports. */
@@ -1372,8 +1383,6 @@ static void
 test_store_v6_unchanged (Fixture       *fixture,
                          gconstpointer  data)
 {
-  g_autofree char *store_path = g_test_build_filename (G_TEST_DIST, "fixtures",
-                                                       "store-v6.sqlite", NULL);
   g_autofree char *tickets = fixture_file ("gen-tickets.csv");
   g_autofree char *changed = g_build_filename (fixture->dir, "gen-tickets.csv", NULL);
   g_autofree char *text = NULL;
@@ -1382,11 +1391,7 @@ test_store_v6_unchanged (Fixture       *fixture,
   g_autoptr(ScImportResult) edit = NULL;
   char *last;
 
-  g_clear_object (&fixture->store);
-  copy_file (store_path, fixture->db_path);
-  fixture->store = sc_store_open (fixture->db_path, SC_STORE_OPEN_CREATE, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (sc_store_get_schema_version (fixture->store), ==, SC_STORE_SCHEMA_VERSION);
+  open_old_store (fixture, "store-v6.sqlite");
 
   same = import_file (fixture->store, tickets, NULL);
   g_assert_cmpint (same->counts.unchanged, ==, 5);
