@@ -11,6 +11,7 @@
 
 #include "sc-fold.h"
 
+#include <gio/gio.h>
 #include <string.h>
 
 static ScInteraction
@@ -32,6 +33,23 @@ collect_cb (const ScInteraction  *record,
 {
   g_array_append_val (user_data, *record);
   return TRUE;
+}
+
+/* For folders that counted no ids, which finish nothing before the end. */
+static gboolean
+never_cb (const ScInteraction  *record,
+          gpointer              user_data,
+          GError              **error)
+{
+  g_assert_not_reached ();
+  return FALSE;
+}
+
+static void
+add (ScFolder            *folder,
+     const ScInteraction *it)
+{
+  g_assert_true (sc_folder_add (folder, it, never_cb, NULL, NULL));
 }
 
 static GArray *
@@ -88,13 +106,13 @@ test_segments (void)
   gone2.abandoned = 1;
   gone2.escalated = 1;
 
-  sc_folder_add (folder, &late);
+  add (folder, &late);
   /* The folder keeps its own copy of the strings. */
   agent[0] = 'X';
-  sc_folder_add (folder, &lone);
-  sc_folder_add (folder, &early);
-  sc_folder_add (folder, &gone1);
-  sc_folder_add (folder, &gone2);
+  add (folder, &lone);
+  add (folder, &early);
+  add (folder, &gone1);
+  add (folder, &gone2);
   g_assert_cmpuint (sc_folder_get_n_rows (folder), ==, 5);
   g_assert_cmpuint (sc_folder_get_n_records (folder), ==, 3);
 
@@ -144,14 +162,14 @@ test_events (void)
 
       it.resolved = events[i].resolved;
       it.dims[SC_DIM_STATUS] = events[i].status;
-      sc_folder_add (folder, &it);
+      add (folder, &it);
     }
   for (gint64 at = 10; at <= 30; at += 10)
     {
       ScInteraction it = row ("U", at);
 
       it.replies = at / 10;
-      sc_folder_add (folder, &it);
+      add (folder, &it);
     }
 
   records = fold_all (folder);
@@ -211,6 +229,85 @@ test_single_rows (void)
   g_assert_cmpstr (one.external_id, ==, "C-1");
 }
 
+/* Appends what a finished record says, as "id created resolved reopens
+ * status;" (its strings are the folder's only during the call). */
+static gboolean
+describe_cb (const ScInteraction  *record,
+             gpointer              user_data,
+             GError              **error)
+{
+  g_string_append_printf (user_data, "%s %" G_GINT64_FORMAT " %" G_GINT64_FORMAT
+                          " %" G_GINT64_FORMAT " %s;", record->external_id,
+                          record->created_at, record->resolved_at, record->reopens,
+                          record->dims[SC_DIM_STATUS]);
+  return TRUE;
+}
+
+static gboolean
+fail_cb (const ScInteraction  *record,
+         gpointer              user_data,
+         GError              **error)
+{
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, "no room");
+  return FALSE;
+}
+
+/* With the ids counted, a record is finished and handed over at the last
+ * row of its id, not kept until the end; an id the count missed is. */
+static void
+test_finished_early (void)
+{
+  g_autoptr(ScFolder) folder = sc_folder_new (SC_FOLD_EVENTS);
+  g_autoptr(GString) done = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  struct { const char *id; gint64 at; gint64 resolved; const char *status; } rows[] = {
+    { "A", 100, 0, "New" }, { "B", 110, 0, "New" }, { "A", 200, 1, "Solved" },
+    { "B", 120, 1, "Solved" }, { "D", 130, 0, "New" }, { "A", 300, 0, "Reopened" },
+    { "D", 140, 1, "Solved" },
+  };
+  const char *after[] = {
+    "", "", "", "B 110 120 0 Solved;", "B 110 120 0 Solved;",
+    "B 110 120 0 Solved;A 100 200 1 Reopened;", "B 110 120 0 Solved;A 100 200 1 Reopened;",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (!g_str_equal (rows[i].id, "D"))
+      sc_folder_count_id (folder, rows[i].id, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      ScInteraction it = row (rows[i].id, rows[i].at);
+      char status[16];
+
+      /* The folder copies the strings it keeps. */
+      g_strlcpy (status, rows[i].status, sizeof status);
+      it.resolved = rows[i].resolved;
+      it.dims[SC_DIM_STATUS] = status;
+      g_assert_true (sc_folder_id_repeats (folder, rows[i].id));
+      g_assert_true (sc_folder_add (folder, &it, describe_cb, done, &error));
+      g_assert_no_error (error);
+      memset (status, 'x', sizeof status - 1);
+      g_assert_cmpstr (done->str, ==, after[i]);
+    }
+  g_assert_cmpuint (sc_folder_get_n_records (folder), ==, 3);
+  g_assert_cmpuint (sc_folder_get_n_rows (folder), ==, 7);
+  /* Only the uncounted id is left. */
+  g_string_truncate (done, 0);
+  g_assert_true (sc_folder_foreach (folder, describe_cb, done, &error));
+  g_assert_cmpstr (done->str, ==, "D 130 140 0 Solved;");
+
+  /* The callback's failure is the add's. */
+  {
+    g_autoptr(ScFolder) other = sc_folder_new (SC_FOLD_SEGMENTS);
+    ScInteraction it = row ("E", 1);
+
+    sc_folder_count_id (other, "E", 1);
+    sc_folder_count_id (other, "E", 1);
+    g_assert_true (sc_folder_add (other, &it, fail_cb, NULL, &error));
+    g_assert_false (sc_folder_add (other, &it, fail_cb, NULL, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_FAILED);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,5 +317,6 @@ main (int   argc,
   g_test_add_func ("/scorecard/fold/segments", test_segments);
   g_test_add_func ("/scorecard/fold/events", test_events);
   g_test_add_func ("/scorecard/fold/single-rows", test_single_rows);
+  g_test_add_func ("/scorecard/fold/finished-early", test_finished_early);
   return g_test_run ();
 }

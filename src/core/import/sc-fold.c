@@ -2,16 +2,19 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * One record per external id, grown row by row. Strings live in a string
- * chunk (a status or a team repeats, so each is kept once); a ticket's
- * events are kept as 16 bytes each until the file ends, when they are put
- * in time order to find when it was resolved and how often reopened.
+ * One record per external id, grown row by row, with its strings in a
+ * chunk of its own; a ticket's events are kept as 16 bytes each until its
+ * last row, when they are put in time order to find when it was resolved
+ * and how often reopened.
  *
- * Only ids that have several rows need a record kept: a first read of the
- * file counts the ids (a 64-bit hash each, 16 bytes per id), and a row
- * whose id comes once is folded alone and written at once. A call log
- * without transfers thus imports in the memory of one that has none to
- * fold; a hash shared by two ids only keeps their rows a little longer.
+ * A first read of the file counts the rows of each id (a 64-bit hash and
+ * a count, 24 bytes per id in all). A row whose id comes once is folded
+ * alone and written at once; the record of an id with several rows is
+ * finished and written as its last row comes, and forgotten. The memory
+ * thus holds the interactions still open at a point of the file (the
+ * transferred calls of the moment, a log's tickets in progress), not
+ * every one of the file. A hash shared by two ids only keeps their rows
+ * until the file ends; so does an id the first read did not count.
  */
 
 #include "config.h"
@@ -32,6 +35,8 @@ typedef struct
 typedef struct
 {
   ScInteraction record;
+  GStringChunk *strings;         /* of @record */
+  GList         link;            /* in ScFolder.groups */
   gint64        latest;          /* created_at of the row the latest values are from */
   guint         agent_parts;     /* segments with an agent */
   gboolean      touches_given;   /* a row gave agent_touches */
@@ -41,13 +46,14 @@ typedef struct
 struct _ScFolder
 {
   ScFoldMode    mode;
-  GStringChunk *strings;
-  GHashTable   *by_id;    /* external id (in strings) → Group */
-  GPtrArray    *groups;   /* Group, in the order first seen */
+  GHashTable   *by_id;     /* external id (the group's) → Group */
+  GQueue        groups;    /* Group, in the order first seen */
   guint64       n_rows;
   guint64       n_single;  /* rows folded alone */
-  guint64      *ids;      /* open addressing: an id's hash, REPEATED when it comes again */
-  gsize         ids_size; /* a power of two, or 0 before any id is counted */
+  guint64       n_done;    /* records finished before the end of the file */
+  guint64      *ids;       /* open addressing: an id's hash, REPEATED when it came again */
+  guint32      *counts;    /* rows of ids[i] the first read found, less those folded */
+  gsize         ids_size;  /* a power of two, or 0 before any id is counted */
   gsize         n_ids;
 };
 
@@ -102,6 +108,7 @@ group_free (gpointer data)
 
   if (group->events != NULL)
     g_array_unref (group->events);
+  g_string_chunk_free (group->strings);
   g_free (group);
 }
 
@@ -118,9 +125,8 @@ sc_folder_new (ScFoldMode mode)
 
   g_return_val_if_fail (mode == SC_FOLD_SEGMENTS || mode == SC_FOLD_EVENTS, self);
   self->mode = mode;
-  self->strings = g_string_chunk_new (64 * 1024);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->groups = g_ptr_array_new_with_free_func (group_free);
+  g_queue_init (&self->groups);
   return self;
 }
 
@@ -130,38 +136,49 @@ sc_folder_free (ScFolder *self)
   if (self == NULL)
     return;
   g_hash_table_unref (self->by_id);
-  g_ptr_array_unref (self->groups);
+  while (self->groups.head != NULL)
+    {
+      GList *link = self->groups.head;
+
+      g_queue_unlink (&self->groups, link);
+      group_free (link->data);
+    }
   g_free (self->ids);
-  g_string_chunk_free (self->strings);
+  g_free (self->counts);
   g_free (self);
 }
 
+/* @text, kept with @group's strings unless @current is the same. */
 static const char *
-keep (ScFolder   *self,
+keep (Group      *group,
+      const char *current,
       const char *text)
 {
-  return text != NULL ? g_string_chunk_insert_const (self->strings, text) : NULL;
+  if (text == NULL || g_strcmp0 (current, text) == 0)
+    return text != NULL ? current : NULL;
+  return g_string_chunk_insert (group->strings, text);
 }
 
-/* Copies the values @row has onto @record: all of them when @row is the
- * latest, only those @record lacks otherwise. */
+/* Copies the values @row has onto @group's record: all of them when @row
+ * is the latest, only those the record lacks otherwise. */
 static void
-overlay (ScFolder            *self,
-         ScInteraction       *record,
+overlay (Group               *group,
          const ScInteraction *row,
          gboolean             is_latest)
 {
+  ScInteraction *record = &group->record;
+
   for (guint i = 0; i < G_N_ELEMENTS (latest); i++)
     if (INT_AT (row, latest[i]) != SC_MISSING &&
         (is_latest || INT_AT (record, latest[i]) == SC_MISSING))
       INT_AT (record, latest[i]) = INT_AT (row, latest[i]);
   for (guint d = 0; d < SC_DIM_MAX; d++)
     if (row->dims[d] != NULL && (is_latest || record->dims[d] == NULL))
-      record->dims[d] = keep (self, row->dims[d]);
+      record->dims[d] = keep (group, record->dims[d], row->dims[d]);
   if (row->customer_id != NULL && (is_latest || record->customer_id == NULL))
-    record->customer_id = keep (self, row->customer_id);
+    record->customer_id = keep (group, record->customer_id, row->customer_id);
   if (row->subject != NULL && (is_latest || record->subject == NULL))
-    record->subject = keep (self, row->subject);
+    record->subject = keep (group, record->subject, row->subject);
   if (is_latest)
     record->kind = row->kind;
 }
@@ -247,16 +264,16 @@ id_key (const char *id,
   return (h >> 1) | 1;
 }
 
-static guint64 *
-find_slot (guint64 *ids,
-           gsize    size,
-           guint64  key)
+static gsize
+find_slot (const guint64 *ids,
+           gsize          size,
+           guint64        key)
 {
   gsize i = key & (size - 1);
 
   while (ids[i] != 0 && (ids[i] & ~REPEATED) != key)
     i = (i + 1) & (size - 1);
-  return &ids[i];
+  return i;
 }
 
 static void
@@ -264,12 +281,20 @@ grow_ids (ScFolder *self)
 {
   gsize size = self->ids_size ? self->ids_size * 2 : 1024;
   guint64 *ids = g_new0 (guint64, size);
+  guint32 *counts = g_new0 (guint32, size);
 
   for (gsize i = 0; i < self->ids_size; i++)
     if (self->ids[i] != 0)
-      *find_slot (ids, size, self->ids[i] & ~REPEATED) = self->ids[i];
+      {
+        gsize slot = find_slot (ids, size, self->ids[i] & ~REPEATED);
+
+        ids[slot] = self->ids[i];
+        counts[slot] = self->counts[i];
+      }
   g_free (self->ids);
+  g_free (self->counts);
   self->ids = ids;
+  self->counts = counts;
   self->ids_size = size;
 }
 
@@ -281,27 +306,44 @@ grow_ids (ScFolder *self)
  *
  * Counts a row's id in a first read of the file, so that only the rows
  * of ids that come more than once are kept to be folded
- * (sc_folder_id_repeats()).
+ * (sc_folder_id_repeats()), and only until the last of them
+ * (sc_folder_add()).
  */
 void
 sc_folder_count_id (ScFolder   *self,
                     const char *id,
                     gsize       len)
 {
-  guint64 key = id_key (id, len), *slot;
+  guint64 key = id_key (id, len);
+  gsize slot;
 
   g_return_if_fail (self != NULL);
 
   if (2 * (self->n_ids + 1) > self->ids_size)
     grow_ids (self);
   slot = find_slot (self->ids, self->ids_size, key);
-  if (*slot == 0)
+  if (self->ids[slot] == 0)
     {
-      *slot = key;
+      self->ids[slot] = key;
       self->n_ids++;
     }
   else
-    *slot |= REPEATED;
+    self->ids[slot] |= REPEATED;
+  if (self->counts[slot] < G_MAXUINT32)
+    self->counts[slot]++;
+}
+
+/* The slot of @id's count, or -1 when the first read did not count it. */
+static gssize
+counted_slot (ScFolder   *self,
+              const char *id)
+{
+  gsize slot;
+
+  if (self->ids_size == 0)
+    return -1;
+  slot = find_slot (self->ids, self->ids_size, id_key (id, strlen (id)));
+  return self->ids[slot] != 0 ? (gssize) slot : -1;
 }
 
 /**
@@ -310,20 +352,18 @@ sc_folder_count_id (ScFolder   *self,
  * @id: an external id
  *
  * Returns: whether @id came more than once in the first read, or %TRUE
- *   when there was none (every row is then kept to be folded)
+ *   when that did not count it (the row is then kept to be folded)
  */
 gboolean
 sc_folder_id_repeats (ScFolder   *self,
                       const char *id)
 {
-  guint64 *slot;
+  gssize slot;
 
   g_return_val_if_fail (self != NULL && id != NULL, TRUE);
 
-  if (self->ids_size == 0)
-    return TRUE;
-  slot = find_slot (self->ids, self->ids_size, id_key (id, strlen (id)));
-  return *slot == 0 || (*slot & REPEATED) != 0;
+  slot = counted_slot (self, id);
+  return slot < 0 || (self->ids[slot] & REPEATED) != 0;
 }
 
 /* "Closed", "Closed Complete", "closed (duplicate)"… */
@@ -347,45 +387,63 @@ make_event (ScFolder            *self,
   return event;
 }
 
+static void finish_group (ScFolder      *self,
+                          Group         *group,
+                          ScInteraction *record);
+
 /**
  * sc_folder_add:
  * @self: a folder
  * @row: a row of the export, with its external id; its strings are
  *   copied
+ * @func: called with the record of @row's id when this was the last of
+ *   the rows the first read counted; %FALSE (with @error set) stops
+ * @user_data: for @func
+ * @error: return location for @func's error
  *
- * Folds @row into the record of its external id.
+ * Folds @row into the record of its external id, and hands the record to
+ * @func and forgets it once all its rows are in.
+ *
+ * Returns: %FALSE when @func failed
  */
-void
-sc_folder_add (ScFolder            *self,
-               const ScInteraction *row)
+gboolean
+sc_folder_add (ScFolder             *self,
+               const ScInteraction  *row,
+               ScFolderFunc          func,
+               gpointer              user_data,
+               GError              **error)
 {
   Group *group;
+  gssize slot;
 
-  g_return_if_fail (self != NULL && row != NULL && row->external_id != NULL);
+  g_return_val_if_fail (self != NULL && row != NULL && row->external_id != NULL, FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
 
   self->n_rows++;
   group = g_hash_table_lookup (self->by_id, row->external_id);
   if (group == NULL)
     {
       group = g_new0 (Group, 1);
+      group->strings = g_string_chunk_new (256);
+      group->link.data = group;
       group->record = *row;
-      group->record.external_id = keep (self, row->external_id);
+      group->record.external_id = g_string_chunk_insert (group->strings, row->external_id);
       memset (group->record.dims, 0, sizeof group->record.dims);
       group->record.customer_id = group->record.subject = NULL;
-      overlay (self, &group->record, row, TRUE);
+      overlay (group, row, TRUE);
       group->latest = row->created_at;
       group->touches_given = row->agent_touches != SC_MISSING;
       if (self->mode == SC_FOLD_EVENTS)
         group->events = g_array_new (FALSE, FALSE, sizeof (Event));
       g_hash_table_insert (self->by_id, (gpointer) group->record.external_id, group);
-      g_ptr_array_add (self->groups, group);
+      g_queue_push_tail_link (&self->groups, &group->link);
     }
   else
     {
       ScInteraction before = group->record;
       gboolean is_latest = row->created_at >= group->latest;
 
-      overlay (self, &group->record, row, is_latest);
+      overlay (group, row, is_latest);
       if (is_latest)
         group->latest = row->created_at;
       if (self->mode == SC_FOLD_SEGMENTS)
@@ -401,6 +459,27 @@ sc_folder_add (ScFolder            *self,
 
       g_array_append_val (group->events, event);
     }
+
+  /* The last row of the id: the record is done. (With two ids of one
+   * hash, the count runs out at the last row of both, and the other
+   * waits for the end of the file; so does an id of more rows than a
+   * count holds.) */
+  slot = counted_slot (self, row->external_id);
+  if (slot >= 0 && self->counts[slot] > 0 && self->counts[slot] < G_MAXUINT32
+      && --self->counts[slot] == 0)
+    {
+      ScInteraction record;
+      gboolean ok;
+
+      finish_group (self, group, &record);
+      ok = func (&record, user_data, error);
+      g_hash_table_remove (self->by_id, group->record.external_id);
+      g_queue_unlink (&self->groups, &group->link);
+      group_free (group);
+      self->n_done++;
+      return ok;
+    }
+  return TRUE;
 }
 
 guint64
@@ -415,7 +494,7 @@ guint64
 sc_folder_get_n_records (ScFolder *self)
 {
   g_return_val_if_fail (self != NULL, 0);
-  return self->groups->len + self->n_single;
+  return self->n_done + self->groups.length + self->n_single;
 }
 
 static int
@@ -509,11 +588,24 @@ sc_folder_fold_one (ScFolder            *self,
           record);
 }
 
+/* The finished record of @group, its strings borrowed from it. */
+static void
+finish_group (ScFolder      *self,
+              Group         *group,
+              ScInteraction *record)
+{
+  *record = group->record;
+  finish (self, group->events != NULL ? (Event *) (void *) group->events->data : NULL,
+          group->events != NULL ? group->events->len : 0, group->touches_given,
+          group->agent_parts, record);
+}
+
 /**
  * sc_folder_foreach:
  * @self: a folder
- * @func: called with each folded record, in the order their ids first
- *   came; %FALSE (with @error set) stops
+ * @func: called with each record still kept (whose rows did not all come
+ *   as the first read counted them), in the order their ids first came;
+ *   %FALSE (with @error set) stops
  * @user_data: for @func
  * @error: return location for @func's error
  *
@@ -527,14 +619,11 @@ sc_folder_foreach (ScFolder      *self,
 {
   g_return_val_if_fail (self != NULL && func != NULL, FALSE);
 
-  for (guint i = 0; i < self->groups->len; i++)
+  for (GList *l = self->groups.head; l != NULL; l = l->next)
     {
-      Group *group = self->groups->pdata[i];
-      ScInteraction record = group->record;
+      ScInteraction record;
 
-      finish (self, group->events != NULL ? (Event *) (void *) group->events->data : NULL,
-              group->events != NULL ? group->events->len : 0, group->touches_given,
-              group->agent_parts, &record);
+      finish_group (self, l->data, &record);
       if (!func (&record, user_data, error))
         return FALSE;
     }

@@ -8,7 +8,7 @@
  * a ticket's life (an audit or process-mining log writes a row per status
  * change). Rows of one interaction share its external id and may come in
  * any order; the folder keeps one record per id that has several rows
- * until the file ends.
+ * until the last of them.
  */
 
 #pragma once
@@ -50,8 +50,11 @@ const char *sc_fold_mode_to_string   (ScFoldMode           mode);
 
 ScFolder   *sc_folder_new            (ScFoldMode           mode) G_GNUC_WARN_UNUSED_RESULT;
 void        sc_folder_free           (ScFolder            *self);
-void        sc_folder_add            (ScFolder            *self,
-                                      const ScInteraction *row);
+gboolean    sc_folder_add            (ScFolder            *self,
+                                      const ScInteraction *row,
+                                      ScFolderFunc         func,
+                                      gpointer             user_data,
+                                      GError             **error);
 guint64     sc_folder_get_n_rows     (ScFolder            *self);
 guint64     sc_folder_get_n_records  (ScFolder            *self);
 void        sc_folder_count_id       (ScFolder            *self,

@@ -588,6 +588,18 @@ row_hash_id (const ScCsvRecord *rec)
   return g_compute_checksum_for_data (G_CHECKSUM_SHA1, (const guchar *) rec->raw, rec->raw_len);
 }
 
+/* Writes an interaction whose rows were folded. */
+static gboolean
+add_folded_cb (const ScInteraction  *record,
+               gpointer              user_data,
+               GError              **error)
+{
+  Run *run = user_data;
+  ScWriteOutcome outcome;
+
+  return sc_store_batch_add_interaction (run->batch, record, &outcome, error);
+}
+
 static gboolean
 write_interaction (Run                *run,
                    const ScCsvRecord  *rec,
@@ -633,10 +645,9 @@ write_interaction (Run                *run,
 
       if (sc_folder_id_repeats (run->folder, it.external_id))
         {
-          /* Written once the file has no more rows of it. */
-          sc_folder_add (run->folder, &it);
+          /* Written with its last row. */
           *outcome = SC_WRITE_QUEUED;
-          return TRUE;
+          return sc_folder_add (run->folder, &it, add_folded_cb, run, error);
         }
       sc_folder_fold_one (run->folder, &it, &one);
       return sc_store_batch_add_interaction (run->batch, &one, outcome, error);
@@ -1317,16 +1328,6 @@ import_rows (Run     *run,
   return TRUE;
 }
 
-static gboolean
-add_folded_cb (const ScInteraction  *record,
-               gpointer              user_data,
-               GError              **error)
-{
-  Run *run = user_data;
-  ScWriteOutcome outcome;
-
-  return sc_store_batch_add_interaction (run->batch, record, &outcome, error);
-}
 
 /* Writes the interactions whose rows were folded, and says how many rows
  * made them. */
