@@ -20,6 +20,12 @@
  * the number of runs (default 5). $SC_BENCH_DUCKDB_MODULES names a
  * node_modules folder holding @duckdb/node-api for the DuckDB anchor.
  * Targets: ≤ 2.0 s median and ≤ 300 MiB peak RSS for 1,000,000 rows.
+ *
+ * Then it writes two process-mining event logs, of 20,000 and of 400,000
+ * tickets (about 5 events each, in time order), and imports each as many
+ * times: folding a ticket's events must not make the memory grow with
+ * the file, only with the tickets open at a time ($SC_BENCH_EVENTS=0
+ * skips this).
  */
 
 #include "config.h"
@@ -268,6 +274,116 @@ report_anchor (const char *name,
     printf ("  %-22s %6.3f s   (Scorecard import takes %.2f× its time)\n", name, seconds, ours / seconds);
 }
 
+typedef struct
+{
+  gint64 at;
+  guint  ticket;
+  guint  activity;
+} LogEvent;
+
+static int
+compare_log_events (gconstpointer a,
+                    gconstpointer b)
+{
+  const LogEvent *x = a, *y = b;
+
+  if (x->at != y->at)
+    return x->at < y->at ? -1 : 1;
+  return x->ticket != y->ticket ? (x->ticket < y->ticket ? -1 : 1)
+                                : (x->activity < y->activity ? -1 : x->activity > y->activity);
+}
+
+/* An event log of @tickets tickets, one opened a minute, each living up
+ * to a few days through 4 to 7 status changes, written in time order
+ * (as process-mining tools export them). Deterministic. */
+static char *
+write_event_log (const char *dir,
+                 guint       tickets)
+{
+  static const char * const activities[] = { "New", "In Progress", "On Hold", "Resolved", "Closed" };
+  static const char * const people[] = { "Ann", "Bob", "Cleo", "Dev", "Eli", "Fay" };
+  static const char * const priorities[] = { "Low", "Medium", "High" };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+  g_autoptr(GArray) events = g_array_new (FALSE, FALSE, sizeof (LogEvent));
+  g_autofree char *name = g_strdup_printf ("events-%u.csv", tickets);
+  char *path = g_build_filename (dir, name, NULL);
+  FILE *out = fopen (path, "w");
+
+  g_assert_nonnull (out);
+  for (guint t = 0; t < tickets; t++)
+    {
+      /* New, In Progress, maybe On Hold and back, Resolved, maybe
+       * reopened and resolved again, Closed. */
+      guint steps[8], n = 0;
+      gint64 at = 1714550400 + (gint64) t * 60;
+
+      steps[n++] = 0;
+      steps[n++] = 1;
+      if (g_rand_double (rand) < 0.3)
+        {
+          steps[n++] = 2;
+          steps[n++] = 1;
+        }
+      steps[n++] = 3;
+      if (g_rand_double (rand) < 0.1)
+        {
+          steps[n++] = 1;
+          steps[n++] = 3;
+        }
+      steps[n++] = 4;
+      for (guint i = 0; i < n; i++)
+        {
+          LogEvent event = { at, t, steps[i] };
+
+          g_array_append_val (events, event);
+          at += 60 + g_rand_int_range (rand, 0, 20000);
+        }
+    }
+  g_array_sort (events, compare_log_events);
+  fprintf (out, "Case ID,Activity,Timestamp,Resource,Priority\n");
+  for (guint i = 0; i < events->len; i++)
+    {
+      const LogEvent *e = &g_array_index (events, LogEvent, i);
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (e->at);
+      g_autofree char *stamp = g_date_time_format (when, "%Y-%m-%d %H:%M:%S");
+
+      fprintf (out, "INC-%u,%s,%s,%s,%s\n", e->ticket, activities[e->activity], stamp,
+               e->activity == 0 ? "System" : people[e->ticket % G_N_ELEMENTS (people)],
+               priorities[e->ticket % G_N_ELEMENTS (priorities)]);
+    }
+  g_assert_cmpint (fclose (out), ==, 0);
+  return path;
+}
+
+/* Folding: the peak RSS of importing a small and a twenty times larger
+ * event log. */
+static void
+bench_event_logs (const char *self_path,
+                  const char *dir,
+                  guint       runs)
+{
+  static const guint sizes[] = { 20000, 400000 };
+  double seconds[G_N_ELEMENTS (sizes)], rss[G_N_ELEMENTS (sizes)];
+
+  printf ("event logs (folded into tickets), median of %u runs:\n", runs);
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("events-%u", sizes[i]);
+      /* A folder of their own: measure() names the stores by run. */
+      g_autofree char *subdir = g_build_filename (dir, name, NULL);
+      g_autofree char *path = NULL;
+      gint64 rows = 0;
+
+      g_assert_cmpint (g_mkdir (subdir, 0700), ==, 0);
+      path = write_event_log (subdir, sizes[i]);
+      seconds[i] = measure (self_path, "import", path, subdir, runs, &rss[i], &rows);
+      printf ("  %7u tickets, %8" G_GINT64_FORMAT " rows  %6.3f s   %6.1f MiB peak RSS\n",
+              sizes[i], rows, seconds[i], rss[i]);
+      g_unlink (path);
+    }
+  printf ("  %u× the rows took %.2f× the memory\n", sizes[1] / sizes[0], rss[1] / rss[0]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +451,9 @@ main (int   argc,
       report_anchor ("DuckDB read_csv_auto", median_anchor (anchor_duckdb, csv_path, dir, runs),
                      t_import);
     }
+
+  if (g_strcmp0 (g_getenv ("SC_BENCH_EVENTS"), "0") != 0)
+    bench_event_logs (self_path, dir, runs);
 
   sc_test_remove_tree (dir);
   return 0;
