@@ -27,7 +27,8 @@ libs="$(pkg-config --libs gio-2.0 libzip libxml-2.0) -lm"
 for target in csv-reader parse xlsx-reader; do
   clang $flags $incs -o "$out/fuzz-$target" "$here/fuzz-$target.c" \
     "$src/src/core/import/sc-csv-reader.c" "$src/src/core/import/sc-parse.c" \
-    "$src/src/core/import/sc-xlsx-reader.c" "$src/src/core/sc-error.c" $libs
+    "$src/src/core/import/sc-xlsx-reader.c" "$src/src/core/import/sc-checksum.c" \
+    "$src/src/core/sc-error.c" $libs
   mkdir -p "$out/corpus-$target"
   echo "fuzzing $target for $seconds s"
   (cd "$out" && ./fuzz-$target -max_total_time="$seconds" -max_len=4096 -timeout=10 \
