@@ -343,7 +343,9 @@ fill_ticks (ScValueAxis *axis)
  * @hi: the largest value to show
  * @max_ticks: the most ticks there is room for (at least 2)
  *
- * Lays out a value axis covering @lo…@hi with nice round ticks. Percentages
+ * Lays out a value axis covering @lo…@hi with nice round ticks (to within
+ * a billionth of a step: arithmetic noise such as 100.00000000001 % adds no
+ * tick). Percentages
  * stay within 0…100 and NPS within −100…100 when the data does; counts get
  * whole-number ticks; durations pick seconds, minutes, hours or days.
  * Non-finite bounds give the axis 0…1.
