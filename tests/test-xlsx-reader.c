@@ -615,6 +615,25 @@ test_damaged (void)
   g_assert_true (g_file_set_contents (flipped, data, len, &error));
   assert_import_fails (flipped, "damaged");
 
+  /* The archive says the sheet is half as long as it is (a fuzzer's
+   * find): an error, not a sheet read past its end. */
+  g_clear_pointer (&data, g_free);
+  g_assert_true (g_file_get_contents (good, &data, &len, &error));
+  {
+    g_autofree char *shrunk = g_build_filename (tmpdir, "shrunk.xlsx", NULL);
+    guint32 half = GUINT32_TO_LE ((guint32) stat.size / 2);
+    guint seen = 0;
+
+    /* The size is 22 bytes into the entry's local header (30 bytes
+     * before its name) and 24 into its directory record (46 before). */
+    for (gsize i = 46; i + 24 < len; i++)
+      if (memcmp (data + i, "xl/worksheets/sheet1.xml", 24) == 0)
+        memcpy (data + i - (seen++ == 0 ? 30 - 22 : 46 - 24), &half, 4);
+    g_assert_cmpuint (seen, ==, 2);
+    g_assert_true (g_file_set_contents (shrunk, data, len, &error));
+    assert_import_fails (shrunk, "“xl/worksheets/sheet1.xml” is longer than the workbook says");
+  }
+
   bad_xml = write_sheet ("bad-xml.xlsx", NULL, NULL,
                          "<sheetData><row r=\"1\"><c t=\"inlineStr\"><is><t>A</t></is></c></row>\n"
                          "<row r=\"2\"><c><v>1</v></row></sheetData>");

@@ -32,5 +32,6 @@ for target in csv-reader parse xlsx-reader; do
   mkdir -p "$out/corpus-$target"
   echo "fuzzing $target for $seconds s"
   (cd "$out" && ./fuzz-$target -max_total_time="$seconds" -max_len=4096 -timeout=10 \
-     -print_final_stats=1 "corpus-$target" "$here/corpus/$target")
+     -print_final_stats=1 -error_exitcode=1 -timeout_exitcode=1 \
+     "corpus-$target" "$here/corpus/$target")
 done

@@ -1497,6 +1497,15 @@ parse_chunk (ScXlsxStream  *self,
       part_set_error (&self->part, error);
       return FALSE;
     }
+  /* A sheet longer than its archive's directory says is damaged (and
+   * would take the progress past its end). */
+  if (self->total > 0 && self->part.read + (guint64) n > self->total)
+    {
+      g_set_error (error, SC_ERROR, SC_ERROR_PARSE,
+                   _("The workbook part “%s” is longer than the workbook says; is the file damaged?"),
+                   self->part.name);
+      return FALSE;
+    }
   self->part.read += n;
   xmlParseChunk (self->parser, self->chunk, (int) n, n == 0);
   if (self->error != NULL)
