@@ -21,7 +21,6 @@
 #include <glib/gstdio.h>
 #include <string.h>
 #include <fcntl.h>
-#include <unistd.h>
 
 #include "sc-store-private.h"
 #include "sc-store-writer.h"
@@ -599,7 +598,6 @@ start_write_back (ScStoreBatch *batch)
 static void
 open_write_back (ScStoreBatch *batch)
 {
-  batch->write_back_fd = -1;
 #ifdef HAVE_SYNC_FILE_RANGE
   {
     /* Outside the bulk mode, the pages go to the write-ahead log. */
@@ -642,6 +640,7 @@ sc_store_begin_import (ScStore             *self,
     }
 
   batch = g_new0 (ScStoreBatch, 1);
+  batch->write_back_fd = -1;
   batch->store = g_object_ref (self);
   batch->db = sc_store_get_db (self);
   batch->source = g_strdup (info->source);
