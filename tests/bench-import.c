@@ -8,8 +8,9 @@
  * alone, a dry run (read + parse + map, no store), the import while
  * another connection has the store open (as in the app, whose window
  * keeps one: the import then goes through the WAL) and, when available,
- * the anchors: sqlite3's .import and DuckDB's read_csv_auto, as many
- * times as the import.
+ * the anchors: sqlite3's .import and DuckDB's read_csv_auto. Every round
+ * runs each of them once, so that the machine's noisy spells touch all
+ * alike, and the ratios to the anchors are the medians of the rounds'.
  *
  *   bench-import [FILE]
  *
@@ -145,6 +146,34 @@ median (GArray *values)
   return g_array_index (values, double, values->len / 2);
 }
 
+/* One run of the child in @mode; appends its seconds and peak RSS. */
+static void
+run_once (const char *self_path,
+          const char *mode,
+          const char *path,
+          const char *dir,
+          guint       run,
+          GArray     *times,
+          GArray     *rss,
+          gint64     *rows_out)
+{
+  g_autofree char *db = g_strdup_printf ("%s/run-%s-%u.db", dir, mode, run);
+  g_autofree char *out = NULL;
+  const char *argv[] = { self_path, "--child", mode, path, db, NULL };
+  g_autoptr(GError) error = NULL;
+  double t, m;
+  int status;
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_cmpint (sscanf (out, "%lf %lf %" G_GINT64_FORMAT, &t, &m, rows_out), ==, 3);
+  g_array_append_val (times, t);
+  g_array_append_val (rss, m);
+  g_unlink (db);
+}
+
 /* Runs the child @runs times; returns the median seconds. */
 static double
 measure (const char *self_path,
@@ -159,24 +188,7 @@ measure (const char *self_path,
   g_autoptr(GArray) rss = g_array_new (FALSE, FALSE, sizeof (double));
 
   for (guint i = 0; i < runs; i++)
-    {
-      g_autofree char *db = g_strdup_printf ("%s/run-%s-%u.db", dir, mode, i);
-      g_autofree char *out = NULL;
-      const char *argv[] = { self_path, "--child", mode, path, db, NULL };
-      g_autoptr(GError) error = NULL;
-      double t, m;
-      gint64 rows;
-      int status;
-
-      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                                   &out, NULL, &status, &error));
-      g_assert_no_error (error);
-      g_assert_true (g_spawn_check_wait_status (status, NULL));
-      g_assert_cmpint (sscanf (out, "%lf %lf %" G_GINT64_FORMAT, &t, &m, &rows), ==, 3);
-      g_array_append_val (times, t);
-      g_array_append_val (rss, m);
-      *rows_out = rows;
-    }
+    run_once (self_path, mode, path, dir, i, times, rss, rows_out);
   *rss_out = median (rss);
   return median (times);
 }
@@ -243,35 +255,34 @@ generate (const char *dir,
   return out;
 }
 
-/* The median of @runs runs of @anchor, or -1 when it is not available. */
-static double
-median_anchor (double    (*anchor) (const char *path, const char *dir),
-               const char *path,
-               const char *dir,
-               guint       runs)
+/* What was measured of one way of loading the file, run by run. */
+typedef struct
 {
-  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *mode;      /* the child's, or NULL for an anchor */
+  const char *label;
+  GArray     *times;
+  GArray     *rss;
+  GArray     *ratios;    /* of an anchor: the import's time over its, run by run */
+} Series;
 
-  for (guint i = 0; i < runs; i++)
-    {
-      double t = anchor (path, dir);
-
-      if (t < 0)
-        return -1;
-      g_array_append_val (times, t);
-    }
-  return median (times);
+static void
+series_init (Series     *series,
+             const char *mode,
+             const char *label)
+{
+  series->mode = mode;
+  series->label = label;
+  series->times = g_array_new (FALSE, FALSE, sizeof (double));
+  series->rss = g_array_new (FALSE, FALSE, sizeof (double));
+  series->ratios = g_array_new (FALSE, FALSE, sizeof (double));
 }
 
 static void
-report_anchor (const char *name,
-               double      seconds,
-               double      ours)
+series_clear (Series *series)
 {
-  if (seconds < 0)
-    printf ("  %-22s not available\n", name);
-  else
-    printf ("  %-22s %6.3f s   (Scorecard import takes %.2f× its time)\n", name, seconds, ours / seconds);
+  g_array_unref (series->times);
+  g_array_unref (series->rss);
+  g_array_unref (series->ratios);
 }
 
 typedef struct
@@ -394,7 +405,8 @@ main (int   argc,
   g_autofree char *self_path = NULL;
   const char *rows_env = g_getenv ("SC_BENCH_ROWS");
   guint runs = g_getenv ("SC_BENCH_RUNS") ? atoi (g_getenv ("SC_BENCH_RUNS")) : 5;
-  double t_import, t_shared, t_dry, t_read, rss_import, rss_shared, rss_dry, rss_read;
+  enum { READER, DRY_RUN, IMPORT, SHARED, SQLITE, DUCKDB, N_SERIES };
+  Series series[N_SERIES];
   gint64 rows = 0;
 
   if (argc == 5 && g_str_equal (argv[1], "--child"))
@@ -427,30 +439,60 @@ main (int   argc,
       sc_test_xlsx_from_csv (csv_path, path, NULL);
     }
 
-  t_read = measure (self_path, "reader", path, dir, runs, &rss_read, &rows);
-  t_dry = measure (self_path, "dry-run", path, dir, runs, &rss_dry, &rows);
-  t_import = measure (self_path, "import", path, dir, runs, &rss_import, &rows);
-  t_shared = measure (self_path, "import-shared", path, dir, runs, &rss_shared, &rows);
+  /* Round by round, every measure once, the anchors with them: the
+   * machine's noise comes in spells, which then touch them all alike,
+   * and each round gives a ratio of the import to each anchor. */
+  series_init (&series[READER], "reader",
+               sc_xlsx_is_zip_file (path) ? "sheet to CSV reader" : "CSV reader only");
+  series_init (&series[DRY_RUN], "dry-run", "read + parse + map");
+  series_init (&series[IMPORT], "import", "full import (store)");
+  series_init (&series[SHARED], "import-shared", "same, store open (app)");
+  series_init (&series[SQLITE], NULL, "sqlite3 .import");
+  series_init (&series[DUCKDB], NULL, "DuckDB read_csv_auto");
+  for (guint i = 0; i < runs; i++)
+    {
+      double t_import;
+
+      for (guint k = READER; k <= SHARED; k++)
+        run_once (self_path, series[k].mode, path, dir, i, series[k].times, series[k].rss,
+                  &rows);
+      t_import = g_array_index (series[IMPORT].times, double, i);
+      /* The anchors read the CSV, also when Scorecard imported it as a
+       * workbook. */
+      for (guint k = SQLITE; k <= DUCKDB && !sc_xlsx_is_zip_file (csv_path); k++)
+        {
+          double t = k == SQLITE ? anchor_sqlite (csv_path, dir) : anchor_duckdb (csv_path, dir);
+          double ratio = t_import / t;
+
+          if (t < 0)
+            continue;
+          g_array_append_val (series[k].times, t);
+          g_array_append_val (series[k].ratios, ratio);
+        }
+    }
 
   printf ("import of %s: %" G_GINT64_FORMAT " rows, median of %u runs\n", path, rows, runs);
-  printf ("  %-22s %6.3f s   %6.1f MiB peak RSS\n",
-          sc_xlsx_is_zip_file (path) ? "sheet to CSV reader" : "CSV reader only", t_read, rss_read);
-  printf ("  read + parse + map     %6.3f s   %6.1f MiB\n", t_dry, rss_dry);
-  printf ("  full import (store)    %6.3f s   %6.1f MiB   %.0f rows/s\n",
-          t_import, rss_import, rows / t_import);
-  printf ("  same, store open (app) %6.3f s   %6.1f MiB   %.0f rows/s\n",
-          t_shared, rss_shared, rows / t_shared);
-  printf ("  target                  2.000 s    300.0 MiB (for 1,000,000 rows)\n");
-  printf ("anchors (median of %u runs each):\n", runs);
-  /* The anchors read the CSV, also when Scorecard imported it as a workbook. */
-  if (sc_xlsx_is_zip_file (csv_path))
-    printf ("  not measured: no CSV file\n");
-  else
+  for (guint k = READER; k <= SHARED; k++)
     {
-      report_anchor ("sqlite3 .import", median_anchor (anchor_sqlite, csv_path, dir, runs), t_import);
-      report_anchor ("DuckDB read_csv_auto", median_anchor (anchor_duckdb, csv_path, dir, runs),
-                     t_import);
+      double t = median (series[k].times);
+
+      printf ("  %-22s %6.3f s   %6.1f MiB peak RSS", series[k].label, t, median (series[k].rss));
+      if (k >= IMPORT)
+        printf ("   %.0f rows/s", rows / t);
+      printf ("\n");
     }
+  printf ("  target                  2.000 s    300.0 MiB (for 1,000,000 rows)\n");
+  printf ("anchors, run in the same rounds (medians; the ratio is the median of the rounds'):\n");
+  for (guint k = SQLITE; k <= DUCKDB; k++)
+    {
+      if (series[k].times->len == 0)
+        printf ("  %-22s not available\n", series[k].label);
+      else
+        printf ("  %-22s %6.3f s   (Scorecard import takes %.2f× its time)\n", series[k].label,
+                median (series[k].times), median (series[k].ratios));
+    }
+  for (guint k = 0; k < N_SERIES; k++)
+    series_clear (&series[k]);
 
   if (g_strcmp0 (g_getenv ("SC_BENCH_EVENTS"), "0") != 0)
     bench_event_logs (self_path, dir, runs);
