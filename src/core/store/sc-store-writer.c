@@ -517,9 +517,11 @@ add_bytes (ScStoreWriter *self,
 {
   GString *text = self->filling->text;
   gsize offset = text->len;
+  char *dest = grow_text (text, len + 1);
 
   /* NUL-terminated, though SQLite is told the length. */
-  memcpy (grow_text (text, len + 1), data, len);
+  memcpy (dest, data, len);
+  dest[len] = '\0';
   add_param (self, type, (gint64) offset, len);
 }
 
