@@ -69,7 +69,6 @@ struct _ScCsvReader
   ScChecksum     checksum;     /* of the bytes read */
 
   char           delimiter;
-  guint8         special[256];
   gboolean       record_lines;
 
   FieldSpan     *spans;
@@ -91,17 +90,6 @@ struct _ScCsvReader
 
 static const char delimiters[] = { ',', ';', '\t', '|' };
 
-static void
-set_delimiter (ScCsvReader *self,
-               char         delimiter)
-{
-  self->delimiter = delimiter;
-  memset (self->special, 0, sizeof self->special);
-  self->special[(guchar) delimiter] = 1;
-  self->special['\r'] = 1;
-  self->special['\n'] = 1;
-}
-
 static ScCsvReader *
 reader_new (void)
 {
@@ -117,8 +105,7 @@ reader_new (void)
   self->notices = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->notices, NULL);
   self->line = 1;
-  set_delimiter (self, ',');
-  self->delimiter = 0;
+  self->delimiter = 0;   /* detected when opened */
   return self;
 }
 
@@ -268,10 +255,7 @@ sc_csv_reader_set_delimiter (ScCsvReader *self,
   g_return_if_fail (!self->opened);
   g_return_if_fail (delimiter != '"' && delimiter != '\r' && delimiter != '\n');
 
-  if (delimiter != 0)
-    set_delimiter (self, delimiter);
-  else
-    self->delimiter = 0;
+  self->delimiter = delimiter;
 }
 
 static void
@@ -499,7 +483,7 @@ parse_quoted (ScCsvReader   *self,
       break;
     }
 
-  if (copied || (p + 1 < end && !self->special[p[1]]))
+  if (copied || (p + 1 < end && p[1] != (guchar) self->delimiter && p[1] != '\r' && p[1] != '\n'))
     {
       /* Text after the closing quote is kept, as most readers do. */
       const guchar *t;
@@ -1031,7 +1015,7 @@ detect_delimiter (ScCsvReader *self)
     {
       guint mode, first, score;
 
-      set_delimiter (self, delimiters[i]);
+      self->delimiter = delimiters[i];
       score = score_delimiter (self, &mode, &first);
       if (score > best_score || (score == best_score && score > 0 && mode > best_mode))
         {
@@ -1040,7 +1024,7 @@ detect_delimiter (ScCsvReader *self)
           best = delimiters[i];
         }
     }
-  set_delimiter (self, best);
+  self->delimiter = best;
 }
 
 static char *
