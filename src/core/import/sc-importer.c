@@ -1328,7 +1328,6 @@ import_rows (Run     *run,
   return TRUE;
 }
 
-
 /* Writes the interactions whose rows were folded, and says how many rows
  * made them. */
 static gboolean

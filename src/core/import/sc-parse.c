@@ -1222,7 +1222,7 @@ sc_parse_boolean (const char  *text,
                   gboolean    *out_value,
                   GError     **error)
 {
-  char word[6];
+  char word[5];
   int flag = -1;
 
   g_return_val_if_fail (out_value != NULL, FALSE);
@@ -1230,11 +1230,10 @@ sc_parse_boolean (const char  *text,
   trim (&text, &len);
   /* true, yes, y, t, 1, on; false, no, n, f, 0, off; in any case. A
    * switch on the length: files hold millions of these. */
-  if (len >= 1 && len < sizeof word)
+  if (len >= 1 && len <= sizeof word)
     {
       for (gsize i = 0; i < len; i++)
         word[i] = sc_ascii_lower (text[i]);
-      word[len] = '\0';
       switch (len)
         {
         case 1:

@@ -32,11 +32,10 @@
 #define N_ROW_COLUMNS (N_INTERACTION_COLUMNS - N_SHARED_COLUMNS)
 /* In stores with FNV-1a hashes, the legacy hash follows a row's columns. */
 #define LEGACY_HASH_PARAM (N_INTERACTION_COLUMNS + 1)
-/* Interactions are upserted this many in one statement. Each statement
- * copies the pages it changes into a statement journal first (a
- * multi-row INSERT must be able to undo itself), mostly the same few
- * last pages of the table and its indexes: 64 rows spread that over
- * four times as many rows as 16 did, a sixth less work for the writer. */
+/* Interactions are upserted this many in one statement: what a statement
+ * costs besides its rows (preparing its run, and before schema 7 copying
+ * the last pages of the table and its indexes into a statement journal)
+ * is spread over 64 rows. */
 #define UPSERT_ROWS 64
 
 /* How many interactions the writer's thread writes between two starts of
