@@ -1389,7 +1389,6 @@ test_store_v6_unchanged (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(ScImportResult) same = NULL;
   g_autoptr(ScImportResult) edit = NULL;
-  char *last;
 
   open_old_store (fixture, "store-v6.sqlite");
 
@@ -1397,10 +1396,10 @@ test_store_v6_unchanged (Fixture       *fixture,
   g_assert_cmpint (same->counts.unchanged, ==, 5);
   g_assert_cmpint (same->counts.inserted + same->counts.updated + same->counts.rejected, ==, 0);
 
-  /* The last ticket's subject edited: that row is updated. */
+  /* The last ticket's subject (the file's last field) edited: that row
+   * is updated. */
   g_assert_true (g_file_get_contents (tickets, &text, NULL, &error));
-  last = strrchr (g_strchomp (text), '\n');
-  g_assert_nonnull (last);
+  g_strchomp (text);
   {
     g_autofree char *edited = g_strdup_printf ("%s (edited)\n", text);
 
