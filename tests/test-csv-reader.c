@@ -390,9 +390,12 @@ test_field_lengths (void)
                       g_string_append (quoted, line_ends[e]);
                       g_string_append (escaped, line_ends[e]);
                     }
-                  g_string_append_c (quoted, c == ' ' ? delim : c);
-                  g_string_append (escaped, c == '"' ? "\"\"" : c == ' ' ? (char[]) { delim, 0 }
-                                                                   : (char[]) { c, 0 });
+                  /* Spaces become delimiters inside the quotes. */
+                  c = c == ' ' ? delim : c;
+                  g_string_append_c (quoted, c);
+                  if (c == '"')
+                    g_string_append_c (escaped, '"');
+                  g_string_append_c (escaped, c);
                 }
               g_string_append_printf (data, "%u%c%s%c\"%s\"%c%u%s", len, delim, plain->str,
                                       delim, escaped->str, delim, shift, line_ends[e]);
